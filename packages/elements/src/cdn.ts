@@ -1,0 +1,4 @@
+// Entry of dist/cdn/bantin.js: registers every element. New elements add their define import here.
+import './define/time.js';
+
+export * from './index.js';

@@ -1,0 +1,39 @@
+import type { MessageKey } from '../internal/i18n.js';
+
+export type DataErrorKind = 'network' | 'timeout' | 'rate-limited' | 'http' | 'invalid-response' | 'aborted';
+
+/** Every failure a data source reports, so elements can show the right message and retry. */
+export class BantinDataError extends Error {
+  override readonly name = 'BantinDataError';
+  constructor(
+    readonly kind: DataErrorKind,
+    message: string,
+    readonly details: { status?: number; retryAfterSeconds?: number; field?: string } = {},
+  ) {
+    super(message);
+  }
+
+  /** Worth offering "try again" for: everything but a deliberate abort. */
+  get retryable(): boolean {
+    return this.kind !== 'aborted';
+  }
+}
+
+/** The message key an element shows for an error from any source. */
+export function errorMessageKey(error: unknown): MessageKey {
+  if (!(error instanceof BantinDataError)) return 'errorGeneric';
+  switch (error.kind) {
+    case 'network':
+      return 'errorNetwork';
+    case 'timeout':
+      return 'errorTimeout';
+    case 'rate-limited':
+      return 'errorRateLimited';
+    case 'invalid-response':
+      return 'errorInvalid';
+    case 'http':
+      return (error.details.status ?? 500) >= 500 ? 'errorServer' : 'errorGeneric';
+    default:
+      return 'errorGeneric';
+  }
+}

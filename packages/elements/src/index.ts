@@ -1,0 +1,8 @@
+// Classes, types and data sources. Importing this registers nothing: use the define/ entry
+// points (or dist/cdn/bantin.js) to register elements.
+export { TinTime, type TimeFormat } from './time/time.js';
+export { BantinDataError, type DataErrorKind } from './data/errors.js';
+export type { BantinDataSource, CommentSource, MostViewedSource, RequestOptions, ViewCountSource } from './data/types.js';
+export { createHttpDataSource, sharedHttpDataSource, type HttpDataSourceOptions } from './data/http-source.js';
+export { defineElement } from './internal/define.js';
+export { messages, translate, type MessageKey } from './internal/i18n.js';

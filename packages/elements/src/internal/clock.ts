@@ -1,0 +1,36 @@
+/**
+ * One timer for every relative time on the page. A page of fifty "1 ngày trước" labels
+ * ticks once a minute in total, not fifty times, and stops when nothing listens.
+ */
+type Listener = (now: number) => void;
+
+const listeners = new Set<Listener>();
+let timer: ReturnType<typeof setTimeout> | undefined;
+const TICK_MS = 60_000;
+
+function schedule(): void {
+  // Aligned to the minute, so every label on the page changes at the same moment.
+  timer = setTimeout(() => {
+    const now = Date.now();
+    for (const listener of [...listeners]) listener(now);
+    if (listeners.size > 0) schedule();
+    else timer = undefined;
+  }, TICK_MS - (Date.now() % TICK_MS));
+}
+
+export function subscribeToClock(listener: Listener): () => void {
+  listeners.add(listener);
+  if (timer === undefined) schedule();
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0 && timer !== undefined) {
+      clearTimeout(timer);
+      timer = undefined;
+    }
+  };
+}
+
+/** How many listeners share the clock (exposed for tests). */
+export function clockListenerCount(): number {
+  return listeners.size;
+}

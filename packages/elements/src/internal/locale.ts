@@ -1,0 +1,15 @@
+import type { Locale } from '@bantin/model';
+
+/**
+ * The language an element speaks: its own `lang`, else the nearest ancestor's, crossing
+ * shadow roots. Anything that is not English is Vietnamese, the kit's default.
+ */
+export function localeOf(element: Element): Locale {
+  let node: Element | null = element;
+  while (node) {
+    const lang = node.getAttribute?.('lang');
+    if (lang) return lang.toLowerCase().startsWith('en') ? 'en' : 'vi';
+    node = node.parentElement ?? ((node.getRootNode?.() as ShadowRoot | undefined)?.host ?? null);
+  }
+  return 'vi';
+}

@@ -1,0 +1,63 @@
+import { html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { formatDate, formatRelativeTime, type DateStyle } from '@bantin/model';
+import { subscribeToClock } from '../internal/clock.js';
+import { baseStyles, tokenStyles } from '../internal/styles.js';
+import { TinElement } from '../internal/tin-element.js';
+import { timeStyles } from './time.styles.js';
+
+export type TimeFormat = 'relative' | DateStyle;
+
+/**
+ * @summary A date in Vietnam time: "1 ngày trước", or an absolute format, inside a semantic
+ * `<time>` whose tooltip gives the full date.
+ *
+ * @slot - Fallback text, shown before the element upgrades and when `datetime` is invalid.
+ * @csspart time - The `<time>` element.
+ * @cssprop --tin-time-color - Text color. Default: inherited.
+ */
+export class TinTime extends TinElement {
+  static override styles = [tokenStyles, baseStyles, timeStyles];
+
+  /** An ISO 8601 date-time, e.g. "2026-02-03T08:00:00+07:00". */
+  @property({ reflect: true }) datetime = '';
+
+  /** `relative` ("1 ngày trước", the default), or `full`, `short`, `long`, `dateTime`, `time`. */
+  @property({ reflect: true }) format: TimeFormat = 'relative';
+
+  /** Freezes "now" for relative times (stories, tests, server rendering). Unset: the real clock. */
+  @property({ attribute: false }) now?: Date | number;
+
+  private unsubscribe?: () => void;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.unsubscribe = subscribeToClock(() => {
+      if (this.format === 'relative' && this.now === undefined) this.requestUpdate();
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+  }
+
+  override render() {
+    const date = new Date(this.datetime);
+    if (!this.datetime || Number.isNaN(date.getTime())) return html`<slot></slot>`;
+    const locale = this.locale;
+    const label =
+      this.format === 'relative'
+        ? formatRelativeTime(date, this.now ?? Date.now(), { locale })
+        : formatDate(date, this.format, { locale });
+    const full = `${formatDate(date, 'full', { locale })} ${formatDate(date, 'time')}`;
+    return html`<time part="time" datetime=${date.toISOString()} title=${label === full ? nothing : full}>${label}</time>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tin-time': TinTime;
+  }
+}

@@ -1,0 +1,52 @@
+// `npm test`: set up, then run every package's tests and print one total line that counts them all.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureChromium, installAndBuild, log, root } from './setup.mjs';
+
+let pnpm;
+try {
+  pnpm = installAndBuild();
+  process.env.CHROME_PATH = ensureChromium();
+} catch (error) {
+  console.error(`\n${error.message}`);
+  process.exit(1);
+}
+
+const resultsDir = join(root, '.test-results');
+rmSync(resultsDir, { recursive: true, force: true });
+
+log('type-checking');
+const typecheck = spawnSync(pnpm, ['-r', 'typecheck'], { cwd: root, stdio: 'inherit' });
+
+log('running tests');
+// --no-bail: one failing package must not hide the others' results.
+const tests = spawnSync(pnpm, ['-r', '--workspace-concurrency=1', '--no-bail', 'test'], {
+  cwd: root,
+  stdio: 'inherit',
+});
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const rows = [];
+if (existsSync(resultsDir)) {
+  for (const file of readdirSync(resultsDir).filter((f) => f.endsWith('.json')).sort()) {
+    const counts = JSON.parse(readFileSync(join(resultsDir, file), 'utf8'));
+    passed += counts.passed;
+    failed += counts.failed;
+    skipped += counts.skipped ?? 0;
+    rows.push(`  ${file.replace(/\.json$/, '').padEnd(12)} ${counts.passed} passed, ${counts.failed} failed`);
+  }
+}
+// A runner that crashed before reporting, or a type error, still has to fail the run.
+if (tests.status !== 0 && failed === 0) failed = 1;
+if (typecheck.status !== 0) {
+  rows.push('  typecheck    failed');
+  failed += 1;
+}
+
+console.log('\nTest suites:');
+console.log(rows.join('\n'));
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed === 0 && passed > 0 ? 0 : 1);
