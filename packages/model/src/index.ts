@@ -21,3 +21,5 @@ export * from './vi/parse-date.js';
 export * from './vi/lunar.js';
 export * from './vi/names.js';
 export * from './vi/officials.js';
+export * from './election.js';
+export * from './json-ld.js';
