@@ -10,4 +10,5 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: 'es2022',
+  tsconfig: 'tsconfig.build.json',
 });

@@ -1,10 +1,6 @@
 import * as z from 'zod/mini';
+import { passesCheck } from './checks.js';
 import { idSchema, isoDateTimeSchema, nonNegativeIntSchema } from './primitives.js';
-
-/** Deliberately loose: one @, something on each side, a dot in the domain. The mailbox decides the rest. */
-export function isEmail(value: string): boolean {
-  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
-}
 
 export const COMMENT_MAX_LENGTH = 2_000;
 export const AUTHOR_NAME_MAX_LENGTH = 80;
@@ -13,8 +9,10 @@ export const EMAIL_MAX_LENGTH = 254;
 export const CommentStatusSchema = z.enum(['pending', 'approved', 'rejected']);
 export type CommentStatus = z.infer<typeof CommentStatusSchema>;
 
-const authorName = z.string().check(z.trim(), z.minLength(1), z.maxLength(AUTHOR_NAME_MAX_LENGTH));
-const content = z.string().check(z.trim(), z.minLength(1), z.maxLength(COMMENT_MAX_LENGTH));
+const authorName = z.string().check(z.minLength(1), z.maxLength(AUTHOR_NAME_MAX_LENGTH));
+const content = z.string().check(z.minLength(1), z.maxLength(COMMENT_MAX_LENGTH));
+// What a reader types is trimmed before its length is checked; stored comments already are.
+const trimmed = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
 /** A published or pending comment. `content` is plain text: it is never rendered as markup. */
 export const CommentSchema = z.object({
@@ -32,9 +30,9 @@ export type Comment = z.infer<typeof CommentSchema>;
 /** What a reader submits. The email is for moderators only and is never returned publicly. */
 export const NewCommentSchema = z.object({
   parentId: z.optional(z.nullable(idSchema)),
-  authorName,
+  authorName: trimmed(AUTHOR_NAME_MAX_LENGTH),
   /** Optional; an empty string counts as none. */
-  email: z.optional(z.string().check(z.maxLength(EMAIL_MAX_LENGTH), z.refine((v: string) => v === '' || isEmail(v), { params: { bantin: 'email' } }))),
-  content,
+  email: z.optional(z.string().check(z.maxLength(EMAIL_MAX_LENGTH), z.refine((v: string) => passesCheck('email', v), { params: { bantin: 'email' } }))),
+  content: trimmed(COMMENT_MAX_LENGTH),
 });
 export type NewComment = z.infer<typeof NewCommentSchema>;

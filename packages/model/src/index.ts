@@ -1,5 +1,6 @@
 // The public surface of @bantin/model. Users import from here (and from ./fixtures) only.
 
+export * from './checks.js';
 export * from './primitives.js';
 export * from './category.js';
 export * from './article.js';
@@ -23,3 +24,7 @@ export * from './vi/names.js';
 export * from './vi/officials.js';
 export * from './election.js';
 export * from './json-ld.js';
+export * from './wire.js';
+export * from './wire-schemas.generated.js';
+export * from './vi/text.js';
+export * from './vi/abbreviations.js';

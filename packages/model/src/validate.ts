@@ -1,6 +1,6 @@
 import en from 'zod/v4/locales/en.js';
 import vi from 'zod/v4/locales/vi.js';
-import type { BantinCheck } from './primitives.js';
+import type { BantinCheck } from './checks.js';
 import { validateWith, type Locale, type Schema, type SchemaOutput, type ValidationResult } from './issues.js';
 
 export * from './issues.js';

@@ -1,4 +1,4 @@
-import { validateWith, type Locale, type Schema, type SchemaOutput } from '@bantin/model';
+import { checkWire, formatIssue, type Locale, type WireSchema } from '@bantin/model';
 import { BantinDataError } from './errors.js';
 
 export interface FetchJsonOptions {
@@ -8,15 +8,16 @@ export interface FetchJsonOptions {
   signal?: AbortSignal;
   timeoutMs: number;
   fetch: typeof fetch;
-  /** Language of the console message's field label (zod's own wording is left out of the bundle). */
+  /** Language of the console message's field label. */
   locale?: Locale;
 }
 
 /**
  * One request of the JSON contract: a timeout, failures turned into BantinDataError, and the
- * response validated against the model's schema so that bad data never reaches a template.
+ * response validated against the model's schema (in its generated wire form, which keeps zod
+ * out of the browser bundle) so that bad data never reaches a template.
  */
-export async function fetchJson<S extends Schema>(url: string, schema: S, options: FetchJsonOptions): Promise<SchemaOutput<S>> {
+export async function fetchJson<T>(url: string, schema: WireSchema<T>, options: FetchJsonOptions): Promise<T> {
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -65,9 +66,10 @@ export async function fetchJson<S extends Schema>(url: string, schema: S, option
     console.error(`[bantin] ${error.message}`);
     throw error;
   }
-  const result = validateWith(schema, json, { locale: options.locale ?? 'vi' });
+  const result = checkWire(schema, json);
   if (!result.ok) {
-    const error = new BantinDataError('invalid-response', `${method} ${url}: ${result.message}`, {
+    const message = result.issues.map((issue) => formatIssue(issue, options.locale ?? 'vi')).join('; ');
+    const error = new BantinDataError('invalid-response', `${method} ${url}: ${message}`, {
       status: response.status,
       ...(result.issues[0] ? { field: result.issues[0].path } : {}),
     });

@@ -1,9 +1,9 @@
 import {
-  CommentCreatedResponseSchema,
-  CommentListResponseSchema,
-  MostViewedResponseSchema,
-  ViewCountsResponseSchema,
-  ViewIncrementResponseSchema,
+  CommentCreatedResponseWire,
+  CommentListResponseWire,
+  MostViewedResponseWire,
+  ViewCountsResponseWire,
+  ViewIncrementResponseWire,
   type Locale,
 } from '@bantin/model';
 import { fetchJson } from './fetch-json.js';
@@ -46,7 +46,7 @@ export function createHttpDataSource(endpoint: string, options: HttpDataSourceOp
       for (let i = 0; i < ids.length; i += maxBatchSize) chunks.push(ids.slice(i, i + maxBatchSize));
       const answers = await Promise.all(
         chunks.map((chunk) =>
-          fetchJson(`${base}/views?ids=${chunk.map(encode).join(',')}`, ViewCountsResponseSchema, request),
+          fetchJson(`${base}/views?ids=${chunk.map(encode).join(',')}`, ViewCountsResponseWire, request),
         ),
       );
       const views = Object.assign({}, ...answers.map((answer) => answer.views)) as Record<string, number>;
@@ -76,7 +76,7 @@ export function createHttpDataSource(endpoint: string, options: HttpDataSourceOp
     },
 
     async recordView(articleId, opts = {}) {
-      const answer = await fetchJson(`${base}/views/${encode(articleId)}`, ViewIncrementResponseSchema, {
+      const answer = await fetchJson(`${base}/views/${encode(articleId)}`, ViewIncrementResponseWire, {
         ...request,
         ...opts,
         method: 'POST',
@@ -87,11 +87,11 @@ export function createHttpDataSource(endpoint: string, options: HttpDataSourceOp
     listComments(articleId, query, opts = {}) {
       const params = new URLSearchParams({ sort: query.sort, limit: String(query.limit) });
       if (query.cursor) params.set('cursor', query.cursor);
-      return fetchJson(`${base}/articles/${encode(articleId)}/comments?${params}`, CommentListResponseSchema, { ...request, ...opts });
+      return fetchJson(`${base}/articles/${encode(articleId)}/comments?${params}`, CommentListResponseWire, { ...request, ...opts });
     },
 
     async postComment(articleId, comment, opts = {}) {
-      const answer = await fetchJson(`${base}/articles/${encode(articleId)}/comments`, CommentCreatedResponseSchema, {
+      const answer = await fetchJson(`${base}/articles/${encode(articleId)}/comments`, CommentCreatedResponseWire, {
         ...request,
         ...(opts.signal ? { signal: opts.signal } : {}),
         method: 'POST',
@@ -103,7 +103,7 @@ export function createHttpDataSource(endpoint: string, options: HttpDataSourceOp
 
     async getMostViewed(query, opts = {}) {
       const params = new URLSearchParams({ period: query.period, limit: String(query.limit) });
-      const answer = await fetchJson(`${base}/most-viewed?${params}`, MostViewedResponseSchema, { ...request, ...opts });
+      const answer = await fetchJson(`${base}/most-viewed?${params}`, MostViewedResponseWire, { ...request, ...opts });
       return answer.items;
     },
   };

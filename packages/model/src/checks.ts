@@ -1,0 +1,65 @@
+/**
+ * The hand-made checks behind the schemas, free of zod so that browser code can run them
+ * through `checkWire()` without pulling zod in. primitives.ts attaches them to zod schemas.
+ */
+
+export type BantinCheck = 'dateTime' | 'date' | 'int' | 'url' | 'slug' | 'email';
+
+// 2026-02-03T08:00:00+07:00, 2026-02-03T01:00:00.123Z: a date-time that names its offset,
+// because a bare local time is ambiguous for readers outside Vietnam.
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const ROOT_RELATIVE = /^\/(?!\/)/;
+
+export function isIsoDate(value: string): boolean {
+  const match = ISO_DATE.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+export function isIsoDateTime(value: string): boolean {
+  return ISO_DATE_TIME.test(value) && isIsoDate(value.slice(0, 10)) && !Number.isNaN(Date.parse(value));
+}
+
+export function isSlug(value: string): boolean {
+  return SLUG.test(value);
+}
+
+/** True for absolute http(s) URLs and root-relative paths; false for javascript:, data:, //host and the rest. */
+export function isSafeLinkUrl(value: string): boolean {
+  if (typeof value !== 'string') return false;
+  if (ROOT_RELATIVE.test(value)) return !/[\s\\]/.test(value);
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** Deliberately loose: one @, something on each side, a dot in the domain. The mailbox decides the rest. */
+export function isEmail(value: string): boolean {
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
+}
+
+/** Runs one named check; `int` takes its bounds. */
+export function passesCheck(check: BantinCheck, value: unknown, min = -Infinity, max = Infinity): boolean {
+  // Safe integers only: beyond 2^53 a count can no longer be told from its neighbour.
+  if (check === 'int') return Number.isSafeInteger(value) && (value as number) >= min && (value as number) <= max;
+  if (typeof value !== 'string') return false;
+  switch (check) {
+    case 'dateTime':
+      return isIsoDateTime(value);
+    case 'date':
+      return isIsoDate(value);
+    case 'url':
+      return isSafeLinkUrl(value);
+    case 'slug':
+      return isSlug(value);
+    case 'email':
+      return value === '' || isEmail(value);
+  }
+}

@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { GENERATED_PATH, generateWireSchemasSource } from '../scripts/wire-schemas.js';
+import * as api from './api.js';
+import { mostViewedItems } from './fixtures/index.js';
+import { checkWire, type WireSchema } from './wire.js';
+import * as wire from './wire-schemas.generated.js';
+
+test('the generated wire schemas match the zod schemas they come from', () => {
+  assert.equal(readFileSync(GENERATED_PATH, 'utf8'), generateWireSchemasSource(), 'run: pnpm --filter @bantin/model generate');
+});
+
+const comment = {
+  id: 'c1',
+  articleId: 'hoi-nghi',
+  parentId: null,
+  authorName: 'Minh Anh',
+  content: 'Rất đồng tình.',
+  createdAt: '2026-02-04T08:00:00+07:00',
+  status: 'approved',
+  likes: 3,
+};
+
+const pairs = [
+  { name: 'views', zod: api.ViewCountsResponseSchema, wire: wire.ViewCountsResponseWire, valid: { views: { a: 414, b: 0 } } },
+  { name: 'increment', zod: api.ViewIncrementResponseSchema, wire: wire.ViewIncrementResponseWire, valid: { articleId: 'a', views: 415 } },
+  {
+    name: 'comments',
+    zod: api.CommentListResponseSchema,
+    wire: wire.CommentListResponseWire,
+    valid: { comments: [comment, { ...comment, id: 'c2', parentId: 'c1', status: 'pending' }], nextCursor: 'abc', total: 2 },
+  },
+  { name: 'created', zod: api.CommentCreatedResponseSchema, wire: wire.CommentCreatedResponseWire, valid: { comment } },
+  { name: 'most-viewed', zod: api.MostViewedResponseSchema, wire: wire.MostViewedResponseWire, valid: { items: mostViewedItems } },
+];
+
+/** Every path into a JSON value, so a mutation can hit any field. */
+function paths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
+  const out: (string | number)[][] = [prefix];
+  if (Array.isArray(value)) value.forEach((item, index) => out.push(...paths(item, [...prefix, index])));
+  else if (value && typeof value === 'object') for (const [key, child] of Object.entries(value)) out.push(...paths(child, [...prefix, key]));
+  return out;
+}
+
+function mutate(value: unknown, path: (string | number)[], replacement: unknown, remove: boolean): unknown {
+  if (path.length === 0) return replacement;
+  const copy = structuredClone(value) as Record<string | number, unknown>;
+  let node = copy;
+  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
+  const last = path[path.length - 1]!;
+  if (remove && !Array.isArray(node)) delete node[last];
+  else node[last] = replacement;
+  return copy;
+}
+
+// Values chosen to sit on the edges the schemas draw: types, lengths, signs, dates, URLs.
+const edgy = fc.oneof(
+  fc.constantFrom(null, undefined, '', ' ', 'x', -1, 0, 1, 1.5, NaN, Infinity, true, [], {}, 'pending', 'day',
+    '2026-02-04T08:00:00+07:00', '2026-02-30T08:00:00Z', '2026-02-04', '/tin-tuc/a', 'https://a.vn', 'javascript:alert(1)',
+    'a-b', 'A B', 'x'.repeat(201), 'x'.repeat(2_001)),
+  fc.jsonValue(),
+);
+
+for (const pair of pairs) {
+  test(`zod and checkWire agree on ${pair.name} responses`, () => {
+    assert.equal(pair.zod.safeParse(pair.valid).success, true, 'the sample is valid');
+    assert.equal(checkWire(pair.wire as WireSchema, pair.valid).ok, true);
+    const targets = paths(pair.valid);
+    fc.assert(
+      fc.property(fc.constantFrom(...targets), edgy, fc.boolean(), (path, replacement, remove) => {
+        const candidate = mutate(pair.valid, path, replacement, remove);
+        const zod = pair.zod.safeParse(candidate);
+        const lean = checkWire(pair.wire as WireSchema, candidate);
+        assert.equal(lean.ok, zod.success, `path ${path.join('.')} ← ${JSON.stringify(replacement)}${remove ? ' (removed)' : ''}`);
+        if (!lean.ok && !zod.success) {
+          const zodPaths = zod.error.issues.map((issue) => issue.path.join('.'));
+          const leanPath = lean.issues[0]!.path.replace(/\[(\d+)\]/g, '.$1');
+          assert.ok(zodPaths.some((p) => p === leanPath || p.startsWith(leanPath)), `${leanPath} vs ${zodPaths.join(', ')}`);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+}
+
+test('checkWire names the field and never throws', () => {
+  const result = checkWire(wire.CommentListResponseWire, { comments: [{ ...comment, createdAt: 'hôm qua' }], nextCursor: null, total: 1 });
+  assert.equal(result.ok, false);
+  if (!result.ok) assert.equal(result.message, 'Field `comments[0].createdAt`: fails the dateTime check');
+  fc.assert(fc.property(fc.anything(), (value) => {
+    for (const pair of pairs) checkWire(pair.wire as WireSchema, value);
+  }));
+});
