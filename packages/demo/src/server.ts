@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Article, ArticleSummary, MostViewedItem, Official } from '@bantin/model';
+import { articles, articleSummaries, mostViewedItems, officials } from '@bantin/model/fixtures';
+import { placeholderSvg } from './media.js';
+import { renderArticlePage } from './page.js';
+
+export interface DemoData {
+  articles: readonly Article[];
+  officials: readonly Official[];
+  summaries: readonly ArticleSummary[];
+  mostViewed: readonly MostViewedItem[];
+}
+
+export interface DemoServerOptions {
+  data?: DemoData;
+  /** Base URL of a JSON API for the elements; without it they get inline data. */
+  api?: string;
+  siteUrl?: string;
+  /** Handles requests the demo doesn't (e.g. an API mounted on the same port). Returns true when handled. */
+  fallback?: (request: IncomingMessage, response: ServerResponse) => boolean | Promise<boolean>;
+}
+
+const require = createRequire(import.meta.url);
+const elementsDist = join(dirname(require.resolve('@bantin/elements/package.json')), 'dist');
+const siteCss = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'site.css');
+
+const ASSETS: Record<string, { file: string; type: string }> = {
+  '/assets/bantin.js': { file: join(elementsDist, 'cdn/bantin.js'), type: 'text/javascript; charset=utf-8' },
+  '/assets/bantin.js.map': { file: join(elementsDist, 'cdn/bantin.js.map'), type: 'application/json' },
+  '/assets/bantin.css': { file: join(elementsDist, 'themes/bantin.css'), type: 'text/css; charset=utf-8' },
+  '/assets/site.css': { file: siteCss, type: 'text/css; charset=utf-8' },
+};
+
+const SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+};
+
+function send(response: ServerResponse, status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}) {
+  response.writeHead(status, { 'content-type': type, ...SECURITY_HEADERS, ...extra });
+  response.end(body);
+}
+
+/** The demo site: the seed article page, its assets and placeholder media. */
+export function createDemoServer(options: DemoServerOptions = {}): Server {
+  const data: DemoData = options.data ?? { articles, officials, summaries: articleSummaries, mostViewed: mostViewedItems };
+  const first = data.articles[0];
+
+  return createServer(async (request, response) => {
+    try {
+      const url = new URL(request.url ?? '/', 'http://localhost');
+      if (options.fallback && (await options.fallback(request, response))) return;
+      if (request.method !== 'GET' && request.method !== 'HEAD') {
+        return send(response, 405, 'text/plain; charset=utf-8', 'Method Not Allowed', { allow: 'GET, HEAD' });
+      }
+      if (url.pathname === '/' && first) {
+        response.writeHead(302, { location: first.url, ...SECURITY_HEADERS });
+        return response.end();
+      }
+      const asset = ASSETS[url.pathname];
+      if (asset) return send(response, 200, asset.type, readFileSync(asset.file), { 'cache-control': 'no-cache' });
+
+      const media = /^\/media\/[a-z0-9-]+\/([a-z0-9-]+)\.svg$/.exec(url.pathname);
+      if (media) {
+        const caption = data.articles
+          .flatMap((article) => [...article.body.flatMap((b) => (b.type === 'image' ? [b.image] : [])), ...(article.cover ? [article.cover] : [])])
+          .find((image) => image.src === url.pathname)?.alt;
+        if (caption) return send(response, 200, 'image/svg+xml', placeholderSvg(caption), { 'cache-control': 'max-age=3600' });
+      }
+
+      const article = data.articles.find((candidate) => candidate.url === url.pathname.replace(/\/+$/, ''));
+      if (article) {
+        const page = renderArticlePage({
+          article,
+          officials: data.officials,
+          related: data.summaries.filter((summary) => summary.id !== article.id),
+          mostViewed: data.mostViewed,
+          ...(options.api ? { api: options.api } : {}),
+          ...(options.siteUrl ? { siteUrl: options.siteUrl } : {}),
+          assets: { script: '/assets/bantin.js', theme: '/assets/bantin.css', site: '/assets/site.css' },
+        });
+        return send(response, 200, 'text/html; charset=utf-8', page, { 'cache-control': 'no-cache' });
+      }
+      send(response, 404, 'text/html; charset=utf-8', '<!doctype html><html lang="vi"><meta charset="utf-8"><title>Không tìm thấy trang</title><h1>Không tìm thấy trang</h1><p><a href="/">Về trang chủ</a></p>');
+    } catch (error) {
+      console.error('[demo]', error);
+      if (!response.headersSent) send(response, 500, 'text/plain; charset=utf-8', 'Lỗi máy chủ / Internal Server Error');
+      else response.end();
+    }
+  });
+}
