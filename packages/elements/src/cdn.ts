@@ -1,4 +1,5 @@
 // Entry of dist/cdn/bantin.js: registers every element. New elements add their define import here.
 import './define/time.js';
+import './define/most-viewed.js';
 
 export * from './index.js';

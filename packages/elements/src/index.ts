@@ -1,6 +1,7 @@
 // Classes, types and data sources. Importing this registers nothing: use the define/ entry
 // points (or dist/cdn/bantin.js) to register elements.
 export { TinTime, type TimeFormat } from './time/time.js';
+export { TinMostViewed, type TinPeriodChangeDetail } from './most-viewed/most-viewed.js';
 export { BantinDataError, type DataErrorKind } from './data/errors.js';
 export type { BantinDataSource, CommentSource, MostViewedSource, RequestOptions, ViewCountSource } from './data/types.js';
 export { createHttpDataSource, sharedHttpDataSource, type HttpDataSourceOptions } from './data/http-source.js';
