@@ -41,10 +41,20 @@ export function run(command, args, options = {}) {
   return result;
 }
 
+/**
+ * Native addons (better-sqlite3) compile against the headers that came with this Node, because
+ * node-gyp would otherwise download them, and nothing outside the registries is reachable.
+ * pnpm ignores `nodedir` in .npmrc but honours the environment variable.
+ */
+function nativeBuildEnv() {
+  const prefix = dirname(dirname(process.execPath));
+  return existsSync(join(prefix, 'include/node/node.h')) ? { ...process.env, npm_config_nodedir: prefix } : process.env;
+}
+
 export function installAndBuild() {
   const pnpm = ensurePnpm();
   log('pnpm install --frozen-lockfile');
-  run(pnpm, ['install', '--frozen-lockfile']);
+  run(pnpm, ['install', '--frozen-lockfile'], { env: nativeBuildEnv() });
   log('building packages');
   run(pnpm, ['-r', 'build']);
   return pnpm;

@@ -37,7 +37,8 @@ export default {
   rootDir: root,
   files: ['src/**/*.test.ts'],
   nodeResolve: true,
-  concurrency: 2,
+  // One page at a time: a page in the background gets no animation frames, and fixture() waits for one.
+  concurrency: 1,
   testFramework: { config: { timeout: 10_000 } },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
   browsers: [

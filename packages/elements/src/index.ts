@@ -1,9 +1,18 @@
 // Classes, types and data sources. Importing this registers nothing: use the define/ entry
 // points (or dist/cdn/bantin.js) to register elements.
 export { TinTime, type TimeFormat } from './time/time.js';
+export { TinViewCounter, type ViewCountedDetail } from './view-counter/view-counter.js';
+export { TinArticleCard, type ArticleCardLayout } from './article-card/article-card.js';
+export {
+  TinCommentThread,
+  type CommentErrorDetail,
+  type CommentPostedDetail,
+  type CommentSubmitDetail,
+} from './comment-thread/comment-thread.js';
 export { TinMostViewed, type TinPeriodChangeDetail } from './most-viewed/most-viewed.js';
-export { BantinDataError, type DataErrorKind } from './data/errors.js';
+export { BantinDataError, errorMessageKey, type DataErrorKind } from './data/errors.js';
 export type { BantinDataSource, CommentSource, MostViewedSource, RequestOptions, ViewCountSource } from './data/types.js';
 export { createHttpDataSource, sharedHttpDataSource, type HttpDataSourceOptions } from './data/http-source.js';
 export { defineElement } from './internal/define.js';
 export { messages, translate, type MessageKey } from './internal/i18n.js';
+export { forgetSessionViews } from './internal/session-store.js';

@@ -1,10 +1,8 @@
 import * as z from 'zod/mini';
 import { passesCheck } from './checks.js';
+import { AUTHOR_NAME_MAX_LENGTH, COMMENT_MAX_LENGTH, EMAIL_MAX_LENGTH } from './limits.js';
 import { idSchema, isoDateTimeSchema, nonNegativeIntSchema } from './primitives.js';
 
-export const COMMENT_MAX_LENGTH = 2_000;
-export const AUTHOR_NAME_MAX_LENGTH = 80;
-export const EMAIL_MAX_LENGTH = 254;
 
 export const CommentStatusSchema = z.enum(['pending', 'approved', 'rejected']);
 export type CommentStatus = z.infer<typeof CommentStatusSchema>;

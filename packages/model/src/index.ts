@@ -9,6 +9,7 @@ export * from './article-key.js';
 export * from './official.js';
 export * from './meeting.js';
 export * from './election-plan.js';
+export * from './limits.js';
 export * from './comment.js';
 export * from './views.js';
 export * from './api.js';

@@ -47,6 +47,9 @@ const vi = {
   commentsContentRequired: 'Vui lòng nhập nội dung bình luận.',
   commentsContentTooLong: 'Nội dung dài quá {max} ký tự.',
   commentsEmailInvalid: 'Địa chỉ email không hợp lệ.',
+  commentsReplyToLabel: 'Trả lời {name}',
+  commentsNearLimit: 'Còn dưới {count} ký tự.',
+  commentsLimitReached: 'Đã đạt giới hạn {max} ký tự.',
 
   mostViewedHeading: 'Xem nhiều nhất',
   mostViewedPeriodLabel: 'Khoảng thời gian',
@@ -101,6 +104,9 @@ const en: Record<MessageKey, string> = {
   commentsContentRequired: 'Please write a comment.',
   commentsContentTooLong: 'The comment is longer than {max} characters.',
   commentsEmailInvalid: 'That email address is not valid.',
+  commentsReplyToLabel: 'Reply to {name}',
+  commentsNearLimit: 'Fewer than {count} characters left.',
+  commentsLimitReached: 'You have reached the {max}-character limit.',
 
   mostViewedHeading: 'Most viewed',
   mostViewedPeriodLabel: 'Period',

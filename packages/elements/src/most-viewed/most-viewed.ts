@@ -20,6 +20,7 @@ const PERIODS = ['day', 'week', 'month'] as const;
 const TAB_LABELS = { day: 'mostViewedDay', week: 'mostViewedWeek', month: 'mostViewedMonth' } as const;
 
 /**
+ * @tagname tin-most-viewed
  * @summary The "Xem nhiều nhất" box: a ranked list of the most-read articles of the day, week
  * or month, with period tabs that follow the WAI-ARIA tabs pattern.
  *

@@ -9,6 +9,7 @@ import { timeStyles } from './time.styles.js';
 export type TimeFormat = 'relative' | DateStyle;
 
 /**
+ * @tagname tin-time
  * @summary A date in Vietnam time: "1 ngày trước", or an absolute format, inside a semantic
  * `<time>` whose tooltip gives the full date.
  *

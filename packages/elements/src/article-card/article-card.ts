@@ -1,0 +1,114 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { ArticleSummaryWire, checkWire, formatCompactNumber, type ArticleSummary } from '@bantin/model';
+import { baseStyles, tokenStyles } from '../internal/styles.js';
+import { TinElement } from '../internal/tin-element.js';
+import { safeHref } from '../internal/url.js';
+import { articleCardStyles } from './article-card.styles.js';
+
+export type ArticleCardLayout = 'vertical' | 'horizontal' | 'compact' | 'featured';
+
+/**
+ * @tagname tin-article-card
+ * @summary One article in a list: cover, title, sapo and a meta line ("Tin tức thành phố Hà
+ * Nội · 1 ngày trước · 414 lượt xem"). The whole card is one link, the title's.
+ *
+ * Works from plain HTML (attributes and slotted children, which stay in the light DOM for
+ * search engines) or from an `.article` property. What the page writes wins: slotted
+ * children over the article's title/cover/sapo (the article's text is the slot's fallback),
+ * and non-empty attributes over the article's fields. An `.article` that fails
+ * `ArticleSummarySchema` is ignored, with a console warning naming the field.
+ *
+ * Registering it (define/article-card.js) also registers `<tin-time>`, which renders the date.
+ *
+ * @slot title - The title as text or inline markup; it is wrapped in the card's one link (so not a link itself).
+ * @slot image - The cover, an `<img>` with `width` and `height` so its box is reserved before it loads.
+ * @slot sapo - The lead paragraph, clamped to `sapo-lines` lines.
+ *
+ * @csspart base - The `<article>` around everything.
+ * @csspart image - The cover `<img>` rendered from `.article` (a slotted image is styled directly).
+ * @csspart body - Title, sapo and meta line.
+ * @csspart title - The `<h3>` heading holding the link.
+ * @csspart sapo - The sapo `<p>` rendered from `.article` (a slotted sapo is styled directly).
+ * @csspart meta - The meta line.
+ * @csspart category - The category name.
+ * @csspart time - The `<tin-time>` date.
+ * @csspart views - "414 lượt xem".
+ *
+ * @cssprop --tin-article-card-gap - Space between image and body. Default: var(--tin-space-s, 0.5rem).
+ * @cssprop --tin-article-card-sapo-lines - Lines of sapo shown (the `sapo-lines` attribute wins). Default: 3.
+ * @cssprop --tin-article-card-image-width - Image width in the horizontal layout. Default: 12rem.
+ */
+export class TinArticleCard extends TinElement {
+  static override styles = [tokenStyles, baseStyles, articleCardStyles];
+
+  /** The article, rendered as text. Slots and attributes override its parts. */
+  @property({ attribute: false }) article?: ArticleSummary;
+
+  /** The article's URL. Only http(s) and relative URLs become a link. */
+  @property() href = '';
+
+  /** Publication date-time, ISO 8601, shown relative ("1 ngày trước"). */
+  @property() datetime = '';
+
+  /** The category name, as text. */
+  @property() category = '';
+
+  /** The view count, shown as "414 lượt xem". */
+  @property({ type: Number }) views?: number;
+
+  /** `vertical` (default), `horizontal` (becomes vertical when narrow), `compact` (title and meta only), `featured` (bigger title). */
+  @property({ reflect: true }) layout: ArticleCardLayout = 'vertical';
+
+  /** Lines of sapo shown before it is cut with "…". Default: 3 (or --tin-article-card-sapo-lines). */
+  @property({ type: Number, attribute: 'sapo-lines' }) sapoLines?: number;
+
+  private valid?: ArticleSummary;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!changed.has('article')) return;
+    // ArticleSummarySchema in the wire form browsers use, so zod stays out of the bundle.
+    const result = this.article && checkWire(ArticleSummaryWire, this.article);
+    if (result && !result.ok) console.warn(`[bantin] <tin-article-card> ignored an invalid .article:\n${result.message}`);
+    this.valid = result && result.ok ? result.value : undefined;
+  }
+
+  override render() {
+    const article = this.valid;
+    const cover = article?.cover;
+    const href = safeHref(this.href || article?.url);
+    const datetime = this.datetime || article?.publishedAt;
+    const category = this.category || article?.category?.name;
+    const views = Number.isFinite(this.views) ? this.views : article?.viewCount;
+    const title = html`<slot name="title">${article?.title}</slot>`;
+    // A CSSOM write, which a strict style-src CSP allows where a style attribute would not be.
+    const lines = (this.sapoLines ?? 0) > 0 ? `--tin-article-card-sapo-lines:${this.sapoLines}` : '';
+    return html`<article part="base" class="base" .style=${lines}>
+      <slot name="image"
+        >${cover
+          ? html`<img part="image" class="image" src=${safeHref(cover.src) ?? nothing} alt=${cover.alt}
+              width=${cover.width} height=${cover.height} loading="lazy" decoding="async" />`
+          : nothing}</slot
+      >
+      <div part="body" class="body">
+        <h3 part="title" class="title">${href ? html`<a href=${href}>${title}</a>` : title}</h3>
+        <slot name="sapo">${article?.sapo ? html`<p part="sapo" class="sapo">${article.sapo}</p>` : nothing}</slot>
+        ${category || datetime || views !== undefined
+          ? html`<div part="meta" class="meta">
+              ${category ? html`<span part="category">${category}</span>` : nothing}
+              ${datetime ? html`<tin-time part="time" datetime=${datetime}></tin-time>` : nothing}
+              ${views !== undefined
+                ? html`<span part="views">${this.t('mostViewedViews', { count: formatCompactNumber(views, { locale: this.locale }) })}</span>`
+                : nothing}
+            </div>`
+          : nothing}
+      </div>
+    </article>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tin-article-card': TinArticleCard;
+  }
+}

@@ -1,0 +1,61 @@
+import { canonicalArticleKey } from '@bantin/model';
+
+/** What a reader has typed and not yet posted, kept in localStorage per article. */
+export interface Draft {
+  authorName: string;
+  email: string;
+  content: string;
+  parentId: string | null;
+  /** Whom the reply answers, so "Đang trả lời …" survives a reload. */
+  parentName: string;
+  /**
+   * Idempotency key of the attempts to post exactly this draft; '' until the first attempt.
+   * Any edit clears it: an edited comment is a new comment, not a retry of the old one.
+   */
+  key: string;
+}
+
+export const emptyDraft: Draft = { authorName: '', email: '', content: '', parentId: null, parentName: '', key: '' };
+
+const storageKey = (articleId: string): string => {
+  const key = canonicalArticleKey(articleId);
+  return key && `bantin:comment-draft:${key}`;
+};
+
+// Every localStorage call may throw (blocked storage, private mode, full quota): the draft then
+// lives on in the form, which is all that can be done.
+
+/** The saved draft of an article, or null. Whatever is stored is coerced back to strings. */
+export function loadDraft(articleId: string): Draft | null {
+  try {
+    const key = storageKey(articleId);
+    const saved: unknown = key && JSON.parse(localStorage.getItem(key) ?? 'null');
+    if (!saved || typeof saved !== 'object') return null;
+    const draft = { ...emptyDraft };
+    for (const field of Object.keys(draft) as Array<keyof Draft>) {
+      const value = (saved as Record<string, unknown>)[field];
+      if (typeof value === 'string') draft[field] = value;
+    }
+    draft.parentId ||= null;
+    return draft;
+  } catch {
+    return null;
+  }
+}
+
+/** Saves a draft; an empty one (or null) removes the article's entry. */
+export function saveDraft(articleId: string, draft: Draft | null): void {
+  try {
+    const key = storageKey(articleId);
+    if (!key) return;
+    if (draft && (draft.authorName || draft.email || draft.content)) localStorage.setItem(key, JSON.stringify(draft));
+    else localStorage.removeItem(key);
+  } catch {
+    // See above: the form still holds the text.
+  }
+}
+
+/** A fresh idempotency key: a UUID where the platform offers one (secure contexts), else random enough. */
+export function newIdempotencyKey(): string {
+  return globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}

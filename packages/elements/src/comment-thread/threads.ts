@@ -1,0 +1,55 @@
+import type { Comment, CommentSort } from '@bantin/model';
+
+export interface Thread {
+  comment: Comment;
+  /** createdAt in ms, parsed once. */
+  time: number;
+  /** Posted from this page: kept at the top so the author sees it at once. */
+  own: boolean;
+  /** Oldest first: a conversation reads down. */
+  replies: Thread[];
+}
+
+/** A reply shown at the deepest level, with the name of whom it answers when that is not the comment above it. */
+export type FlatReply = [thread: Thread, replyTo?: string];
+
+const oldest = (a: Thread, b: Thread) => a.time - b.time;
+const orders: Record<CommentSort, (a: Thread, b: Thread) => number> = {
+  newest: (a, b) => b.time - a.time,
+  oldest,
+  top: (a, b) => b.comment.likes - a.comment.likes || b.time - a.time,
+};
+
+/**
+ * Turns a flat list into reply trees in one pass over a Map by id. Repeated ids keep their
+ * first copy; a reply whose parent is not in the list becomes a thread of its own. Top-level
+ * threads keep the list's order (the server's), or are sorted by `sort`; the first `ownCount`
+ * comments go first either way.
+ */
+export function buildThreads(comments: readonly Comment[], sort?: CommentSort, ownCount = 0): Thread[] {
+  const byId = new Map<string, Thread>();
+  comments.forEach((comment, index) => {
+    if (!byId.has(comment.id)) byId.set(comment.id, { comment, time: Date.parse(comment.createdAt), own: index < ownCount, replies: [] });
+  });
+  const roots: Thread[] = [];
+  for (const thread of byId.values()) {
+    const parent = byId.get(thread.comment.parentId ?? '');
+    (parent && parent !== thread ? parent.replies : roots).push(thread);
+  }
+  for (const thread of byId.values()) if (thread.replies.length > 1) thread.replies.sort(oldest);
+  const order = sort && orders[sort];
+  if (order) roots.sort((a, b) => +b.own - +a.own || order(a, b));
+  return roots;
+}
+
+/** All replies below `thread`, depth first, as one list (iterative: a 10,000-deep chain must not overflow the stack). */
+export function flattenReplies(thread: Thread): FlatReply[] {
+  const out: FlatReply[] = [];
+  const stack: FlatReply[] = thread.replies.map((reply) => [reply] as FlatReply).reverse();
+  for (let entry = stack.pop(); entry; entry = stack.pop()) {
+    out.push(entry);
+    const [parent] = entry;
+    for (let i = parent.replies.length - 1; i >= 0; i--) stack.push([parent.replies[i]!, parent.comment.authorName]);
+  }
+  return out;
+}
