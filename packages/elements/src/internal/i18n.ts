@@ -16,7 +16,6 @@ const vi = {
   errorGeneric: 'Không tải được dữ liệu.',
 
   viewsLabel: 'Lượt xem',
-  viewsUnavailable: 'Chưa có số lượt xem',
 
   commentsHeading: 'Bình luận bài viết',
   commentsEmpty: 'Chưa có bình luận nào.',
@@ -73,7 +72,6 @@ const en: Record<MessageKey, string> = {
   errorGeneric: 'Could not load the data.',
 
   viewsLabel: 'Views',
-  viewsUnavailable: 'View count unavailable',
 
   commentsHeading: 'Comments',
   commentsEmpty: 'No comments yet.',

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import { Task, initialState } from '@lit/task';
+import { Task, initialState } from '../internal/task.js';
 import { formatNumber, formatRelativeTime, type MostViewedItem, type Period } from '@bantin/model';
 import { errorMessageKey } from '../data/errors.js';
 import { sharedHttpDataSource } from '../data/http-source.js';

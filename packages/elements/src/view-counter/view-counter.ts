@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { Task, TaskStatus } from '@lit/task';
+import { Task, TaskStatus } from '../internal/task.js';
 import { canonicalArticleKey, formatNumber } from '@bantin/model';
 import { errorMessageKey } from '../data/errors.js';
 import { sharedHttpDataSource } from '../data/http-source.js';
