@@ -49,7 +49,7 @@ function relatedCard(summary: ArticleSummary): RawHtml {
   return html`<tin-article-card layout="horizontal" href="${safe(summary.url) ?? ''}" datetime="${summary.publishedAt}"
       category="${summary.category?.name ?? ''}" ${summary.viewCount !== undefined ? html`views="${summary.viewCount}"` : ''}>
     ${cover ? html`<img slot="image" src="${safe(cover.src) ?? ''}" alt="${cover.alt}" width="${cover.width}" height="${cover.height}" loading="lazy">` : ''}
-    <a slot="title" href="${safe(summary.url) ?? ''}">${summary.title}</a>
+    <span slot="title">${summary.title}</span>
     ${summary.sapo ? html`<p slot="sapo">${summary.sapo}</p>` : ''}
   </tin-article-card>`;
 }
