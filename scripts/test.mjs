@@ -18,6 +18,7 @@ rmSync(resultsDir, { recursive: true, force: true });
 
 log('type-checking');
 const typecheck = spawnSync(pnpm, ['-r', 'typecheck'], { cwd: root, stdio: 'inherit' });
+const typecheckStories = spawnSync(pnpm, ['exec', 'tsc', '-p', 'stories'], { cwd: root, stdio: 'inherit' });
 
 log('running tests');
 // --no-bail: one failing package must not hide the others' results.
@@ -25,6 +26,12 @@ const tests = spawnSync(pnpm, ['-r', '--workspace-concurrency=1', '--no-bail', '
   cwd: root,
   stdio: 'inherit',
 });
+
+// Checks across packages: the docs against the code they describe, and every Storybook story
+// opened in Chromium (console errors, page errors, axe).
+const docs = spawnSync(process.execPath, [join(root, 'scripts/node-test.mjs'), 'docs', 'test'], { cwd: root, stdio: 'inherit' });
+log('Storybook smoke test');
+const storybook = spawnSync(process.execPath, [join(root, 'scripts/storybook-smoke.mjs')], { cwd: root, stdio: 'inherit' });
 
 let passed = 0;
 let failed = 0;
@@ -40,8 +47,8 @@ if (existsSync(resultsDir)) {
   }
 }
 // A runner that crashed before reporting, or a type error, still has to fail the run.
-if (tests.status !== 0 && failed === 0) failed = 1;
-if (typecheck.status !== 0) {
+if ((tests.status !== 0 || docs.status !== 0 || storybook.status !== 0) && failed === 0) failed = 1;
+if (typecheck.status !== 0 || typecheckStories.status !== 0) {
   rows.push('  typecheck    failed');
   failed += 1;
 }

@@ -1,0 +1,117 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { expect, userEvent, waitFor } from 'storybook/test';
+import { SEED_NOW, seedArticle } from '@bantin/model/fixtures';
+import '@bantin/elements/define/comment-thread.js';
+import { MOCK_MODES, mockDataSource, type MockMode, type MockOptions } from './mock/mock-data-source.js';
+import { longTextComments, sampleComments } from './mock/sample-comments.js';
+import { elementIn, inShadow, renderElement } from './support/render.js';
+
+/**
+ * Story-only args: how the mock data source answers (`fail` fails once, so "Thử lại" works),
+ * and what a posted comment comes back as.
+ */
+interface MockArgs {
+  mock: MockMode;
+  commentStatus: NonNullable<MockOptions['commentStatus']>;
+}
+type Args = MockArgs & Record<string, unknown>;
+
+const now = Date.parse(SEED_NOW);
+const thread = (args: Args, options: MockOptions = {}) =>
+  renderElement('tin-comment-thread', args, {
+    dataSource: mockDataSource({ mode: args.mock, commentStatus: args.commentStatus, failures: 1, ...options }),
+    now,
+  });
+
+const meta = {
+  title: 'Elements/tin-comment-thread',
+  component: 'tin-comment-thread',
+  tags: ['autodocs'],
+  args: { mock: 'live', commentStatus: 'pending', 'article-id': seedArticle.id },
+  argTypes: {
+    mock: { control: 'inline-radio', options: MOCK_MODES, description: 'Story only: how the mock data source answers.', table: { category: 'story' } },
+    commentStatus: {
+      control: 'inline-radio',
+      options: ['pending', 'approved'],
+      description: 'Story only: the status the mock gives a posted comment.',
+      table: { category: 'story' },
+    },
+  },
+  render: (args) => thread(args),
+} satisfies Meta<Args>;
+
+export default meta;
+type Story = StoryObj<Args>;
+
+const threadIn = (canvasElement: HTMLElement) => elementIn(canvasElement, 'tin-comment-thread');
+const reaches = (selector: string): Story['play'] => async ({ canvasElement }) => {
+  await waitFor(() => expect(inShadow(threadIn(canvasElement), selector)).not.toBeNull(), { timeout: 3000 });
+};
+
+/** Comments with replies (invented: the seed has none). Post one: it comes back pending. */
+export const Populated: Story = { play: reaches('[part="list"]') };
+
+/** The first page never arrives: a placeholder, the form already usable. */
+export const Loading: Story = { args: { mock: 'delay' }, play: reaches('[part="skeleton"]') };
+
+/** The seed's own state: "Chưa có bình luận nào." */
+export const Empty: Story = {
+  args: { mock: 'empty' },
+  play: async (context) => {
+    await reaches('[part="empty"]')!(context);
+    await expect(inShadow(threadIn(context.canvasElement), '[part="empty"]')?.textContent).toBe('Chưa có bình luận nào.');
+  },
+};
+
+/** The list fails to load (network); "Thử lại" loads it. */
+export const ErrorState: Story = { name: 'Error', args: { mock: 'fail' }, play: reaches('[part="error"]') };
+
+/** Types a comment and posts it: the mock answers "pending", the thread says it awaits moderation. */
+export const PostPending: Story = {
+  play: async ({ canvasElement }) => {
+    const element = threadIn(canvasElement);
+    await waitFor(() => expect(inShadow(element, '[part="list"]')).not.toBeNull(), { timeout: 3000 });
+    await userEvent.type(inShadow<HTMLInputElement>(element, '#authorName')!, 'Minh Anh');
+    await userEvent.type(inShadow<HTMLTextAreaElement>(element, '#content')!, 'Rất đồng tình.');
+    await userEvent.click(inShadow<HTMLButtonElement>(element, '[part="submit"]')!);
+    await waitFor(() => expect(inShadow(element, '[part="status"]')?.textContent?.trim()).toBe('Bình luận của bạn đang chờ duyệt.'), {
+      timeout: 3000,
+    });
+  },
+};
+
+/** The same post on a site without moderation: it appears at the top of the list at once. */
+export const PostApproved: Story = {
+  args: { commentStatus: 'approved' },
+  play: async ({ canvasElement }) => {
+    const element = threadIn(canvasElement);
+    await waitFor(() => expect(inShadow(element, '[part="list"]')).not.toBeNull(), { timeout: 3000 });
+    await userEvent.type(inShadow<HTMLInputElement>(element, '#authorName')!, 'Minh Anh');
+    await userEvent.type(inShadow<HTMLTextAreaElement>(element, '#content')!, 'Rất đồng tình.');
+    await userEvent.click(inShadow<HTMLButtonElement>(element, '[part="submit"]')!);
+    await waitFor(() => expect(inShadow(element, '[part="content"]')?.textContent).toBe('Rất đồng tình.'), { timeout: 3000 });
+  },
+};
+
+/** The seed's longest name and title as a reader's name and comment, and a reply. */
+export const LongNames: Story = {
+  render: (args) => thread(args, { comments: longTextComments }),
+  play: reaches('[part="author"]'),
+};
+
+export const English: Story = { args: { lang: 'en' }, play: reaches('[part="list"]') };
+
+export const Dark: Story = { globals: { theme: 'dark' }, play: reaches('[part="list"]') };
+
+export const Phone: Story = {
+  tags: ['phone'],
+  globals: { viewport: { value: 'phone', isRotated: false } },
+  render: (args) => thread(args, { comments: [...longTextComments, ...sampleComments] }),
+  play: reaches('[part="list"]'),
+};
+
+/** Comments from the `comments` property, sorted and paged locally (2 threads a page); posts still go to the data source. */
+export const FromCommentsProperty: Story = {
+  args: { 'page-size': 2, comments: sampleComments },
+  play: reaches('[part="more"]'),
+};
