@@ -1,6 +1,6 @@
 // `npm test`: set up, then run every package's tests and print one total line that counts them all.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureChromium, installAndBuild, log, root } from './setup.mjs';
 
@@ -15,6 +15,7 @@ try {
 
 const resultsDir = join(root, '.test-results');
 rmSync(resultsDir, { recursive: true, force: true });
+mkdirSync(resultsDir, { recursive: true });
 
 log('type-checking');
 const typecheck = spawnSync(pnpm, ['-r', 'typecheck'], { cwd: root, stdio: 'inherit' });
@@ -32,6 +33,11 @@ const tests = spawnSync(pnpm, ['-r', '--workspace-concurrency=1', '--no-bail', '
 const docs = spawnSync(process.execPath, [join(root, 'scripts/node-test.mjs'), 'docs', 'test'], { cwd: root, stdio: 'inherit' });
 log('Storybook smoke test');
 const storybook = spawnSync(process.execPath, [join(root, 'scripts/storybook-smoke.mjs')], { cwd: root, stdio: 'inherit' });
+
+// The size budget is deterministic (gzip of a fixed build), so it is checked here, not timed.
+log('size budget of the no-build bundle');
+const size = spawnSync(process.execPath, ['scripts/size.mjs'], { cwd: join(root, 'packages/elements'), stdio: 'inherit' });
+writeFileSync(join(resultsDir, 'size.json'), JSON.stringify({ passed: size.status === 0 ? 1 : 0, failed: size.status === 0 ? 0 : 1 }));
 
 let passed = 0;
 let failed = 0;

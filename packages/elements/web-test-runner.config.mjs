@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { mockApi } from './test/mock-api.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -35,7 +36,9 @@ function countReporter(suite) {
 export default {
   // Served from the monorepo root so workspace symlinks (@bantin/model) resolve.
   rootDir: root,
-  files: ['src/**/*.test.ts'],
+  // src/: each element's own tests. test/: the built no-build bundle in a plain page.
+  files: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+  middleware: [mockApi],
   nodeResolve: true,
   // One page at a time: a page in the background gets no animation frames, and fixture() waits for one.
   concurrency: 1,

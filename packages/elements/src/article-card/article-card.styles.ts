@@ -18,6 +18,8 @@ export const articleCardStyles = css`
   ::slotted([slot=image]) {
     display: block;
     width: 100%;
+    /* Lets the image shrink to its flex basis in the horizontal layout. */
+    min-width: 0;
     height: auto;
     border-radius: var(--_radius);
   }
@@ -64,7 +66,7 @@ export const articleCardStyles = css`
     display: flex;
     flex-wrap: wrap;
     gap: 0 var(--_space-s);
-    font-size: 0.875em;
+    font-size: .875em;
     color: var(--_muted);
   }
   :host([layout=horizontal]) .base {

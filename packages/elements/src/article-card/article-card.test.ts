@@ -204,6 +204,18 @@ describe('tin-article-card', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('lets a wide slotted image shrink beside the body when horizontal', async () => {
+      // A 1200px-wide <img> once kept its intrinsic width as its flex minimum and pushed the body below.
+      const el = await fixture<TinArticleCard>(html`<tin-article-card layout="horizontal" style="width: 768px" href="/a">
+        <img slot="image" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="" width="1200" height="800" />
+        <span slot="title">${TITLE}</span>
+      </tin-article-card>`);
+      const image = el.querySelector('img')!.getBoundingClientRect();
+      const body = $(el, '[part=body]')!.getBoundingClientRect();
+      expect(image.width).to.be.lessThan(384);
+      expect(body.left).to.be.greaterThan(image.right - 1);
+    });
+
     it('shows only title and meta when compact, slotted or not', async () => {
       const el = await fixture<TinArticleCard>(html`<tin-article-card layout="compact" .article=${summary()}>
         <p slot="sapo">${SAPO}</p>

@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
 import { ArticleSummaryWire, checkWire, formatCompactNumber, type ArticleSummary } from '@bantin/model';
 import { baseStyles, tokenStyles } from '../internal/styles.js';
 import { TinElement } from '../internal/tin-element.js';
@@ -41,27 +40,38 @@ export type ArticleCardLayout = 'vertical' | 'horizontal' | 'compact' | 'feature
  */
 export class TinArticleCard extends TinElement {
   static override styles = [tokenStyles, baseStyles, articleCardStyles];
+  // Lit's reactive properties, declared without decorators (whose helpers cost bundle bytes);
+  // each field below carries its JSDoc and default (useDefineForClassFields: false).
+  static override properties = {
+    article: { attribute: false },
+    href: {},
+    datetime: {},
+    category: {},
+    views: { type: Number },
+    layout: { reflect: true },
+    sapoLines: { type: Number, attribute: 'sapo-lines' },
+  };
 
   /** The article, rendered as text. Slots and attributes override its parts. */
-  @property({ attribute: false }) article?: ArticleSummary;
+  article?: ArticleSummary;
 
   /** The article's URL. Only http(s) and relative URLs become a link. */
-  @property() href = '';
+  href = '';
 
   /** Publication date-time, ISO 8601, shown relative ("1 ngày trước"). */
-  @property() datetime = '';
+  datetime = '';
 
   /** The category name, as text. */
-  @property() category = '';
+  category = '';
 
   /** The view count, shown as "414 lượt xem". */
-  @property({ type: Number }) views?: number;
+  views?: number;
 
   /** `vertical` (default), `horizontal` (becomes vertical when narrow), `compact` (title and meta only), `featured` (bigger title). */
-  @property({ reflect: true }) layout: ArticleCardLayout = 'vertical';
+  layout: ArticleCardLayout = 'vertical';
 
   /** Lines of sapo shown before it is cut with "…". Default: 3 (or --tin-article-card-sapo-lines). */
-  @property({ type: Number, attribute: 'sapo-lines' }) sapoLines?: number;
+  sapoLines?: number;
 
   private valid?: ArticleSummary;
 
@@ -83,27 +93,27 @@ export class TinArticleCard extends TinElement {
     const title = html`<slot name="title">${article?.title}</slot>`;
     // A CSSOM write, which a strict style-src CSP allows where a style attribute would not be.
     const lines = (this.sapoLines ?? 0) > 0 ? `--tin-article-card-sapo-lines:${this.sapoLines}` : '';
-    return html`<article part="base" class="base" .style=${lines}>
-      <slot name="image"
-        >${cover
-          ? html`<img part="image" class="image" src=${safeHref(cover.src) ?? nothing} alt=${cover.alt}
-              width=${cover.width} height=${cover.height} loading="lazy" decoding="async" />`
-          : nothing}</slot
-      >
-      <div part="body" class="body">
-        <h3 part="title" class="title">${href ? html`<a href=${href}>${title}</a>` : title}</h3>
-        <slot name="sapo">${article?.sapo ? html`<p part="sapo" class="sapo">${article.sapo}</p>` : nothing}</slot>
-        ${category || datetime || views !== undefined
-          ? html`<div part="meta" class="meta">
-              ${category ? html`<span part="category">${category}</span>` : nothing}
-              ${datetime ? html`<tin-time part="time" datetime=${datetime}></tin-time>` : nothing}
-              ${views !== undefined
-                ? html`<span part="views">${this.t('mostViewedViews', { count: formatCompactNumber(views, { locale: this.locale }) })}</span>`
-                : nothing}
-            </div>`
-          : nothing}
-      </div>
-    </article>`;
+    // .base, .body and .meta are flex boxes, where whitespace between tags renders nothing, so the
+    // templates have none (it would be bytes in the bundle): line breaks go inside ${}.
+    return html`<article part="base" class="base" .style=${lines}><slot name="image">${
+      cover
+        ? html`<img part="image" class="image" src=${safeHref(cover.src) ?? nothing} alt=${cover.alt} width=${cover.width} height=${
+            cover.height
+          } loading="lazy" decoding="async" />`
+        : nothing
+    }</slot><div part="body" class="body"><h3 part="title" class="title">${href ? html`<a href=${href}>${title}</a>` : title}</h3><slot name="sapo">${
+      article?.sapo ? html`<p part="sapo" class="sapo">${article.sapo}</p>` : nothing
+    }</slot>${
+      category || datetime || views !== undefined
+        ? html`<div part="meta" class="meta">${category ? html`<span part="category">${category}</span>` : nothing}${
+            datetime ? html`<tin-time part="time" datetime=${datetime}></tin-time>` : nothing
+          }${
+            views !== undefined
+              ? html`<span part="views">${this.t('mostViewedViews', { count: formatCompactNumber(views, { locale: this.locale }) })}</span>`
+              : nothing
+          }</div>`
+        : nothing
+    }</div></article>`;
   }
 }
 

@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '../internal/task.js';
 import {
   AUTHOR_NAME_MAX_LENGTH,
@@ -81,49 +80,74 @@ const NEAR_LIMIT = 100;
  */
 export class TinCommentThread extends TinElement {
   static override styles = [tokenStyles, baseStyles, commentThreadStyles];
+  // Lit's reactive properties, declared without decorators (whose helpers cost bundle bytes);
+  // each field below carries its JSDoc and default (useDefineForClassFields: false).
+  static override properties = {
+    articleId: { attribute: 'article-id' },
+    endpoint: {},
+    sort: {},
+    pageSize: { type: Number, attribute: 'page-size' },
+    maxDepth: { type: Number, attribute: 'max-depth' },
+    comments: { attribute: false },
+    dataSource: { attribute: false },
+    now: { attribute: false },
+    // Internal state (`@state()`); `attribute: false` keeps it out of the manifest's attributes.
+    draft: { state: true, attribute: false },
+    message: { state: true, attribute: false },
+    failed: { state: true, attribute: false },
+    posting: { state: true, attribute: false },
+    showErrors: { state: true, attribute: false },
+    pages: { state: true, attribute: false },
+    fetched: { state: true, attribute: false },
+    cursor: { state: true, attribute: false },
+    total: { state: true, attribute: false },
+    loadingMore: { state: true, attribute: false },
+    moreError: { state: true, attribute: false },
+    posted: { state: true, attribute: false },
+  };
 
   /** The article's id or URL; drafts are stored per canonical key (`canonicalArticleKey`). */
-  @property({ attribute: 'article-id' }) articleId = '';
+  articleId = '';
 
   /** Base URL of the JSON contract, used when neither `comments` nor `dataSource` is set. */
-  @property() endpoint = '';
+  endpoint = '';
 
   /** `newest` (default), `oldest` or `top` (most liked). Changing it reloads page 1. */
-  @property() sort: CommentSort = 'newest';
+  sort: CommentSort = 'newest';
 
   /** Top-level threads per page (default 20): shown at once locally, `limit` of each request otherwise. */
-  @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
+  pageSize = 20;
 
   /**
    * Reply levels indented under a comment (default 2, from 1 to 6). Deeper replies are shown at
    * the last level, each with "trả lời <name>".
    */
-  @property({ type: Number, attribute: 'max-depth' }) maxDepth = 2;
+  maxDepth = 2;
 
   /** All comments, flat (replies name their `parentId`). Set it and nothing is fetched. Replace the array to update. */
-  @property({ attribute: false }) comments?: Comment[];
+  comments?: Comment[];
 
   /** Any object with `listComments` and `postComment` (see `CommentSource`). */
-  @property({ attribute: false }) dataSource?: CommentSource;
+  dataSource?: CommentSource;
 
   /** Freezes "now" for relative times (stories, tests, server rendering). Unset: the real clock. */
-  @property({ attribute: false }) now?: Date | number;
+  now?: Date | number;
 
-  @state() private draft: Draft = emptyDraft;
+  private draft: Draft = emptyDraft;
   /** The last result for the live region. */
-  @state() private message = '';
-  @state() private failed = false;
-  @state() private posting = false;
-  @state() private showErrors = false;
+  private message = '';
+  private failed = false;
+  private posting = false;
+  private showErrors = false;
   /** Pages of local comments shown. */
-  @state() private pages = 1;
-  @state() private fetched: Comment[] = [];
-  @state() private cursor: string | null = null;
-  @state() private total = 0;
-  @state() private loadingMore = false;
-  @state() private moreError?: unknown;
+  private pages = 1;
+  private fetched: Comment[] = [];
+  private cursor: string | null = null;
+  private total = 0;
+  private loadingMore = false;
+  private moreError?: unknown;
   /** Approved comments posted from this page, newest first. */
-  @state() private posted: Comment[] = [];
+  private posted: Comment[] = [];
 
   private threads: Thread[] = [];
   private loc: Locale = 'vi';
@@ -196,51 +220,44 @@ export class TinCommentThread extends TinElement {
     const count = (local ? this.comments!.length : this.total) + this.posted.length;
     const empty = status === TaskStatus.COMPLETE && !shown.length;
 
-    return html`
-      <h2 part="heading">${t('commentsHeading')}</h2>
-      ${this.renderForm()}
-      ${empty || status === TaskStatus.ERROR
+    // Template whitespace is bytes in the bundle, so templates keep only the spaces that render
+    // (between inline elements and text); line breaks go inside ${}.
+    return html`<h2 part="heading">${t('commentsHeading')}</h2>${this.renderForm()}${
+      empty || status === TaskStatus.ERROR
         ? nothing
-        : html`<div part="toolbar" class="row">
-            <p>${status === TaskStatus.COMPLETE ? t('commentsCount', { count: formatNumber(count, { locale: this.loc }) }) : ''}</p>
-            <label
-              >${t('commentsSortLabel')}
-              <select @change=${this.onSort}>
-                ${(['newest', 'oldest', 'top'] as const).map(
-                  (sort) =>
-                    html`<option value=${sort} ?selected=${sort === this.order}>
-                      ${t(`commentsSort${sort[0]!.toUpperCase()}${sort.slice(1)}` as MessageKey)}
-                    </option>`,
-                )}
-              </select></label
-            >
-          </div>`}
-      ${status === TaskStatus.ERROR
+        : html`<div part="toolbar" class="row"><p>${
+            status === TaskStatus.COMPLETE ? t('commentsCount', { count: formatNumber(count, { locale: this.loc }) }) : ''
+          }</p><label>${t('commentsSortLabel')} <select @change=${this.onSort}>${(['newest', 'oldest', 'top'] as const).map(
+            (sort) =>
+              html`<option value=${sort} ?selected=${sort === this.order}>${t(
+                `commentsSort${sort[0]!.toUpperCase()}${sort.slice(1)}` as MessageKey,
+              )}</option>`,
+          )}</select></label></div>`
+    }${
+      status === TaskStatus.ERROR
         ? this.renderError(this.list.error, () => void this.list.run())
         : status !== TaskStatus.COMPLETE
-          ? html`<div part="skeleton" aria-busy="true">
-              <span class="visually-hidden">${t('loading')}</span>
-              ${[0, 1, 2].map(() => html`<span class="skeleton" aria-hidden="true"></span>`)}
-            </div>`
+          ? html`<div part="skeleton"><span class="visually-hidden">${t('loading')}</span>${[0, 1, 2].map(
+              () => html`<span class="skeleton" aria-hidden="true"></span>`,
+            )}</div>`
           : empty
             ? html`<p part="empty">${t('commentsEmpty')}</p>`
-            : html`<ol part="list" class="list">
-                  ${shown.map((thread) => this.renderThread(thread, 0))}
-                </ol>
-                ${this.moreError ? this.renderError(this.moreError, () => void this.more()) : nothing}
-                ${hasMore && !this.moreError
-                  ? html`<button part="more" type="button" aria-disabled=${this.loadingMore} @click=${this.more}>
-                      ${t(this.loadingMore ? 'loading' : 'commentsLoadMore')}
-                    </button>`
-                  : nothing}`}
-    `;
+            : html`<ol part="list" class="list">${shown.map((thread) => this.renderThread(thread, 0))}</ol>${
+                this.moreError ? this.renderError(this.moreError, () => void this.more()) : nothing
+              }${
+                hasMore && !this.moreError
+                  ? html`<button part="more" type="button" aria-disabled=${this.loadingMore} @click=${this.more}>${t(
+                      this.loadingMore ? 'loading' : 'commentsLoadMore',
+                    )}</button>`
+                  : nothing
+              }`
+    }`;
   }
 
   private renderError(error: unknown, retry: () => void): TemplateResult {
-    return html`<div part="error" class="error" role="alert">
-      <p>${this.t(errorMessageKey(error))}</p>
-      <button type="button" @click=${retry}>${this.t('retry')}</button>
-    </div>`;
+    return html`<div part="error" class="error" role="alert"><p>${this.t(errorMessageKey(error))}</p><button type="button" @click=${retry}>${this.t(
+      'retry',
+    )}</button></div>`;
   }
 
   private renderThread(thread: Thread, depth: number, replyTo?: string, leaf = false): TemplateResult {
@@ -248,37 +265,23 @@ export class TinCommentThread extends TinElement {
     const locale = this.loc;
     const nested = depth + 1 < Math.min(Math.max(this.maxDepth | 0, 1), 6);
     const replies: FlatReply[] = leaf ? [] : nested ? thread.replies.map((reply) => [reply]) : flattenReplies(thread);
-    return html`<li>
-      <article part="comment" tabindex="-1">
-        <header>
-          <strong part="author">${comment.authorName}</strong>
-          ${replyTo ? html`<span>${translate(locale, 'commentsReplyTo', { name: replyTo })}</span>` : nothing}
-          ${Number.isNaN(time)
-            ? nothing
-            : html`<time datetime=${comment.createdAt} title=${formatDate(time, 'dateTime')}
-                >${formatRelativeTime(time, this.now ?? Date.now(), { locale })}</time
-              >`}
-        </header>
-        <p part="content">${comment.content}</p>
-        <footer>
-          ${comment.likes
-            ? html`<span>${translate(locale, 'commentsLikes', { count: formatNumber(comment.likes, { locale }) })}</span>`
-            : nothing}
-          <button
-            type="button"
-            aria-label=${translate(locale, 'commentsReplyToLabel', { name: comment.authorName })}
-            @click=${() => this.edit({ parentId: comment.id, parentName: comment.authorName }, 'textarea')}
-          >
-            ${translate(locale, 'commentsReply')}
-          </button>
-        </footer>
-      </article>
-      ${replies.length
-        ? html`<ol part="replies">
-            ${replies.map(([reply, name]) => this.renderThread(reply, depth + 1, name, !nested))}
-          </ol>`
-        : nothing}
-    </li>`;
+    // The header and footer are inline: the spaces between their children are text.
+    return html`<li><article part="comment" tabindex="-1"><header><strong part="author">${comment.authorName}</strong> ${
+      replyTo ? html`<span>${translate(locale, 'commentsReplyTo', { name: replyTo })}</span>` : nothing
+    } ${
+      Number.isNaN(time)
+        ? nothing
+        : html`<time datetime=${comment.createdAt} title=${formatDate(time, 'dateTime')}>${formatRelativeTime(time, this.now ?? Date.now(), {
+            locale,
+          })}</time>`
+    }</header><p part="content">${comment.content}</p><footer>${
+      comment.likes ? html`<span>${translate(locale, 'commentsLikes', { count: formatNumber(comment.likes, { locale }) })}</span>` : nothing
+    } <button type="button" aria-label=${translate(locale, 'commentsReplyToLabel', { name: comment.authorName })} @click=${() =>
+      this.edit({ parentId: comment.id, parentName: comment.authorName }, 'textarea')}>${translate(locale, 'commentsReply')}</button></footer></article>${
+      replies.length
+        ? html`<ol part="replies">${replies.map(([reply, name]) => this.renderThread(reply, depth + 1, name, !nested))}</ol>`
+        : nothing
+    }</li>`;
   }
 
   private renderForm(): TemplateResult {
@@ -290,78 +293,40 @@ export class TinCommentThread extends TinElement {
     const describedBy = (name: Field, hint = '') => [hint, errors[name] ? `${name}-error` : ''].join(' ').trim() || nothing;
     const error = (name: Field) => (errors[name] ? html`<span id="${name}-error" class="error">${errors[name]}</span>` : nothing);
 
-    return html`<form part="form" aria-label=${t('commentsFormHeading')} novalidate @submit=${this.submit}>
-      ${draft.parentId
-        ? html`<p class="row">
-            ${t('commentsReplyingTo', { name: draft.parentName })}
-            <button type="button" @click=${() => this.edit({ parentId: null, parentName: '' }, 'textarea')}>
-              ${t('commentsCancelReply')}
-            </button>
-          </p>`
-        : nothing}
-      <p>
-        <label for="authorName">${t('commentsName')}</label>
-        <input
-          id="authorName"
-          name="authorName"
-          autocomplete="name"
-          maxlength=${AUTHOR_NAME_MAX_LENGTH}
-          required
-          aria-invalid=${!!errors.authorName}
-          aria-describedby=${describedBy('authorName')}
-          .value=${draft.authorName}
-          @input=${this.onInput}
-        />
-        ${error('authorName')}
-      </p>
-      <p>
-        <label for="email">${t('commentsEmail')}</label>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          autocomplete="email"
-          maxlength=${EMAIL_MAX_LENGTH}
-          aria-invalid=${!!errors.email}
-          aria-describedby=${describedBy('email')}
-          .value=${draft.email}
-          @input=${this.onInput}
-        />
-        ${error('email')}
-      </p>
-      <p>
-        <label for="content">${t('commentsContent')}</label>
-        <textarea
-          id="content"
-          name="content"
-          rows="4"
-          maxlength=${max}
-          required
-          aria-invalid=${!!errors.content}
-          aria-describedby=${describedBy('content', 'counter')}
-          .value=${draft.content}
-          @input=${this.onInput}
-        ></textarea>
-        <span id="counter" part="counter" class="muted">
-          ${t('commentsCounter', { count: formatNumber(length, { locale }), max: formatNumber(max, { locale }) })}
-        </span>
-        ${error('content')}
-      </p>
-      <p class="row">
-        <button part="submit" type="submit" aria-disabled=${this.posting}>
-          ${t(this.posting ? 'commentsSubmitting' : 'commentsSubmit')}
-        </button>
-        ${this.failed ? html`<button type="button" @click=${this.submit}>${t('commentsRetryPost')}</button>` : nothing}
-      </p>
-      <p part="status" role="status" class=${this.failed ? 'error' : ''}>
-        ${this.message ||
-        (length >= max
-          ? t('commentsLimitReached', { max: formatNumber(max, { locale }) })
-          : max - length < NEAR_LIMIT
-            ? t('commentsNearLimit', { count: NEAR_LIMIT })
-            : '')}
-      </p>
-    </form>`;
+    // The status region keeps its one space: it stays in the accessibility tree while it has
+    // nothing to say, so that what it says later is announced.
+    return html`<form part="form" aria-label=${t('commentsFormHeading')} novalidate @submit=${this.submit}>${
+      draft.parentId
+        ? html`<p class="row">${t('commentsReplyingTo', { name: draft.parentName })}<button type="button" @click=${() =>
+            this.edit({ parentId: null, parentName: '' }, 'textarea')}>${t('commentsCancelReply')}</button></p>`
+        : nothing
+    }<p><label for="authorName">${t('commentsName')}</label><input id="authorName" name="authorName" autocomplete="name" maxlength=${
+      AUTHOR_NAME_MAX_LENGTH
+    } required aria-invalid=${!!errors.authorName} aria-describedby=${describedBy('authorName')} .value=${draft.authorName} @input=${
+      this.onInput
+    } />${error('authorName')}</p><p><label for="email">${t('commentsEmail')}</label><input id="email" name="email" type="email" autocomplete="email" maxlength=${
+      EMAIL_MAX_LENGTH
+    } aria-invalid=${!!errors.email} aria-describedby=${describedBy('email')} .value=${draft.email} @input=${this.onInput} />${error(
+      'email',
+    )}</p><p><label for="content">${t('commentsContent')}</label><textarea id="content" name="content" rows="4" maxlength=${max} required aria-invalid=${
+      !!errors.content
+    } aria-describedby=${describedBy('content', 'counter')} .value=${draft.content} @input=${
+      this.onInput
+    }></textarea><span id="counter" part="counter" class="muted">${t('commentsCounter', {
+      count: formatNumber(length, { locale }),
+      max: formatNumber(max, { locale }),
+    })}</span> ${error('content')}</p><p class="row"><button part="submit" type="submit" aria-disabled=${this.posting}>${t(
+      this.posting ? 'commentsSubmitting' : 'commentsSubmit',
+    )}</button>${
+      this.failed ? html`<button type="button" @click=${this.submit}>${t('commentsRetryPost')}</button>` : nothing
+    }</p><p part="status" role="status" class=${this.failed ? 'error' : ''}> ${
+      this.message ||
+      (length >= max
+        ? t('commentsLimitReached', { max: formatNumber(max, { locale }) })
+        : max - length < NEAR_LIMIT
+          ? t('commentsNearLimit', { count: NEAR_LIMIT })
+          : '')
+    }</p></form>`;
   }
 
   private validate(): Partial<Record<Field, string>> {

@@ -19,21 +19,16 @@ export class BantinDataError extends Error {
   }
 }
 
+const KIND_KEYS: Partial<Record<DataErrorKind, MessageKey>> = {
+  network: 'errorNetwork',
+  timeout: 'errorTimeout',
+  'rate-limited': 'errorRateLimited',
+  'invalid-response': 'errorInvalid',
+};
+
 /** The message key an element shows for an error from any source. */
 export function errorMessageKey(error: unknown): MessageKey {
   if (!(error instanceof BantinDataError)) return 'errorGeneric';
-  switch (error.kind) {
-    case 'network':
-      return 'errorNetwork';
-    case 'timeout':
-      return 'errorTimeout';
-    case 'rate-limited':
-      return 'errorRateLimited';
-    case 'invalid-response':
-      return 'errorInvalid';
-    case 'http':
-      return (error.details.status ?? 500) >= 500 ? 'errorServer' : 'errorGeneric';
-    default:
-      return 'errorGeneric';
-  }
+  if (error.kind === 'http') return (error.details.status ?? 500) >= 500 ? 'errorServer' : 'errorGeneric';
+  return KIND_KEYS[error.kind] ?? 'errorGeneric';
 }

@@ -7,7 +7,9 @@ import type { Locale } from '@bantin/model';
 export function localeOf(element: Element): Locale {
   let node: Element | null = element;
   while (node) {
-    const lang = node.getAttribute?.('lang');
+    // The property, not the attribute: a tin- element renders before Lit reflects a new `lang`
+    // to its attribute, and on other elements the property mirrors the attribute anyway.
+    const lang = (node as HTMLElement).lang ?? node.getAttribute?.('lang');
     if (lang) return lang.toLowerCase().startsWith('en') ? 'en' : 'vi';
     node = node.parentElement ?? ((node.getRootNode?.() as ShadowRoot | undefined)?.host ?? null);
   }

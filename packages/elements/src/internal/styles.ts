@@ -1,10 +1,12 @@
 import { css } from 'lit';
 
 /**
- * Private aliases of the public `--tin-*` tokens. Each element works with no theme file
- * loaded (light fallbacks below); a page sets any `--tin-*` property, or loads
- * `themes/bantin.css`, to restyle every element at once. Tokens are read, never declared, on
- * :host, so values set on :root inherit through the shadow boundary.
+ * Private aliases of the public `--tin-*` tokens (only those some element reads). Each element
+ * works with no theme file loaded (light fallbacks below); a page sets any `--tin-*` property,
+ * or loads themes/bantin.css, to restyle every element at once. Tokens are read, never
+ * declared, on :host, so values set on :root inherit through the shadow boundary.
+ * No backtick right after the word css in these comments: the build's CSS minifier would take
+ * it for the start of a css template and leave the real one unminified.
  */
 export const tokenStyles = css`
   :host {
@@ -15,21 +17,18 @@ export const tokenStyles = css`
     --_line-height-heading: var(--tin-line-height-heading, 1.35);
     --_text: var(--tin-color-text, #1c1f24);
     --_muted: var(--tin-color-text-muted, #5b6270);
-    --_surface: var(--tin-color-surface, #ffffff);
-    --_surface-alt: var(--tin-color-surface-alt, #f4f5f7);
+    --_surface: var(--tin-color-surface, #fff);
     --_border: var(--tin-color-border, #dfe2e7);
     --_accent: var(--tin-color-accent, #b3121b);
-    --_accent-contrast: var(--tin-color-accent-contrast, #ffffff);
+    --_accent-contrast: var(--tin-color-accent-contrast, #fff);
     --_link: var(--tin-color-link, #0b4a8f);
     --_danger: var(--tin-color-danger, #b42318);
-    --_success: var(--tin-color-success, #1f6f3a);
     --_focus: var(--tin-color-focus, #1a5fd0);
     --_skeleton: var(--tin-color-skeleton, #e6e8ec);
     --_radius: var(--tin-radius, 6px);
-    --_space-xs: var(--tin-space-xs, 0.25rem);
-    --_space-s: var(--tin-space-s, 0.5rem);
+    --_space-xs: var(--tin-space-xs, .25rem);
+    --_space-s: var(--tin-space-s, .5rem);
     --_space-m: var(--tin-space-m, 1rem);
-    --_space-l: var(--tin-space-l, 1.5rem);
   }
 `;
 
@@ -43,7 +42,7 @@ export const baseStyles = css`
     box-sizing: border-box;
   }
   :host([hidden]) {
-    display: none !important;
+    display: none!important;
   }
   *,
   *::before,
@@ -70,7 +69,7 @@ export const baseStyles = css`
   }
   button:disabled {
     cursor: not-allowed;
-    opacity: 0.65;
+    opacity: .65;
   }
   .skeleton {
     display: block;
@@ -80,7 +79,7 @@ export const baseStyles = css`
   }
   @keyframes tin-pulse {
     50% {
-      opacity: 0.55;
+      opacity: .55;
     }
   }
   @media (prefers-reduced-motion: reduce) {
@@ -89,7 +88,7 @@ export const baseStyles = css`
     }
   }
   .visually-hidden {
-    position: absolute !important;
+    position: absolute!important;
     width: 1px;
     height: 1px;
     margin: -1px;

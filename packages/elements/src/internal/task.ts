@@ -18,13 +18,6 @@ export interface TaskConfig<A extends readonly unknown[], R> {
   onComplete?: (value: R) => void;
 }
 
-export interface TaskRenderers<R> {
-  initial?: () => unknown;
-  pending?: () => unknown;
-  complete?: (value: R) => unknown;
-  error?: (error: unknown) => unknown;
-}
-
 export class Task<A extends readonly unknown[], R> implements ReactiveController {
   status: TaskStatus = TaskStatus.INITIAL;
   value?: R;
@@ -76,18 +69,5 @@ export class Task<A extends readonly unknown[], R> implements ReactiveController
       this.error = error;
     }
     this.host.requestUpdate();
-  }
-
-  render(renderers: TaskRenderers<R>): unknown {
-    switch (this.status) {
-      case TaskStatus.PENDING:
-        return renderers.pending?.();
-      case TaskStatus.COMPLETE:
-        return renderers.complete?.(this.value as R);
-      case TaskStatus.ERROR:
-        return renderers.error?.(this.error);
-      default:
-        return renderers.initial?.();
-    }
   }
 }

@@ -1,14 +1,14 @@
-import { LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, type PropertyDeclarations } from 'lit';
 import type { Locale } from '@bantin/model';
 import { translate, type MessageKey } from './i18n.js';
 import { localeOf } from './locale.js';
 
 /** What every tin- element shares: its language and its strings. */
 export class TinElement extends LitElement {
-  /** The element's language. Unset: the nearest ancestor's `lang`, else Vietnamese. */
-  // Declared so that changing the attribute re-renders; not reflected, so no empty lang="" appears.
-  @property() override lang = '';
+  // `lang` (inherited from HTMLElement: the element's language; unset, the nearest ancestor's,
+  // else Vietnamese) is reactive and reflected, so `el.lang = 'en'` from a framework switches the
+  // strings and tells assistive technology. No default, so no empty lang="" is ever written.
+  static override properties: PropertyDeclarations = { lang: { reflect: true } };
 
   protected get locale(): Locale {
     return localeOf(this);

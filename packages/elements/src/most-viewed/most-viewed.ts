@@ -1,12 +1,12 @@
 import { html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
-import { Task, initialState } from '../internal/task.js';
+import { Task, TaskStatus, initialState } from '../internal/task.js';
 import { formatNumber, formatRelativeTime, type MostViewedItem, type Period } from '@bantin/model';
 import { errorMessageKey } from '../data/errors.js';
 import { sharedHttpDataSource } from '../data/http-source.js';
 import type { MostViewedSource } from '../data/types.js';
 import { emit } from '../internal/events.js';
 import { baseStyles, tokenStyles } from '../internal/styles.js';
+import type { MessageKey } from '../internal/i18n.js';
 import { TinElement } from '../internal/tin-element.js';
 import { safeHref } from '../internal/url.js';
 import { mostViewedStyles } from './most-viewed.styles.js';
@@ -17,7 +17,6 @@ export interface TinPeriodChangeDetail {
 }
 
 const PERIODS = ['day', 'week', 'month'] as const;
-const TAB_LABELS = { day: 'mostViewedDay', week: 'mostViewedWeek', month: 'mostViewedMonth' } as const;
 
 /**
  * @tagname tin-most-viewed
@@ -47,42 +46,57 @@ const TAB_LABELS = { day: 'mostViewedDay', week: 'mostViewedWeek', month: 'mostV
  */
 export class TinMostViewed extends TinElement {
   static override styles = [tokenStyles, baseStyles, mostViewedStyles];
+  // Lit's reactive properties, declared without decorators (whose helpers cost bundle bytes);
+  // each field below carries its JSDoc and default (useDefineForClassFields: false).
+  static override properties = {
+    endpoint: {},
+    period: { reflect: true },
+    limit: { type: Number },
+    heading: {},
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    showViews: { type: Boolean, attribute: 'show-views' },
+    hideTabs: { type: Boolean, attribute: 'hide-tabs' },
+    periods: {},
+    items: { attribute: false },
+    dataSource: { attribute: false },
+    now: { attribute: false },
+  };
 
   /** Base URL of the JSON API. Used when neither `items` nor `dataSource` is set. */
-  @property() endpoint = '';
+  endpoint = '';
 
   /** The period shown: `day`, `week` or `month`. Setting it reloads the list but fires no event. */
-  @property({ reflect: true }) period: Period = 'day';
+  period: Period = 'day';
 
   /** How many articles to ask for (and how many skeleton rows to show while loading). */
-  @property({ type: Number }) limit = 5;
+  limit = 5;
 
   /** Heading text. Default: "Xem nhiều nhất" / "Most viewed". */
-  @property() heading = '';
+  heading = '';
 
   /** The heading's level in the page outline, 2–6. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  headingLevel = 2;
 
   /** Shows "1.520 lượt xem" in each item. */
-  @property({ type: Boolean, attribute: 'show-views' }) showViews = false;
+  showViews = false;
 
   /** Shows the list only, without period tabs (e.g. a fixed "day" sidebar). */
-  @property({ type: Boolean, attribute: 'hide-tabs' }) hideTabs = false;
+  hideTabs = false;
 
   /** The tabs offered, comma-separated, e.g. "day,week". `period` should be one of them. */
-  @property() periods = 'day,week,month';
+  periods = 'day,week,month';
 
   /**
    * The list itself; when set, nothing is fetched. Items whose `period` differs from `period`
    * are left out (so one array can serve every tab), then the first `limit` are shown in order.
    */
-  @property({ attribute: false }) items?: MostViewedItem[];
+  items?: MostViewedItem[];
 
   /** Where to load the list from when `items` is not set; wins over `endpoint`. */
-  @property({ attribute: false }) dataSource?: MostViewedSource;
+  dataSource?: MostViewedSource;
 
   /** Freezes "now" for relative times (stories, tests, server rendering). Unset: the real clock. */
-  @property({ attribute: false }) now?: Date | number;
+  now?: Date | number;
 
   // Task aborts the previous request (via the signal) and drops its answer when the period
   // changes mid-flight, so a slow stale answer never replaces the newer one.
@@ -103,47 +117,33 @@ export class TinMostViewed extends TinElement {
   override render() {
     const tabs = this.tabs;
     const tabbed = tabs.length > 0;
-    const loading = () => this.renderSkeleton();
-    return html`<section part="base" aria-labelledby="heading">
-      <div part="heading" id="heading" role="heading" aria-level=${Math.min(6, Math.max(2, this.headingLevel)) || 2}>
-        ${this.heading || this.t('mostViewedHeading')}
-      </div>
-      ${tabbed
-        ? html`<div part="tabs" role="tablist" aria-label=${this.t('mostViewedPeriodLabel')} @keydown=${this.onKeydown}>
-            ${tabs.map((period) => {
-              const selected = period === this.period;
-              return html`<button
-                part="tab"
-                role="tab"
-                id="tab-${period}"
-                aria-selected=${selected}
-                aria-controls="panel"
-                tabindex=${selected ? 0 : -1}
-                @click=${() => this.select(period)}
-              >
-                ${this.t(TAB_LABELS[period])}
-              </button>`;
-            })}
-          </div>`
-        : nothing}
-      <div
-        id="panel"
-        role=${tabbed ? 'tabpanel' : nothing}
-        aria-labelledby=${tabbed ? `tab-${this.period}` : nothing}
-        tabindex=${tabbed ? 0 : nothing}
-      >
-        ${this.items
-          ? this.renderList(this.items.filter((item) => item.period === this.period).slice(0, this.limit))
-          : this.task.render({
-              initial: loading,
-              pending: loading,
-              complete: (items) => this.renderList(items),
-              error: (error) =>
-                html`<p class="error" role="alert">${this.t(errorMessageKey(error))}</p>
-                  <button @click=${() => this.task.run()}>${this.t('retry')}</button>`,
-            })}
-      </div>
-    </section>`;
+    const { status, value, error } = this.task;
+    // Every box here is a block, flex or grid container, where whitespace between tags renders
+    // nothing, so the templates have none (it would be bytes in the bundle): line breaks go inside ${}.
+    return html`<section part="base" aria-labelledby="heading"><div part="heading" id="heading" role="heading" aria-level=${
+      Math.min(6, Math.max(2, this.headingLevel)) || 2
+    }>${this.heading || this.t('mostViewedHeading')}</div>${
+      tabbed
+        ? html`<div part="tabs" role="tablist" aria-label=${this.t('mostViewedPeriodLabel')} @keydown=${this.onKeydown}>${tabs.map((period) => {
+            const selected = period === this.period;
+            return html`<button part="tab" role="tab" id="tab-${period}" aria-selected=${selected} aria-controls="panel" tabindex=${
+              selected ? 0 : -1
+            } @click=${() => this.select(period)}>${this.t(
+              `mostViewed${period[0]!.toUpperCase()}${period.slice(1)}` as MessageKey, // mostViewedDay, mostViewedWeek, mostViewedMonth
+            )}</button>`;
+          })}</div>`
+        : nothing
+    }<div id="panel" role=${tabbed ? 'tabpanel' : nothing} aria-labelledby=${tabbed ? `tab-${this.period}` : nothing} tabindex=${
+      tabbed ? 0 : nothing
+    }>${
+      this.items
+        ? this.renderList(this.items.filter((item) => item.period === this.period).slice(0, this.limit))
+        : status === TaskStatus.COMPLETE
+          ? this.renderList(value!)
+          : status === TaskStatus.ERROR
+            ? html`<p class="error" role="alert">${this.t(errorMessageKey(error))}</p><button @click=${() => this.task.run()}>${this.t('retry')}</button>`
+            : this.renderSkeleton()
+    }</div></section>`;
   }
 
   private renderList(items: readonly MostViewedItem[]) {
@@ -151,29 +151,22 @@ export class TinMostViewed extends TinElement {
     const locale = this.locale;
     const now = this.now ?? Date.now();
     // No whitespace inside .meta: its text runs are flex items spaced by the gap.
-    return html`<ol part="list">
-      ${items.map(
-        ({ rank, article, views }) => html`<li part="item">
-          <span part="rank" class="rank">${rank}</span>
-          <a part="link" class="title" href=${safeHref(article.url) ?? nothing}>${article.title}</a>
-          <p part="meta" class="meta">${article.category?.name}<time datetime=${article.publishedAt}>${formatRelativeTime(article.publishedAt, now, { locale })}</time>${this.showViews ? this.t('mostViewedViews', { count: formatNumber(views, { locale }) }) : nothing}</p>
-        </li>`,
-      )}
-    </ol>`;
+    return html`<ol part="list">${items.map(
+      ({ rank, article, views }) =>
+        html`<li part="item"><span part="rank" class="rank">${rank}</span><a part="link" class="title" href=${safeHref(article.url) ?? nothing}>${
+          article.title
+        }</a><p part="meta" class="meta">${article.category?.name}<time datetime=${article.publishedAt}>${formatRelativeTime(article.publishedAt, now, {
+          locale,
+        })}</time>${this.showViews ? this.t('mostViewedViews', { count: formatNumber(views, { locale }) }) : nothing}</p></li>`,
+    )}</ol>`;
   }
 
   private renderSkeleton() {
-    return html`<p class="visually-hidden" role="status">${this.t('loading')}</p>
-      <ol part="list" aria-hidden="true">
-        ${Array.from(
-          { length: this.limit },
-          () => html`<li part="item">
-            <span part="rank" class="rank"></span>
-            <span part="link" class="title skeleton">&nbsp;<br />&nbsp;</span>
-            <span part="meta" class="meta skeleton">&nbsp;</span>
-          </li>`,
-        )}
-      </ol>`;
+    return html`<p class="visually-hidden" role="status">${this.t('loading')}</p><ol part="list" aria-hidden="true">${Array.from(
+      { length: this.limit },
+      () =>
+        html`<li part="item"><span part="rank" class="rank"></span><span part="link" class="title skeleton">&nbsp;<br />&nbsp;</span><span part="meta" class="meta skeleton">&nbsp;</span></li>`,
+    )}</ol>`;
   }
 
   private onKeydown(event: KeyboardEvent): void {

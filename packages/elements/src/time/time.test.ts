@@ -51,4 +51,20 @@ describe('tin-time', () => {
     wrapper.remove();
     expect(clockListenerCount()).to.equal(before);
   });
+
+  it('switches language when the lang property is set from script, and reflects it', async () => {
+    const el = await fixture<TinTime>(html`<tin-time datetime="2026-02-03T08:00:00+07:00" .now=${now}></tin-time>`);
+    expect(el.hasAttribute('lang')).to.equal(false);
+    el.lang = 'en';
+    await el.updateComplete;
+    expect(el.getAttribute('lang')).to.equal('en');
+    expect(timeOf(el).textContent).to.equal('1 day ago');
+  });
+
+  it('takes the font of the text around it', async () => {
+    const wrapper = await fixture(html`<p style="font: italic 13px serif"><tin-time datetime="2026-02-03T08:00:00+07:00"></tin-time></p>`);
+    const style = getComputedStyle(timeOf(wrapper.querySelector('tin-time')!));
+    expect(style.fontSize).to.equal('13px');
+    expect(style.fontStyle).to.equal('italic');
+  });
 });

@@ -1,5 +1,4 @@
 import { html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
 import { formatDate, formatRelativeTime, type DateStyle } from '@bantin/model';
 import { subscribeToClock } from '../internal/clock.js';
 import { baseStyles, tokenStyles } from '../internal/styles.js';
@@ -19,15 +18,22 @@ export type TimeFormat = 'relative' | DateStyle;
  */
 export class TinTime extends TinElement {
   static override styles = [tokenStyles, baseStyles, timeStyles];
+  // Lit's reactive properties, declared without decorators (whose helpers cost bundle bytes);
+  // each field below carries its JSDoc and default (useDefineForClassFields: false).
+  static override properties = {
+    datetime: { reflect: true },
+    format: { reflect: true },
+    now: { attribute: false },
+  };
 
   /** An ISO 8601 date-time, e.g. "2026-02-03T08:00:00+07:00". */
-  @property({ reflect: true }) datetime = '';
+  datetime = '';
 
   /** `relative` ("1 ngày trước", the default), or `full`, `short`, `long`, `dateTime`, `time`. */
-  @property({ reflect: true }) format: TimeFormat = 'relative';
+  format: TimeFormat = 'relative';
 
   /** Freezes "now" for relative times (stories, tests, server rendering). Unset: the real clock. */
-  @property({ attribute: false }) now?: Date | number;
+  now?: Date | number;
 
   private unsubscribe?: () => void;
 

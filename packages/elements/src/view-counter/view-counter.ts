@@ -1,5 +1,4 @@
 import { html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '../internal/task.js';
 import { canonicalArticleKey, formatNumber } from '@bantin/model';
 import { errorMessageKey } from '../data/errors.js';
@@ -47,27 +46,39 @@ const recording = new Map<string, Promise<number>>();
  */
 export class TinViewCounter extends TinElement {
   static override styles = [tokenStyles, baseStyles, viewCounterStyles];
+  // Lit's reactive properties, declared without decorators (whose helpers cost bundle bytes);
+  // each field below carries its JSDoc and default (useDefineForClassFields: false).
+  static override properties = {
+    articleId: { attribute: 'article-id' },
+    endpoint: {},
+    track: { type: Boolean },
+    count: { type: Number },
+    label: {},
+    dataSource: { attribute: false },
+    // Internal state (`@state()`); `attribute: false` keeps it out of the manifest's attributes.
+    retried: { state: true, attribute: false },
+  };
 
   /** The article: an id or its URL/path. URL variants ("/a/", "/a/index.html", "/a?utm=1") count as one. */
-  @property({ attribute: 'article-id' }) articleId = '';
+  articleId = '';
 
   /** Base URL of the JSON API, e.g. "/api/bantin". Used when neither `count` nor `dataSource` answers. */
-  @property() endpoint = '';
+  endpoint = '';
 
   /** Records the reader's view (once per browser session per article) and shows the new count. */
-  @property({ type: Boolean }) track = false;
+  track = false;
 
   /** A count rendered by the server, shown at once. Without `track`, nothing is fetched. */
-  @property({ type: Number }) count?: number;
+  count?: number;
 
   /** Replaces the "Lượt xem" label. */
-  @property() label = '';
+  label = '';
 
   /** Any object implementing `getViewCounts` and `recordView`; takes precedence over `endpoint`. */
-  @property({ attribute: false }) dataSource?: ViewCountSource;
+  dataSource?: ViewCountSource;
 
   /** After the reader pressed retry, the outcome is announced. Not before: ten counters loading with the page would interrupt a screen reader ten times. */
-  @state() private retried = false;
+  private retried = false;
 
   private readonly views = new Task(this, {
     args: () =>
@@ -115,14 +126,16 @@ export class TinViewCounter extends TinElement {
   override render() {
     const { status, value, error } = this.views;
     const views = status === TaskStatus.COMPLETE ? value : this.given();
-    return html`<span aria-live=${this.retried ? 'polite' : nothing}
-      ><span part="label">${this.label || this.t('viewsLabel')}:</span> ${views !== undefined
+    // Template whitespace is bytes in the bundle: line breaks go inside ${} (the one space before the count is text).
+    return html`<span aria-live=${this.retried ? 'polite' : nothing}><span part="label">${this.label || this.t('viewsLabel')}:</span> ${
+      views !== undefined
         ? html`<span part="count" class="count">${formatNumber(views, { locale: this.locale })}</span>`
         : status === TaskStatus.ERROR
-          ? html`<span part="count" class="count">—</span>
-              <button part="retry" aria-label=${this.t('retry')} title=${this.t(errorMessageKey(error))} @click=${this.retry}>↻</button>`
-          : html`<span part="count" class="count skeleton"></span>`}</span
-    >`;
+          ? html`<span part="count" class="count">—</span> <button part="retry" aria-label=${this.t('retry')} title=${this.t(
+              errorMessageKey(error),
+            )} @click=${this.retry}>↻</button>`
+          : html`<span part="count" class="count skeleton"></span>`
+    }</span>`;
   }
 }
 
