@@ -1,6 +1,6 @@
 // Writes docs/elements.md from custom-elements.json (itself generated from the JSDoc on each
 // element class), so no attribute, event, part or token is written down twice.
-// Run: pnpm --filter @bantin/elements docs   (after a build). scripts/docs.test.ts checks it is current.
+// Run: pnpm --filter @bantin/elements run generate-docs   (after a build). scripts/docs.test.ts checks it is current.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -33,7 +33,12 @@ export function generateElementsDoc(manifest) {
     out.push(`Class \`${element.name}\`, registered by \`@bantin/elements/define/${element.tagName.replace(/^tin-/, '')}.js\`.`, '');
     const attributes = element.attributes ?? [];
     const fields = (element.members ?? []).filter(
-      (member) => member.kind === 'field' && !member.static && !member.privacy && !member.inheritedFrom && !attributes.some((a) => a.fieldName === member.name),
+      (member) =>
+        member.kind === 'field' &&
+        !member.static &&
+        (member.privacy ?? 'public') === 'public' &&
+        !member.inheritedFrom &&
+        !attributes.some((a) => a.fieldName === member.name),
     );
     if (attributes.length) {
       out.push('### Attributes', '');
