@@ -39,8 +39,14 @@ test('every theme token is documented, and the elements fall back to the theme f
   }
   const fallbacks = [...read('packages/elements/src/internal/styles.ts').matchAll(/var\((--tin-[\w-]+),\s*([^;]+)\);/g)];
   assert.ok(fallbacks.length >= 15, `found ${fallbacks.length} fallbacks`);
-  // Same value, however it is spelled: "#fff" is "#ffffff".
-  const normal = (value: string) => value.replace(/\s+/g, ' ').trim().replace(/#([0-9a-f])([0-9a-f])([0-9a-f])\b/gi, '#$1$1$2$2$3$3').toLowerCase();
+  // Same value, however it is spelled: "#fff" is "#ffffff", ".25rem" is "0.25rem".
+  const normal = (value: string) =>
+    value
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/#([0-9a-f])([0-9a-f])([0-9a-f])\b/gi, '#$1$1$2$2$3$3')
+      .replace(/(^|[^\d])\.(\d)/g, '$10.$2')
+      .toLowerCase();
   for (const [, token, fallback] of fallbacks) {
     assert.ok(light[token!], `${token} is used by the elements but not declared in themes/bantin.css`);
     assert.equal(normal(fallback!), normal(light[token!]!), `${token}: theme file and built-in fallback differ`);
