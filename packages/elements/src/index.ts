@@ -15,4 +15,3 @@ export type { BantinDataSource, CommentSource, MostViewedSource, RequestOptions,
 export { createHttpDataSource, sharedHttpDataSource, type HttpDataSourceOptions } from './data/http-source.js';
 export { defineElement } from './internal/define.js';
 export { messages, translate, type MessageKey } from './internal/i18n.js';
-export { forgetSessionViews } from './internal/session-store.js';

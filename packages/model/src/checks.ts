@@ -3,7 +3,7 @@
  * through `checkWire()` without pulling zod in. primitives.ts attaches them to zod schemas.
  */
 
-export type BantinCheck = 'dateTime' | 'date' | 'int' | 'url' | 'slug' | 'email';
+export type BantinCheck = 'dateTime' | 'date' | 'int' | 'url' | 'slug' | 'email' | 'text' | 'line';
 
 // 2026-02-03T08:00:00+07:00, 2026-02-03T01:00:00.123Z: a date-time that names its offset,
 // because a bare local time is ambiguous for readers outside Vietnam.
@@ -45,6 +45,11 @@ export function isEmail(value: string): boolean {
   return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
 }
 
+// Plain text that a reader typed: no control characters (NUL and the like break storage and
+// terminals, and never come from a keyboard). `text` keeps line breaks and tabs; `line` does not.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const CONTROL_OR_BREAK = /[\u0000-\u001f\u007f\u2028\u2029]/;
+
 /** Runs one named check; `int` takes its bounds. */
 export function passesCheck(check: BantinCheck, value: unknown, min = -Infinity, max = Infinity): boolean {
   // Safe integers only: beyond 2^53 a count can no longer be told from its neighbour.
@@ -61,5 +66,9 @@ export function passesCheck(check: BantinCheck, value: unknown, min = -Infinity,
       return isSlug(value);
     case 'email':
       return value === '' || isEmail(value);
+    case 'text':
+      return !CONTROL.test(value);
+    case 'line':
+      return !CONTROL_OR_BREAK.test(value);
   }
 }

@@ -92,3 +92,14 @@ test('date-times must carry an offset and exist', () => {
     assert.equal(validate(CommentSchema, { ...base, createdAt }).ok, false, createdAt);
   }
 });
+
+test('comment text refuses control characters, but content keeps its line breaks', () => {
+  const base = { authorName: 'Minh Anh', content: 'Dòng một\nDòng hai\tcó tab' };
+  assert.equal(validate(NewCommentSchema, base).ok, true);
+  const nul = validate(NewCommentSchema, { ...base, content: 'a\u0000b' });
+  assert.equal(nul.ok, false);
+  if (!nul.ok) assert.match(nul.message, /^Trường `content`: không được chứa ký tự điều khiển/);
+  const name = validate(NewCommentSchema, { ...base, authorName: 'Minh\nAnh' }, { locale: 'en' });
+  assert.equal(name.ok, false);
+  if (!name.ok) assert.match(name.message, /^Field `authorName`: must be one line/);
+});

@@ -17,6 +17,8 @@ const ownMessages: Record<Locale, Record<BantinCheck, string>> = {
     url: 'URL không hợp lệ: chỉ nhận http://, https:// hoặc đường dẫn bắt đầu bằng /',
     slug: 'slug chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang',
     email: 'địa chỉ email không hợp lệ',
+    text: 'không được chứa ký tự điều khiển',
+    line: 'chỉ một dòng, không chứa ký tự điều khiển',
   },
   en: {
     dateTime: 'invalid date-time: expected ISO 8601 with an offset, e.g. 2026-02-03T08:00:00+07:00',
@@ -25,6 +27,8 @@ const ownMessages: Record<Locale, Record<BantinCheck, string>> = {
     url: 'invalid URL: only http://, https:// or a path starting with / is accepted',
     slug: 'a slug has only lowercase ASCII letters, digits and hyphens',
     email: 'invalid email address',
+    text: 'must not contain control characters',
+    line: 'must be one line, without control characters',
   },
 };
 
