@@ -1,0 +1,200 @@
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
+import { canonicalArticleKey, toVietnamDateString, type Locale } from '@bantin/model';
+import { adminRoutes } from './routes/admin.js';
+import { commentRoutes, isInvalidCursor } from './routes/comments.js';
+import type { RouteContext } from './routes/context.js';
+import { ApiHttpError, invalidCursor, MESSAGES, requestLocale, say } from './routes/http.js';
+import { viewRoutes } from './routes/views.js';
+import { COMMENT_BODY_LIMIT, corsOptions, createVisitorHasher, resolveRateLimits, type RateLimitConfig } from './security.js';
+import type { Storage } from './storage/types.js';
+
+export interface BuildAppOptions {
+  /** The database (see `openStorage`). buildApp does not migrate or close it: its owner does. */
+  storage: Storage;
+  /** Where the routes live. Default '/api'; '' mounts them at the root. */
+  prefix?: string;
+  /**
+   * Enables the moderation API (`/admin/*`) behind `Authorization: Bearer <token>`. Without a
+   * token those routes do not exist (404).
+   */
+  adminToken?: string;
+  /**
+   * Origins allowed to call the API from a browser (CORS), matched exactly, e.g.
+   * ['https://portal.example.vn']. Default: none, i.e. same-origin only (no CORS headers).
+   */
+  corsOrigins?: readonly string[];
+  /** New comments are published at once instead of waiting for moderation. Default false. */
+  autoApprove?: boolean;
+  /**
+   * Per-address limits on POSTs (429 with Retry-After). `false` turns them off (benchmarks);
+   * a partial object overrides the defaults (comments 5/min, views 120/min, admin 120/min).
+   */
+  rateLimit?: false | Partial<RateLimitConfig>;
+  /** Fastify's logger. Default false: no per-request logging on the hot path. */
+  logger?: FastifyServerOptions['logger'];
+  /**
+   * Fastify's `trustProxy`: set it when the server sits behind a reverse proxy, so that the
+   * visitor address comes from X-Forwarded-For. Default false (the socket's address).
+   */
+  trustProxy?: FastifyServerOptions['trustProxy'];
+  /**
+   * Secret shared by several processes on one database so that they hash a visitor the same way
+   * on a given day (see security.ts). Default: a random salt per process and per day.
+   */
+  visitorSecret?: string;
+  /** The clock (tests). */
+  now?: () => Date;
+}
+
+const DEFAULT_PREFIX = '/api';
+
+function formatBytes(bytes: number): string {
+  return bytes % 1024 === 0 ? `${bytes / 1024} kB` : `${bytes} B`;
+}
+
+/** Any thrown thing, as an answer of the documented shape. */
+function toApiError(error: FastifyError | ApiHttpError | Error, request: FastifyRequest, locale: Locale): ApiHttpError {
+  if (error instanceof ApiHttpError) return error;
+  if (isInvalidCursor(error)) return invalidCursor(locale);
+  // The storage's own check of parentId (a parent deleted between our check and the insert).
+  if (error.name === 'UnknownParentError') return new ApiHttpError(400, 'invalid_body', say(locale, MESSAGES.parentUnknown), 'parentId');
+  const code = (error as FastifyError).code;
+  const status = (error as FastifyError).statusCode;
+  switch (code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new ApiHttpError(400, 'invalid_json', say(locale, MESSAGES.invalidJson));
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new ApiHttpError(400, 'invalid_json', say(locale, MESSAGES.emptyJson));
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new ApiHttpError(415, 'unsupported_media_type', say(locale, MESSAGES.unsupportedMediaType));
+    case 'FST_ERR_CTP_BODY_TOO_LARGE': {
+      const limit = request.routeOptions?.bodyLimit ?? COMMENT_BODY_LIMIT;
+      return new ApiHttpError(413, 'payload_too_large', say(locale, MESSAGES.tooLarge, { limit: formatBytes(limit) }));
+    }
+    case 'FST_ERR_BAD_URL':
+      return new ApiHttpError(400, 'bad_url', say(locale, MESSAGES.badUrl));
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return new ApiHttpError(400, 'invalid_param', say(locale, MESSAGES.badUrl));
+    default:
+  }
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    if (status === 413) return new ApiHttpError(413, 'payload_too_large', say(locale, MESSAGES.tooLarge, { limit: formatBytes(COMMENT_BODY_LIMIT) }));
+    if (status === 415) return new ApiHttpError(415, 'unsupported_media_type', say(locale, MESSAGES.unsupportedMediaType));
+    return new ApiHttpError(status, 'bad_request', say(locale, MESSAGES.badRequest));
+  }
+  return new ApiHttpError(500, 'internal', say(locale, MESSAGES.internal));
+}
+
+function sendError(logging: boolean, error: Error, request: FastifyRequest, reply: FastifyReply) {
+  const locale = requestLocale(request);
+  const api = toApiError(error, request, locale);
+  if (api.statusCode >= 500) {
+    // Logged even when request logging is off: a fault must never pass silently.
+    if (logging) reply.log.error({ err: error }, 'request failed');
+    else process.stderr.write(`bantin-server: ${request.method} ${request.url} failed: ${error.stack ?? error.message}\n`);
+  }
+  if (api.headers) reply.headers(api.headers);
+  return reply
+    .code(api.statusCode)
+    .header('cache-control', 'no-store')
+    .header('x-content-type-options', 'nosniff').type('application/json; charset=utf-8').send(api.toBody());
+}
+
+/**
+ * The JSON API of docs/api.md (views, comments, most viewed) plus moderation, as a Fastify
+ * instance. `listen()` it, `inject()` it, or hand its `routing` function to another server.
+ */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const prefix = (options.prefix ?? DEFAULT_PREFIX).replace(/\/+$/, '');
+  const rateLimits = resolveRateLimits(options.rateLimit);
+  const loggerOption = options.logger ?? false;
+  const logging = Boolean(loggerOption);
+
+  const app = Fastify({
+    logger: loggerOption,
+    bodyLimit: COMMENT_BODY_LIMIT,
+    // Article ids may be URL-encoded paths of up to 200 Vietnamese characters (9 bytes each once
+    // percent-encoded); longer ones are refused by idSchema with a message, not by the router.
+    routerOptions: { maxParamLength: 2048 },
+    trustProxy: options.trustProxy ?? false,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    requestTimeout: 30_000,
+    frameworkErrors: (error, request, reply) => {
+      void sendError(logging, error, request, reply);
+    },
+  });
+
+  const ctx: RouteContext = {
+    storage: options.storage,
+    hasher: createVisitorHasher({ ...(options.visitorSecret ? { secret: options.visitorSecret } : {}), ...(options.now ? { now: options.now } : {}) }),
+    rateLimits,
+    autoApprove: options.autoApprove ?? false,
+    adminToken: options.adminToken ?? '',
+  };
+
+  // Only JSON bodies: anything else is 415 (text/plain is Fastify's other default parser).
+  app.removeContentTypeParser('text/plain');
+
+  app.setErrorHandler((error: FastifyError, request, reply) => sendError(logging, error, request, reply));
+  app.setNotFoundHandler((request, reply) => {
+    const locale = requestLocale(request);
+    const path = (request.raw.url ?? '/').split('?')[0];
+    return sendError(logging, new ApiHttpError(404, 'not_found', say(locale, MESSAGES.notFound, { what: `${request.method} ${path}` })), request, reply);
+  });
+
+  if (options.corsOrigins && options.corsOrigins.length > 0) {
+    await app.register(cors, corsOptions(options.corsOrigins));
+  }
+  if (rateLimits) {
+    await app.register(rateLimit, {
+      global: false,
+      // Keyed by address (request.ip; X-Forwarded-For only with trustProxy).
+      errorResponseBuilder: (request, context) => {
+        const seconds = Math.max(1, Math.ceil(context.ttl / 1000));
+        return new ApiHttpError(429, 'rate_limited', say(requestLocale(request), MESSAGES.rateLimited, { seconds }), undefined, {
+          'retry-after': String(seconds),
+        });
+      },
+    });
+  }
+
+  await app.register(
+    async (api) => {
+      // Each in its own context: content-type parsers and hooks stay where they belong.
+      await api.register(async (views) => viewRoutes(views, ctx));
+      await api.register(async (comments) => commentRoutes(comments, ctx));
+      if (ctx.adminToken) await api.register(async (admin) => adminRoutes(admin, ctx));
+    },
+    { prefix },
+  );
+
+  return app;
+}
+
+/**
+ * Loads the seed fixtures (the CLI's `--seed`): the seed fixtures' article summaries (what most-viewed items show), and the seed
+ * article's count ("Lượt xem: 414") as its starting total when it has no views yet. The 414 are
+ * recorded as views by 414 synthetic visitors ('seed:1'…'seed:414') on the article's publication
+ * day (Vietnam time), so they count in the total but not in today's, this week's or this month's
+ * most viewed; the visitor dedupe makes two processes seeding at once still add exactly 414.
+ */
+export async function seedStorage(storage: Storage): Promise<{ articles: number; views: number }> {
+  const { articleSummaries, seedArticle } = await import('@bantin/model/fixtures');
+  await storage.upsertArticles(articleSummaries.map((summary) => ({ key: canonicalArticleKey(summary.id), summary })));
+  const key = canonicalArticleKey(seedArticle.id);
+  const initial = seedArticle.viewCount ?? 0;
+  let added = 0;
+  const existing = (await storage.getViews([key]))[key] ?? 0;
+  if (existing === 0 && initial > 0) {
+    const day = toVietnamDateString(seedArticle.publishedAt);
+    for (let i = 1; i <= initial; i++) {
+      if ((await storage.recordView(key, `seed:${i}`, day)).counted) added++;
+    }
+  }
+  return { articles: articleSummaries.length, views: added };
+}

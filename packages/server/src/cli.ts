@@ -1,0 +1,144 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { buildApp, seedStorage } from './app.js';
+import { openStorage, parseStorageUrl, redact } from './storage/open.js';
+
+const USAGE = `Usage: bantin-server [options]
+
+The bantin JSON API (view counts, comments with moderation, most viewed) under /api.
+
+Options:
+  --db <url>            sqlite:./data.db, sqlite::memory: or postgres://user:pass@host/db
+                        (default: sqlite:./bantin.db)
+  --port <n>            port to listen on (default: 8787; 0 picks a free one)
+  --host <addr>         address to listen on (default: 127.0.0.1)
+  --admin-token <tok>   enables /api/admin/* behind "Authorization: Bearer <tok>"
+                        (or env BANTIN_ADMIN_TOKEN; prefer the env: flags show in ps)
+  --cors-origin <url>   allow this origin to call the API from browsers (exact match,
+                        repeatable); default: same origin only
+  --auto-approve        publish new comments at once instead of holding them for moderation
+  --seed                load the seed articles of @bantin/model/fixtures (and the seed
+                        article's 414 views, if it has none yet)
+  --trust-proxy         behind a reverse proxy: take the visitor address from X-Forwarded-For
+  --no-rate-limit       turn off the per-address limits on POSTs (benchmarks only)
+  --log                 log every request (JSON lines on stdout)
+  -h, --help            show this help
+
+Environment:
+  BANTIN_ADMIN_TOKEN     admin token (when --admin-token is not given)
+  BANTIN_VISITOR_SECRET  shared secret for the daily visitor salt, for several processes
+                         on one PostgreSQL database (default: a random salt per process and day)
+`;
+
+function fail(message: string): never {
+  process.stderr.write(`bantin-server: ${message}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        db: { type: 'string', default: 'sqlite:./bantin.db' },
+        port: { type: 'string', default: '8787' },
+        host: { type: 'string', default: '127.0.0.1' },
+        'admin-token': { type: 'string' },
+        'cors-origin': { type: 'string', multiple: true, default: [] },
+        'auto-approve': { type: 'boolean', default: false },
+        seed: { type: 'boolean', default: false },
+        'trust-proxy': { type: 'boolean', default: false },
+        'no-rate-limit': { type: 'boolean', default: false },
+        log: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }).values;
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+}
+
+function urlHost(host: string): string {
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+async function main(argv = process.argv.slice(2)): Promise<void> {
+  const args = parse(argv);
+  if (args.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  if (!/^\d{1,5}$/.test(args.port) || Number(args.port) > 65535) fail(`--port must be an integer from 0 to 65535, got ${JSON.stringify(args.port)}`);
+  const corsOrigins = args['cors-origin'];
+  for (const origin of corsOrigins) {
+    let parsed: URL | null = null;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      // reported below
+    }
+    if (!parsed || parsed.origin !== origin.replace(/\/+$/, '')) fail(`--cors-origin must be an origin such as https://portal.example.vn, got ${JSON.stringify(origin)}`);
+  }
+  const adminToken = args['admin-token'] ?? process.env.BANTIN_ADMIN_TOKEN ?? '';
+
+  try {
+    parseStorageUrl(args.db);
+  } catch (error) {
+    fail(`--db: ${(error as Error).message}`);
+  }
+
+  const storage = await openStorage(args.db).catch((error: Error) => {
+    throw new Error(`cannot open ${redact(args.db)}: ${error.message}`, { cause: error });
+  });
+  if (args.seed) {
+    const seeded = await seedStorage(storage);
+    process.stdout.write(`bantin-server: seeded ${seeded.articles} articles${seeded.views ? ` and ${seeded.views} views` : ''}\n`);
+  }
+
+  const app = await buildApp({
+    storage,
+    ...(adminToken ? { adminToken } : {}),
+    corsOrigins,
+    autoApprove: args['auto-approve'],
+    ...(args['no-rate-limit'] ? { rateLimit: false as const } : {}),
+    logger: args.log,
+    trustProxy: args['trust-proxy'],
+    ...(process.env.BANTIN_VISITOR_SECRET ? { visitorSecret: process.env.BANTIN_VISITOR_SECRET } : {}),
+  });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) {
+      process.stderr.write(`bantin-server: ${signal} again, exiting now\n`);
+      process.exit(1);
+    }
+    closing = true;
+    try {
+      await app.close(); // stops accepting, waits for requests in flight
+      await storage.close();
+      process.exit(0);
+    } catch (error) {
+      process.stderr.write(`bantin-server: shutdown failed: ${(error as Error).message}\n`);
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  try {
+    await app.listen({ port: Number(args.port), host: args.host });
+  } catch (error) {
+    await storage.close().catch(() => {});
+    throw error;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : Number(args.port);
+  process.stdout.write(`bantin-server listening on http://${urlHost(args.host)}:${port}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bantin-server: ${(error as Error)?.stack ?? String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,60 @@
+import type { FastifyInstance } from 'fastify';
+import { CommentStatusSchema, idSchema, intSchema, type CommentStatus } from '@bantin/model';
+import { bearerTokenMatches } from '../security.js';
+import type { RouteContext } from './context.js';
+import { isInvalidCursor } from './comments.js';
+import { adminComment, ApiHttpError, check, cursorQuery, enumQuery, intQuery, invalidCursor, MESSAGES, noStore, requestLocale, say } from './http.js';
+
+const adminLimitSchema = intSchema(1, 100);
+
+/**
+ * Moderation, behind `Authorization: Bearer <admin token>`. Only registered when a token is
+ * configured: without one these routes do not exist (404).
+ */
+export async function adminRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
+  const { storage } = ctx;
+  // Rate limit first, so that token guessing is slowed down too; then the token, before any
+  // body is read (onRequest).
+  const rule = ctx.rateLimits?.admin;
+  if (rule) app.addHook('onRequest', app.rateLimit({ max: rule.max, timeWindow: rule.windowMs }));
+  app.addHook('onRequest', async (request, reply) => {
+    noStore(reply);
+    if (!bearerTokenMatches(request.headers.authorization, ctx.adminToken)) {
+      reply.header('www-authenticate', 'Bearer realm="bantin-admin"');
+      throw new ApiHttpError(401, 'unauthorized', say(requestLocale(request), MESSAGES.unauthorized));
+    }
+  });
+
+  app.get('/admin/comments', async (request) => {
+    const locale = requestLocale(request);
+    const status = enumQuery<CommentStatus>(request, 'status', CommentStatusSchema, 'pending', locale);
+    const pageSize = intQuery(request, 'limit', adminLimitSchema, 50, locale);
+    const cursor = cursorQuery(request, locale);
+    try {
+      const page = await storage.listByStatus(status, { cursor, limit: pageSize });
+      return { comments: page.comments.map(adminComment), nextCursor: page.nextCursor };
+    } catch (error) {
+      if (isInvalidCursor(error)) throw invalidCursor(locale);
+      throw error;
+    }
+  });
+
+  for (const [action, status] of [['approve', 'approved'], ['reject', 'rejected']] as const) {
+    app.post<{ Params: { id: string } }>(`/admin/comments/:id/${action}`, async (request) => {
+      const locale = requestLocale(request);
+      const id = check(idSchema, request.params.id, 'id', locale, 'invalid_param');
+      const comment = await storage.setCommentStatus(id, status);
+      if (!comment) throw new ApiHttpError(404, 'comment_not_found', say(locale, MESSAGES.commentNotFound, { id }), 'id');
+      return { comment: adminComment(comment) };
+    });
+  }
+
+  app.delete<{ Params: { id: string } }>('/admin/comments/:id', async (request, reply) => {
+    const locale = requestLocale(request);
+    const id = check(idSchema, request.params.id, 'id', locale, 'invalid_param');
+    if (!(await storage.deleteComment(id))) {
+      throw new ApiHttpError(404, 'comment_not_found', say(locale, MESSAGES.commentNotFound, { id }), 'id');
+    }
+    return reply.code(204).send();
+  });
+}

@@ -1,0 +1,121 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import {
+  canonicalArticleKey,
+  intSchema,
+  PeriodSchema,
+  type ArticleSummary,
+  type MostViewedResponse,
+  type Period,
+  type ViewCountsResponse,
+  type ViewIncrementResponse,
+} from '@bantin/model';
+import { VIEW_BODY_LIMIT } from '../security.js';
+import { ApiHttpError, articleKey, clientIp, enumQuery, intQuery, MESSAGES, noStore, requestLocale, say } from './http.js';
+import { rateLimitConfig, type RouteContext } from './context.js';
+
+/** At most this many ids per `GET /views` (docs/api.md); clients split longer lists. */
+export const MAX_IDS_PER_REQUEST = 100;
+
+const PERIOD_DAYS: Record<Period, number> = { day: 1, week: 7, month: 30 };
+const mostViewedLimitSchema = intSchema(1, 50);
+
+/**
+ * `ids` straight from the raw query string: each id is URL-encoded on its own and the list is
+ * split on literal commas BEFORE decoding, so an id that contains a comma (%2C) stays whole.
+ * Several `ids=` parameters are joined.
+ */
+function rawIds(request: FastifyRequest): string[] | null {
+  const url = request.raw.url ?? '';
+  const q = url.indexOf('?');
+  if (q === -1) return null;
+  let found: string[] | null = null;
+  for (const part of url.slice(q + 1).split('&')) {
+    const eq = part.indexOf('=');
+    const name = eq === -1 ? part : part.slice(0, eq);
+    if (name !== 'ids') continue;
+    const value = eq === -1 ? '' : part.slice(eq + 1);
+    found ??= [];
+    if (value === '') continue;
+    for (const piece of value.split(',')) found.push(decodeURIComponent(piece.replace(/\+/g, ' ')));
+  }
+  return found;
+}
+
+export async function viewRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
+  const { storage, hasher } = ctx;
+
+  // `POST /views/:id` takes no body. A stray one of any type (a sendBeacon's text/plain, say) is
+  // read up to 1 kB and ignored rather than refused.
+  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: VIEW_BODY_LIMIT }, (_request, _body, done) => done(null, undefined));
+
+  app.get('/views', async (request, reply) => {
+    const locale = requestLocale(request);
+    let ids: string[] | null;
+    try {
+      ids = rawIds(request);
+    } catch {
+      throw new ApiHttpError(400, 'invalid_query', say(locale, MESSAGES.badUrl), 'ids');
+    }
+    if (!ids || ids.length === 0) throw new ApiHttpError(400, 'invalid_query', say(locale, MESSAGES.missingIds), 'ids');
+    if (ids.length > MAX_IDS_PER_REQUEST) {
+      throw new ApiHttpError(400, 'invalid_query', say(locale, MESSAGES.tooManyIds, { max: MAX_IDS_PER_REQUEST, count: ids.length }), 'ids');
+    }
+    const keys = ids.map((id, index) => articleKey(id, `ids[${index}]`, locale));
+    const totals = await storage.getViews([...new Set(keys)]);
+    // Answered under the ids as the client sent them (clients send canonical keys already);
+    // unknown ids are answered with 0.
+    // A null prototype and own-property lookups: ids like "__proto__" or "constructor" are ids.
+    const views: ViewCountsResponse['views'] = Object.create(null);
+    ids.forEach((id, index) => {
+      const key = keys[index]!;
+      views[id] = Object.hasOwn(totals, key) ? totals[key]! : 0;
+    });
+    noStore(reply);
+    return { views } satisfies ViewCountsResponse;
+  });
+
+  app.post<{ Params: { articleId: string } }>(
+    '/views/:articleId',
+    {
+      bodyLimit: VIEW_BODY_LIMIT,
+      ...rateLimitConfig(ctx.rateLimits?.views),
+    },
+    async (request, reply) => {
+      const raw = request.params.articleId;
+      // Fast path: an id of a valid length needs no schema run; anything else gets the message.
+      const fast = typeof raw === 'string' && raw.length <= 200 ? canonicalArticleKey(raw) : '';
+      const key = fast || articleKey(raw, 'articleId', requestLocale(request));
+      const day = hasher.today();
+      const visitor = hasher.visitor(clientIp(request), request.headers['user-agent'] ?? '', day);
+      const { views } = await storage.recordView(key, visitor, day);
+      noStore(reply);
+      return { articleId: key, views } satisfies ViewIncrementResponse;
+    },
+  );
+
+  app.get('/most-viewed', async (request, reply) => {
+    const locale = requestLocale(request);
+    const period = enumQuery<Period>(request, 'period', PeriodSchema, 'day', locale);
+    const limit = intQuery(request, 'limit', mostViewedLimitSchema, 5, locale);
+    const today = hasher.today();
+
+    // Keys without a known article are skipped, so ask for more rows than needed, and more
+    // again while unknown keys crowd the top (bounded).
+    let want = limit * 2 + 8;
+    let picked: Array<{ articleKey: string; views: number; article: ArticleSummary }> = [];
+    for (;;) {
+      const rows = await storage.mostViewed(PERIOD_DAYS[period], today, want);
+      const articles = await storage.getArticles(rows.map((row) => row.articleKey));
+      picked = rows.flatMap((row) => {
+        const article = articles.get(row.articleKey);
+        return article ? [{ ...row, article }] : [];
+      });
+      if (picked.length >= limit || rows.length < want || want >= 1000) break;
+      want = Math.min(want * 4, 1000);
+    }
+    noStore(reply);
+    return {
+      items: picked.slice(0, limit).map((row, index) => ({ rank: index + 1, article: row.article, views: row.views, period })),
+    } satisfies MostViewedResponse;
+  });
+}

@@ -1,0 +1,402 @@
+// Storage on PostgreSQL (pg 8, a Pool), for several stateless server processes sharing one
+// database. Same schema and semantics as sqlite.ts.
+//
+// Exact counts under concurrency: a view is one statement (so one transaction) whose steps run
+// in a fixed order: insert the visitor row ON CONFLICT DO NOTHING; only if that inserted a row,
+// bump the day's bucket and then the total with INSERT … ON CONFLICT DO UPDATE SET views =
+// views + 1. Row locks make the increments atomic across connections and processes, and the
+// fixed order (visitor, bucket, total) means two views can never deadlock.
+//
+// Every method resolves after PostgreSQL has acknowledged the commit (synchronous_commit is left
+// at the server's setting, `on` by default).
+
+import pg from 'pg';
+import type { ArticleSummary, CommentSort, CommentStatus } from '@bantin/model';
+import {
+  POSTGRES_MIGRATIONS,
+  UnknownParentError,
+  VISITOR_RETENTION_DAYS,
+  addDays,
+  assertDay,
+  assertPositiveInt,
+  assertStatus,
+  clampLimit,
+  decodeCursor,
+  page,
+  parseCommentId,
+  sortKind,
+  toStoredComment,
+  toStoredUtc,
+  type CommentRow,
+  type CursorKind,
+  type Migration,
+} from './migrations.js';
+import type { NewStoredComment, Storage, StoredComment } from './types.js';
+
+export interface PostgresStorageOptions {
+  connectionString: string;
+  /** Connections in the pool. Default 10. */
+  max?: number;
+  /** Delete visitor rows no longer needed for dedupe, in the background. Default true. */
+  pruneVisitors?: boolean;
+  /** Errors of idle pooled connections (e.g. the server restarted). Default: console.error. */
+  onError?: (error: Error) => void;
+  /** The migrations to apply; tests only. */
+  migrations?: readonly Migration[];
+}
+
+/** Any 64-bit number, the same in every process: the advisory lock that serialises migrations. */
+const MIGRATION_LOCK = 0x62616e74696e; // 'bantin'
+const PRUNE_BATCH = 5000;
+
+// bigint (int8) columns and counts as numbers: views and ids stay far below 2^53.
+const INT8_OID = 20;
+const types = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === INT8_OID && format !== 'binary') return (value: string) => Number(value);
+    return pg.types.getTypeParser(oid, format as 'text');
+  },
+} as pg.CustomTypesConfig;
+
+const CREATED_AT_UTC = `to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const COLUMNS = `id, article_key, parent_id, author_name, email, content, ${CREATED_AT_UTC} AS created_at, status, likes, ip_hash`;
+
+export class PostgresStorage implements Storage {
+  readonly pool: pg.Pool;
+  private readonly migrations: readonly Migration[];
+  private readonly pruneVisitors: boolean;
+  private newestDay = '';
+  private pruning: Promise<void> | null = null;
+  private pruneBefore = '';
+  private closed = false;
+  private closing: Promise<void> | null = null;
+
+  constructor(options: PostgresStorageOptions) {
+    this.migrations = options.migrations ?? POSTGRES_MIGRATIONS;
+    this.pruneVisitors = options.pruneVisitors ?? true;
+    this.pool = new pg.Pool({
+      connectionString: options.connectionString,
+      max: options.max ?? 10,
+      types,
+      application_name: 'bantin-server',
+      connectionTimeoutMillis: 10_000,
+      idleTimeoutMillis: 30_000,
+    });
+    const onError = options.onError ?? ((error: Error) => console.error('bantin: PostgreSQL pool error:', error.message));
+    // Without a listener, an idle connection's error would crash the process.
+    this.pool.on('error', onError);
+  }
+
+  async migrate(): Promise<void> {
+    const client = await this.pool.connect();
+    let locked = false;
+    try {
+      // Several processes starting at once queue here; the first applies, the others find it done.
+      await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+      locked = true;
+      await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+        version    integer PRIMARY KEY,
+        name       text NOT NULL,
+        applied_at timestamptz NOT NULL DEFAULT now()
+      )`);
+      const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations');
+      const applied = new Set(rows.map((r) => r.version));
+      const known = Math.max(0, ...this.migrations.map((m) => m.version));
+      const newest = Math.max(0, ...applied);
+      if (newest > known) {
+        throw new Error(`the database schema is version ${newest}, newer than this server knows (${known}); upgrade the server`);
+      }
+      for (const migration of [...this.migrations].sort((a, b) => a.version - b.version)) {
+        if (applied.has(migration.version)) continue;
+        await client.query('BEGIN');
+        try {
+          await client.query(migration.sql);
+          await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
+          await client.query('COMMIT');
+        } catch (error) {
+          await client.query('ROLLBACK').catch(() => {});
+          throw error;
+        }
+      }
+    } finally {
+      if (locked) await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
+      client.release();
+    }
+  }
+
+  close(): Promise<void> {
+    return (this.closing ??= (async () => {
+      this.closed = true;
+      await this.pruning?.catch(() => {});
+      await this.pool.end();
+    })());
+  }
+
+  // ---- views ------------------------------------------------------------------------------
+
+  async recordView(articleKey: string, visitorHash: string, day: string): Promise<{ counted: boolean; views: number }> {
+    assertDay(day);
+    const { rows } = await this.pool.query<{ added: number | null; before: number | null }>({
+      name: 'bantin_record_view',
+      text: `WITH visitor AS (
+          INSERT INTO view_visitors (day, article_key, visitor_hash) VALUES ($1, $2, $3)
+          ON CONFLICT DO NOTHING
+          RETURNING day, article_key
+        ), bucket AS (
+          INSERT INTO daily_views (day, article_key, views) SELECT day, article_key, 1 FROM visitor
+          ON CONFLICT (day, article_key) DO UPDATE SET views = daily_views.views + 1
+          RETURNING article_key
+        ), total AS (
+          INSERT INTO article_views (article_key, views) SELECT article_key, 1 FROM bucket
+          ON CONFLICT (article_key) DO UPDATE SET views = article_views.views + 1
+          RETURNING views
+        )
+        SELECT (SELECT views FROM total) AS added,
+               (SELECT views FROM article_views WHERE article_key = $2) AS before`,
+      values: [day, articleKey, visitorHash],
+    });
+    const row = rows[0]!;
+    if (day > this.newestDay) {
+      this.newestDay = day;
+      this.schedulePrune(addDays(day, -VISITOR_RETENTION_DAYS));
+    }
+    return row.added !== null ? { counted: true, views: row.added } : { counted: false, views: row.before ?? 0 };
+  }
+
+  private schedulePrune(before: string): void {
+    if (!this.pruneVisitors || this.closed) return;
+    if (before > this.pruneBefore) this.pruneBefore = before;
+    if (this.pruning) return; // the running prune picks the new bound up
+    this.pruning = (async () => {
+      try {
+        for (;;) {
+          if (this.closed) return;
+          const { rowCount } = await this.pool.query({
+            name: 'bantin_prune_visitors',
+            text: `DELETE FROM view_visitors WHERE ctid = ANY (ARRAY(
+                     SELECT ctid FROM view_visitors WHERE day < $1::date LIMIT ${PRUNE_BATCH}))`,
+            values: [this.pruneBefore],
+          });
+          if ((rowCount ?? 0) < PRUNE_BATCH) return;
+        }
+      } catch {
+        // The next new day tries again.
+      } finally {
+        this.pruning = null;
+      }
+    })();
+  }
+
+  async getViews(articleKeys: readonly string[]): Promise<Record<string, number>> {
+    const result: Record<string, number> = {};
+    if (articleKeys.length === 0) return result;
+    const { rows } = await this.pool.query<{ article_key: string; views: number }>({
+      name: 'bantin_get_views',
+      text: 'SELECT article_key, views FROM article_views WHERE article_key = ANY ($1::text[])',
+      values: [[...articleKeys]],
+    });
+    for (const { article_key, views } of rows) result[article_key] = views;
+    return result;
+  }
+
+  async mostViewed(days: number, today: string, limit: number): Promise<Array<{ articleKey: string; views: number }>> {
+    assertPositiveInt('days', days);
+    assertPositiveInt('limit', limit);
+    assertDay(today);
+    const { rows } = await this.pool.query<{ articleKey: string; views: number }>({
+      name: 'bantin_most_viewed',
+      text: `SELECT article_key AS "articleKey", SUM(views)::bigint AS views FROM daily_views
+             WHERE day BETWEEN $1::date AND $2::date GROUP BY article_key
+             ORDER BY views DESC, article_key ASC LIMIT $3`,
+      values: [addDays(today, 1 - days), today, limit],
+    });
+    return rows;
+  }
+
+  // ---- articles ---------------------------------------------------------------------------
+
+  async upsertArticles(articles: ReadonlyArray<{ key: string; summary: ArticleSummary }>): Promise<void> {
+    if (articles.length === 0) return;
+    // One statement may not update a row twice: the last summary of a key wins, as in SQLite.
+    const byKey = new Map<string, string>();
+    for (const { key, summary } of articles) byKey.set(key, JSON.stringify(summary));
+    await this.pool.query({
+      name: 'bantin_upsert_articles',
+      text: `INSERT INTO articles (article_key, summary, updated_at)
+             SELECT key, summary, now() FROM unnest($1::text[], $2::json[]) AS a (key, summary)
+             ON CONFLICT (article_key) DO UPDATE SET summary = EXCLUDED.summary, updated_at = EXCLUDED.updated_at`,
+      values: [[...byKey.keys()], [...byKey.values()]],
+    });
+  }
+
+  async getArticles(articleKeys: readonly string[]): Promise<Map<string, ArticleSummary>> {
+    const result = new Map<string, ArticleSummary>();
+    if (articleKeys.length === 0) return result;
+    const { rows } = await this.pool.query<{ article_key: string; summary: ArticleSummary }>({
+      name: 'bantin_get_articles',
+      text: 'SELECT article_key, summary FROM articles WHERE article_key = ANY ($1::text[])',
+      values: [[...articleKeys]],
+    });
+    for (const { article_key, summary } of rows) result.set(article_key, summary);
+    return result;
+  }
+
+  // ---- comments ---------------------------------------------------------------------------
+
+  async listComments(
+    articleKey: string,
+    query: { sort: CommentSort; cursor: string | null; limit: number; status: CommentStatus },
+  ): Promise<{ comments: StoredComment[]; nextCursor: string | null; total: number }> {
+    const kind = sortKind(query.sort);
+    assertStatus(query.status);
+    const limit = clampLimit(query.limit);
+    const cursor = query.cursor === null || query.cursor === undefined ? null : decodeCursor(query.cursor, kind);
+    const values: unknown[] = [articleKey, query.status];
+    if (cursor) values.push(...(cursor.s === 'top' ? [cursor.l, cursor.c, cursor.i] : [cursor.c, cursor.i]));
+    values.push(limit + 1);
+    const [list, count] = await Promise.all([
+      this.pool.query<CommentRow>({ name: `bantin_list_${kind}_${cursor ? 'after' : 'first'}`, text: listSql(kind, cursor !== null), values }),
+      this.pool.query<{ total: number }>({
+        name: 'bantin_count_comments',
+        text: 'SELECT count(*) AS total FROM comments WHERE article_key = $1 AND status = $2',
+        values: [articleKey, query.status],
+      }),
+    ]);
+    return page(kind, list.rows, limit, count.rows[0]!.total);
+  }
+
+  async createComment(input: NewStoredComment): Promise<{ comment: StoredComment; duplicate: boolean }> {
+    assertStatus(input.status);
+    const createdAt = toStoredUtc(input.createdAt);
+    const idempotencyKey = input.idempotencyKey ?? null;
+    let parent: number | null = null;
+    if (input.parentId !== null && input.parentId !== undefined) {
+      parent = parseCommentId(input.parentId);
+      if (parent === null) throw new UnknownParentError(input.parentId);
+    }
+    for (let attempt = 0; attempt < 3; attempt++) {
+      let inserted: CommentRow | undefined;
+      try {
+        // One statement: the parent must be a comment of the same article, and a used
+        // idempotency key inserts nothing (ON CONFLICT DO NOTHING on the partial unique index).
+        ({
+          rows: [inserted],
+        } = await this.pool.query<CommentRow>({
+          name: 'bantin_insert_comment',
+          text: `INSERT INTO comments (article_key, parent_id, author_name, email, content, created_at, status, ip_hash, idempotency_key)
+                 SELECT $1, $2::bigint, $3, $4, $5, $6::timestamptz, $7, $8, $9
+                 WHERE $2::bigint IS NULL OR EXISTS (SELECT 1 FROM comments WHERE id = $2::bigint AND article_key = $1)
+                 ON CONFLICT DO NOTHING
+                 RETURNING ${COLUMNS}`,
+          values: [input.articleKey, parent, input.authorName, input.email ?? null, input.content, createdAt, input.status, input.ipHash ?? null, idempotencyKey],
+        }));
+      } catch (error) {
+        // The parent was deleted between the check and the insert.
+        if ((error as { code?: string }).code === '23503' && input.parentId) throw new UnknownParentError(input.parentId);
+        throw error;
+      }
+      if (inserted) return { comment: toStoredComment(inserted), duplicate: false };
+      // Nothing inserted: the key was used already, or the parent is not a comment of this article.
+      if (idempotencyKey !== null) {
+        const { rows } = await this.pool.query<CommentRow>({
+          name: 'bantin_comment_by_idempotency_key',
+          text: `SELECT ${COLUMNS} FROM comments WHERE article_key = $1 AND idempotency_key = $2`,
+          values: [input.articleKey, idempotencyKey],
+        });
+        if (rows[0]) return { comment: toStoredComment(rows[0]), duplicate: true };
+      }
+      if (parent !== null) {
+        const { rows } = await this.pool.query({
+          name: 'bantin_parent_exists',
+          text: 'SELECT 1 FROM comments WHERE id = $1 AND article_key = $2',
+          values: [parent, input.articleKey],
+        });
+        if (rows.length === 0) throw new UnknownParentError(input.parentId!);
+      }
+      // The comment holding the key was deleted between the two statements: try again.
+    }
+    throw new Error('createComment: the insert kept conflicting with a comment that no longer exists');
+  }
+
+  async getComment(id: string): Promise<StoredComment | null> {
+    const n = parseCommentId(id);
+    if (n === null) return null;
+    const { rows } = await this.pool.query<CommentRow>({
+      name: 'bantin_get_comment',
+      text: `SELECT ${COLUMNS} FROM comments WHERE id = $1`,
+      values: [n],
+    });
+    return rows[0] ? toStoredComment(rows[0]) : null;
+  }
+
+  async listByStatus(
+    status: CommentStatus,
+    query: { cursor: string | null; limit: number },
+  ): Promise<{ comments: StoredComment[]; nextCursor: string | null }> {
+    assertStatus(status);
+    const limit = clampLimit(query.limit);
+    const cursor = query.cursor === null || query.cursor === undefined ? null : decodeCursor(query.cursor, 'queue');
+    const values: unknown[] = [status];
+    if (cursor) values.push(cursor.c, cursor.i);
+    values.push(limit + 1);
+    const { rows } = await this.pool.query<CommentRow>({
+      name: `bantin_list_queue_${cursor ? 'after' : 'first'}`,
+      text: listSql('queue', cursor !== null),
+      values,
+    });
+    const { comments, nextCursor } = page('queue', rows, limit, 0);
+    return { comments, nextCursor };
+  }
+
+  async setCommentStatus(id: string, status: CommentStatus): Promise<StoredComment | null> {
+    assertStatus(status);
+    const n = parseCommentId(id);
+    if (n === null) return null;
+    const { rows } = await this.pool.query<CommentRow>({
+      name: 'bantin_set_status',
+      text: `UPDATE comments SET status = $1 WHERE id = $2 RETURNING ${COLUMNS}`,
+      values: [status, n],
+    });
+    return rows[0] ? toStoredComment(rows[0]) : null;
+  }
+
+  async deleteComment(id: string): Promise<boolean> {
+    const n = parseCommentId(id);
+    if (n === null) return false;
+    const { rowCount } = await this.pool.query({ name: 'bantin_delete_comment', text: 'DELETE FROM comments WHERE id = $1', values: [n] });
+    return (rowCount ?? 0) > 0;
+  }
+
+  /** Not in the Storage contract (no route likes comments yet); adds `delta` likes, never below 0. */
+  async addLikes(id: string, delta: number): Promise<StoredComment | null> {
+    const n = parseCommentId(id);
+    if (n === null || !Number.isSafeInteger(delta)) return null;
+    const { rows } = await this.pool.query<CommentRow>({
+      name: 'bantin_add_likes',
+      text: `UPDATE comments SET likes = GREATEST(0, likes + $1) WHERE id = $2 RETURNING ${COLUMNS}`,
+      values: [delta, n],
+    });
+    return rows[0] ? toStoredComment(rows[0]) : null;
+  }
+}
+
+/**
+ * Keyset pagination, as in sqlite.ts, with numbered parameters. ORDER BY names the table's
+ * created_at: the bare name would mean the formatted text column of the select list.
+ */
+function listSql(kind: CursorKind, withCursor: boolean): string {
+  switch (kind) {
+    case 'newest':
+      return `SELECT ${COLUMNS} FROM comments WHERE article_key = $1 AND status = $2
+        ${withCursor ? 'AND (created_at, id) < ($3::timestamptz, $4::bigint) ORDER BY comments.created_at DESC, id DESC LIMIT $5' : 'ORDER BY comments.created_at DESC, id DESC LIMIT $3'}`;
+    case 'oldest':
+      return `SELECT ${COLUMNS} FROM comments WHERE article_key = $1 AND status = $2
+        ${withCursor ? 'AND (created_at, id) > ($3::timestamptz, $4::bigint) ORDER BY comments.created_at ASC, id ASC LIMIT $5' : 'ORDER BY comments.created_at ASC, id ASC LIMIT $3'}`;
+    case 'top':
+      return `SELECT ${COLUMNS} FROM comments WHERE article_key = $1 AND status = $2
+        ${withCursor ? 'AND (likes, created_at, id) < ($3::integer, $4::timestamptz, $5::bigint) ORDER BY likes DESC, comments.created_at DESC, id DESC LIMIT $6' : 'ORDER BY likes DESC, comments.created_at DESC, id DESC LIMIT $3'}`;
+    case 'queue':
+      return `SELECT ${COLUMNS} FROM comments WHERE status = $1
+        ${withCursor ? 'AND (created_at, id) > ($2::timestamptz, $3::bigint) ORDER BY comments.created_at ASC, id ASC LIMIT $4' : 'ORDER BY comments.created_at ASC, id ASC LIMIT $2'}`;
+  }
+}
