@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { main: 'src/main.ts', server: 'src/server.ts', page: 'src/page.ts' },
+  entry: { main: 'src/main.ts', demo: 'src/demo.ts', server: 'src/server.ts', page: 'src/page.ts' },
+  external: ['@bantin/server', '@bantin/model', '@bantin/elements'],
   format: ['esm'],
   dts: false,
   sourcemap: true,

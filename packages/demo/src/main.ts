@@ -1,18 +1,28 @@
-import { createDemoServer } from './server.js';
+import { startDemo } from './demo.js';
 
-// `npm start` ends here: serve the demo on loopback and print where.
+// `npm start` ends here: the seed article site with its API on one loopback port.
 const port = Number(process.env.PORT ?? 8080);
 const host = process.env.HOST ?? '127.0.0.1';
-const server = createDemoServer();
 
-server.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EADDRINUSE') {
-    console.error(`Port ${port} is in use. Start on another one with: PORT=8090 npm start`);
-    process.exit(1);
+try {
+  const demo = await startDemo({
+    port,
+    host,
+    ...(process.env.BANTIN_DB ? { db: process.env.BANTIN_DB } : {}),
+    ...(process.env.BANTIN_ADMIN_TOKEN ? { adminToken: process.env.BANTIN_ADMIN_TOKEN } : {}),
+  });
+  console.log(`
+bantin demo: ${demo.articleUrl}
+  API:        ${demo.url}/api   (docs/api.md)
+  moderation: curl -H 'authorization: Bearer ${demo.adminToken}' ${demo.url}/api/admin/comments?status=pending
+              curl -X POST -H 'authorization: Bearer ${demo.adminToken}' ${demo.url}/api/admin/comments/<id>/approve
+  database:   ${process.env.BANTIN_DB ?? 'sqlite:./.data/demo.db'}
+(Ctrl+C to stop)`);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => void demo.close().then(() => process.exit(0)));
   }
-  throw error;
-});
-server.listen(port, host, () => {
-  console.log(`\nbantin demo: http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/\n(Ctrl+C to stop)`);
-});
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.close(() => process.exit(0)));
+} catch (error) {
+  const code = (error as NodeJS.ErrnoException).code;
+  console.error(code === 'EADDRINUSE' ? `Port ${port} is in use. Start on another one with: PORT=8090 npm start` : error);
+  process.exit(1);
+}

@@ -83,6 +83,7 @@ export function renderArticlePage(options: ArticlePageOptions): string {
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>${article.title} | ${SITE_NAME}</title>
   <meta name="description" content="${article.sapo}">
+  <link rel="icon" href="/favicon.svg" type="image/svg+xml">
   <link rel="stylesheet" href="${options.assets.theme}">
   <link rel="stylesheet" href="${options.assets.site}">
   <script type="application/ld+json">${raw(jsonLdScriptContent(jsonLd))}</script>

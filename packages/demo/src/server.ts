@@ -16,7 +16,8 @@ export interface DemoData {
 }
 
 export interface DemoServerOptions {
-  data?: DemoData;
+  /** The site's content; a function is called per request (e.g. to read live counts). */
+  data?: DemoData | (() => Promise<DemoData>);
   /** Base URL of a JSON API for the elements; without it they get inline data. */
   api?: string;
   siteUrl?: string;
@@ -35,6 +36,10 @@ const ASSETS: Record<string, { file: string; type: string }> = {
   '/assets/site.css': { file: siteCss, type: 'text/css; charset=utf-8' },
 };
 
+// The site's mark: a red square with a white star, after the portal palette.
+const FAVICON =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#b3121b"/><path d="M16 5l3.2 9.8H29l-8 5.8 3 9.4-8-5.8-8 5.8 3-9.4-8-5.8h9.8z" fill="#fff"/></svg>';
+
 const SECURITY_HEADERS = {
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'strict-origin-when-cross-origin',
@@ -47,19 +52,25 @@ function send(response: ServerResponse, status: number, type: string, body: stri
 
 /** The demo site: the seed article page, its assets and placeholder media. */
 export function createDemoServer(options: DemoServerOptions = {}): Server {
-  const data: DemoData = options.data ?? { articles, officials, summaries: articleSummaries, mostViewed: mostViewedItems };
-  const first = data.articles[0];
+  const fixed: DemoData = { articles, officials, summaries: articleSummaries, mostViewed: mostViewedItems };
+  const load = async (): Promise<DemoData> =>
+    typeof options.data === 'function' ? options.data() : (options.data ?? fixed);
 
   return createServer(async (request, response) => {
     try {
       const url = new URL(request.url ?? '/', 'http://localhost');
       if (options.fallback && (await options.fallback(request, response))) return;
+      const data = await load();
+      const first = data.articles[0];
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         return send(response, 405, 'text/plain; charset=utf-8', 'Method Not Allowed', { allow: 'GET, HEAD' });
       }
       if (url.pathname === '/' && first) {
         response.writeHead(302, { location: first.url, ...SECURITY_HEADERS });
         return response.end();
+      }
+      if (url.pathname === '/favicon.svg' || url.pathname === '/favicon.ico') {
+        return send(response, 200, 'image/svg+xml', FAVICON, { 'cache-control': 'max-age=86400' });
       }
       const asset = ASSETS[url.pathname];
       if (asset) return send(response, 200, asset.type, readFileSync(asset.file), { 'cache-control': 'no-cache' });

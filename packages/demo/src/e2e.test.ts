@@ -1,0 +1,94 @@
+/**
+ * End to end, in Chromium driven by playwright-core: the demo page against the real server
+ * and a real SQLite database, as a reader and a moderator would use them.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { canonicalArticleKey } from '@bantin/model';
+import { mostViewedArticle, seedArticle } from '@bantin/model/fixtures';
+import { startDemo, type RunningDemo } from './demo.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'bantin-e2e-'));
+let demo: RunningDemo;
+let browser: Browser;
+let page: Page;
+const problems: string[] = [];
+const key = canonicalArticleKey(seedArticle.id);
+
+before(async () => {
+  demo = await startDemo({ db: `sqlite:${join(dir, 'e2e.db')}`, port: 0, adminToken: 'e2e-admin-token' });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  page = await (await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 1000 } })).newPage();
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => message.type() === 'error' && problems.push(`console: ${message.text()}`));
+  page.on('response', (response) => response.status() >= 400 && problems.push(`${response.status()} ${response.url()}`));
+});
+
+after(async () => {
+  await browser?.close();
+  await demo?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function apiViews(): Promise<number> {
+  const answer = (await (await fetch(`${demo.url}/api/views?ids=${encodeURIComponent(key)}`)).json()) as { views: Record<string, number> };
+  return answer.views[key] ?? 0;
+}
+
+const counter = () => page.locator('tin-view-counter[track] [part=count]');
+
+test('the counter goes up once, and a reload in the same session adds nothing', async () => {
+  assert.equal(await apiViews(), 414);
+  await page.goto(demo.articleUrl);
+  // The article's text is in the HTML the server sent, before any script.
+  assert.match(await (await fetch(demo.articleUrl)).text(), /Sáng 28\/11, tại Trụ sở Thành ủy Hà Nội/);
+  await counter().filter({ hasText: '415' }).waitFor();
+  assert.equal(await counter().textContent(), '415');
+  assert.equal(await apiViews(), 415);
+
+  await page.reload();
+  await page.locator('tin-most-viewed [part=link]').first().waitFor();
+  await page.waitForTimeout(300); // room for a POST that must not happen
+  assert.equal(await counter().textContent(), '415');
+  assert.equal(await apiViews(), 415);
+});
+
+test('a posted comment shows as pending; approved, it is visible after a reload', async () => {
+  const thread = page.locator('tin-comment-thread');
+  await thread.locator('#authorName').fill('Minh Anh');
+  await thread.locator('#content').fill('Mong Thành phố sớm công khai Kế hoạch đầu tư công năm 2021.');
+  await thread.locator('[part=submit]').click();
+  await thread.locator('[part=status]').filter({ hasText: 'Bình luận của bạn đang chờ duyệt' }).waitFor();
+  assert.equal(await thread.locator('[part=content]').count(), 0, 'a pending comment is not listed');
+
+  const auth = { authorization: `Bearer ${demo.adminToken}` };
+  const pending = (await (await fetch(`${demo.url}/api/admin/comments?status=pending`, { headers: auth })).json()) as { comments: Array<{ id: string }> };
+  assert.equal(pending.comments.length, 1);
+  const approve = await fetch(`${demo.url}/api/admin/comments/${pending.comments[0]!.id}/approve`, { method: 'POST', headers: auth });
+  assert.equal(approve.status, 200);
+
+  await page.reload();
+  await thread.locator('[part=content]').filter({ hasText: 'Kế hoạch đầu tư công năm 2021' }).waitFor();
+  assert.equal(await thread.locator('[part=author]').first().textContent(), 'Minh Anh');
+});
+
+test('the most-viewed list reflects the views', async () => {
+  const titles = await page.locator('tin-most-viewed [part=link]').allTextContents();
+  assert.deepEqual(titles.map((title) => title.trim()), [mostViewedArticle.title, seedArticle.title]);
+  // Switch to the week: the demo's earlier traffic counts there too.
+  await page.locator('tin-most-viewed [role=tab]', { hasText: 'Tuần' }).click();
+  await page.locator('tin-most-viewed[period=week]').waitFor();
+  await page.locator('tin-most-viewed [part=link]').first().waitFor();
+  assert.equal((await page.locator('tin-most-viewed [part=link]').first().textContent())?.trim(), mostViewedArticle.title);
+});
+
+test('no console errors or page errors on the way', () => {
+  assert.deepEqual(problems, []);
+});
