@@ -13,7 +13,6 @@
 import pg from 'pg';
 import type { ArticleSummary, CommentSort, CommentStatus } from '@bantin/model';
 import {
-  POSTGRES_MIGRATIONS,
   UnknownParentError,
   VISITOR_RETENTION_DAYS,
   addDays,
@@ -29,8 +28,8 @@ import {
   toStoredUtc,
   type CommentRow,
   type CursorKind,
-  type Migration,
-} from './migrations.js';
+} from './common.js';
+import { POSTGRES_MIGRATIONS, type Migration } from './migrations.js';
 import type { NewStoredComment, Storage, StoredComment } from './types.js';
 
 export interface PostgresStorageOptions {

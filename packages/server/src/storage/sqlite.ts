@@ -22,7 +22,6 @@ import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { ArticleSummary, CommentSort, CommentStatus } from '@bantin/model';
 import {
-  SQLITE_MIGRATIONS,
   UnknownParentError,
   VISITOR_RETENTION_DAYS,
   addDays,
@@ -38,8 +37,8 @@ import {
   toStoredUtc,
   type CommentRow,
   type CursorKind,
-  type Migration,
-} from './migrations.js';
+} from './common.js';
+import { SQLITE_MIGRATIONS, type Migration } from './migrations.js';
 import type { NewStoredComment, Storage, StoredComment } from './types.js';
 
 export interface SqliteStorageOptions {

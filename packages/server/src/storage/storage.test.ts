@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { isIsoDateTime, type ArticleSummary, type CommentSort, type CommentStatus } from '@bantin/model';
 import { startPostgres, type RunningPostgres } from '../../test/postgres.js';
-import { addDays, encodeCursor, UnknownParentError } from './migrations.js';
+import { addDays, encodeCursor, UnknownParentError } from './common.js';
 import { openStorage, parseStorageUrl } from './open.js';
 import { PostgresStorage } from './postgres.js';
 import { SqliteStorage } from './sqlite.js';
