@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { GENERATED_PATH, generateWireSchemasSource } from '../scripts/wire-schemas.js';
+import { DOMAIN_GENERATED_PATH, generateDomainWireSource, GENERATED_PATH, generateWireSchemasSource } from '../scripts/wire-schemas.js';
 import * as api from './api.js';
 import { mostViewedItems } from './fixtures/index.js';
 import { checkWire, type WireSchema } from './wire.js';
@@ -10,6 +10,7 @@ import * as wire from './wire-schemas.generated.js';
 
 test('the generated wire schemas match the zod schemas they come from', () => {
   assert.equal(readFileSync(GENERATED_PATH, 'utf8'), generateWireSchemasSource(), 'run: pnpm --filter @bantin/model generate');
+  assert.equal(readFileSync(DOMAIN_GENERATED_PATH, 'utf8'), generateDomainWireSource(), 'run: pnpm --filter @bantin/model generate');
 });
 
 const comment = {

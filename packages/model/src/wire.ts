@@ -5,7 +5,8 @@ import { formatIssue, type ValidationIssue, type ValidationResult } from './issu
  * Validation for browsers, without zod. The API's zod schemas are turned into JSON Schema at
  * build time (wire-schemas.generated.ts); this small interpreter checks data against them.
  * zod in a bundle costs about 10 kB gzip, this about 0.5 kB, and a property test holds the two
- * to the same verdicts. Messages are short (the issue code and what was expected): the field
+ * to the same verdicts. It reads the keywords zod emits for the API responses; the generator
+ * refuses to emit a browser schema with any other (scripts/wire-schemas.ts). Messages are short (the issue code and what was expected): the field
  * path is what a developer needs, and every byte here ships to every reader.
  */
 export interface WireSchema<T = unknown> {
@@ -15,6 +16,13 @@ export interface WireSchema<T = unknown> {
   additionalProperties?: WireSchema | boolean;
   items?: WireSchema;
   anyOf?: readonly WireSchema[];
+  // Emitted for domain schemas only, which browsers never receive: read by the compiled guard
+  // of validate() (wire-guard.ts), not by checkWire.
+  /** zod's discriminated unions; the options exclude each other, so it is checked as anyOf. */
+  oneOf?: readonly WireSchema[];
+  const?: unknown;
+  pattern?: string;
+  minItems?: number;
   enum?: readonly unknown[];
   minLength?: number;
   maxLength?: number;
