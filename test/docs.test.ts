@@ -82,3 +82,73 @@ test('docs link only to files that exist', () => {
     }
   }
 });
+
+/** Resolves a package subpath through its `exports` map, as Node and bundlers do, to a built file. */
+function resolveExport(specifier: string): string | null {
+  const match = /^(@bantin\/[\w-]+)(\/.*)?$/.exec(specifier);
+  if (!match) return null;
+  const dir = `packages/${match[1]!.split('/')[1]}`;
+  const exports = JSON.parse(read(`${dir}/package.json`)).exports as Record<string, string | Record<string, string>>;
+  const subpath = `.${match[2] ?? ''}`;
+  for (const [pattern, target] of Object.entries(exports)) {
+    const file = typeof target === 'string' ? target : (target.import ?? target.default);
+    if (!file) continue;
+    if (pattern === subpath) return `${dir}/${file.slice(2)}`;
+    const [before, after] = pattern.split('*');
+    if (after !== undefined && subpath.startsWith(before!) && subpath.endsWith(after)) {
+      return `${dir}/${file.slice(2).replace('*', subpath.slice(before!.length, subpath.length - after.length))}`;
+    }
+  }
+  return null;
+}
+
+test("getting-started's script examples use imports, properties, exports and events that exist", async () => {
+  const guide = read('docs/getting-started.md');
+  const scripts = [...guide.matchAll(/```js\n([\s\S]*?)```/g)].map((match) => match[1]!).join('\n');
+  assert.ok(scripts.length > 0);
+  for (const [, specifier] of scripts.matchAll(/import (?:[^'"]+ from )?'([^']+)'/g)) {
+    const file = resolveExport(specifier!);
+    assert.ok(file, `${specifier} is not in the package's exports`);
+    assert.doesNotThrow(() => readFileSync(new URL(`../${file}`, import.meta.url)), `${specifier} → ${file} is not built`);
+  }
+  const elements = await import('../packages/elements/dist/index.js');
+  for (const [, name] of scripts.matchAll(/import \{ (\w+) \} from '@bantin\/elements'/g)) assert.ok(name! in elements, `@bantin/elements exports no ${name}`);
+
+  const manifest = JSON.parse(readFileSync(MANIFEST_PATH, 'utf8'));
+  const declarations = manifest.modules.flatMap((m: { declarations?: unknown[] }) => m.declarations ?? []) as Array<{
+    tagName?: string;
+    members?: Array<{ name: string }>;
+    events?: Array<{ name: string }>;
+    cssParts?: Array<{ name: string }>;
+    cssProperties?: Array<{ name: string }>;
+  }>;
+  const element = (tag: string) => declarations.find((d) => d.tagName === tag)!;
+  for (const [, tag, property] of scripts.matchAll(/querySelector\('([\w-]+)'\)(?:\.(\w+))? =/g)) {
+    if (property) assert.ok(element(tag!).members?.some((m) => m.name === property), `<${tag}> has no property ${property}`);
+  }
+  for (const [, variable, property] of scripts.matchAll(/^(list)\.(\w+) =/gm)) {
+    assert.ok(element('tin-most-viewed').members?.some((m) => m.name === property), `${variable}.${property}`);
+  }
+  const events = new Set(declarations.flatMap((d) => d.events ?? []).map((e) => e.name));
+  for (const [, event] of scripts.matchAll(/addEventListener\('([\w-]+)'/g)) assert.ok(events.has(event!), `no element fires ${event}`);
+});
+
+test("theming's CSS examples name parts and tokens that exist", () => {
+  const manifest = JSON.parse(readFileSync(MANIFEST_PATH, 'utf8'));
+  const declarations = manifest.modules.flatMap((m: { declarations?: unknown[] }) => m.declarations ?? []) as Array<{
+    tagName?: string;
+    cssParts?: Array<{ name: string }>;
+    cssProperties?: Array<{ name: string }>;
+  }>;
+  const css = [...read('docs/theming.md').matchAll(/```css\n([\s\S]*?)```/g)].map((match) => match[1]!).join('\n');
+  assert.ok(css.length > 0);
+  for (const [, tag, part] of css.matchAll(/([\w-]+)::part\(([\w-]+)\)/g)) {
+    const declaration = declarations.find((d) => d.tagName === tag);
+    assert.ok(declaration?.cssParts?.some((p) => p.name === part), `<${tag}> has no part ${part}`);
+  }
+  const theme = read('packages/elements/src/themes/bantin.css');
+  const elementTokens = new Set(declarations.flatMap((d) => d.cssProperties ?? []).map((p) => p.name));
+  for (const [, token] of css.matchAll(/(--tin-[\w-]+)\s*:/g)) {
+    assert.ok(theme.includes(`${token}:`) || elementTokens.has(token!), `${token} is not a token`);
+  }
+});
