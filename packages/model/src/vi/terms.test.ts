@@ -30,6 +30,9 @@ test('parses terms in every accepted spelling', () => {
   assert.deepEqual(parseTerm('khóa XVII'.normalize('NFD')), { number: 17, roman: 'XVII' });
   assert.equal(parseTerm('không có gì'), null);
   assert.equal(parseTerm('nhiệm kỳ 2025-2020'), null);
+  // Found by the round-trip property below: the last years the schema allows.
+  assert.deepEqual(parseTerm('khóa I, nhiệm kỳ 2190-2200'), { number: 1, roman: 'I', period: { from: 2190, to: 2200 } });
+  assert.equal(parseTerm('nhiệm kỳ 2200-2201'), null);
 });
 
 test('format and parse round-trip', () => {

@@ -41,7 +41,8 @@ export function fromRoman(text: string): number | null {
 
 // "khóa XVII", "khoá 17", "khóa thứ XVII"; "nhiệm kỳ 2020-2025", "nhiệm kỳ 2020 – 2025".
 const NUMBER_PATTERN = /kh(?:óa|oá|oa)\s+(?:thứ\s+)?([IVXLCDM]+|\d{1,4})(?![\p{L}\p{N}])/iu;
-const PERIOD_PATTERN = /(?:nhiệm\s+kỳ|giai\s+đoạn)?\s*((?:19|20|21)\d{2})\s*[-–—]\s*((?:19|20|21)\d{2})/iu;
+// Years 1900–2200, the range termSchema accepts (checked after the match).
+const PERIOD_PATTERN = /(?:nhiệm\s+kỳ|giai\s+đoạn)?\s*((?:19|2[0-2])\d{2})\s*[-–—]\s*((?:19|2[0-2])\d{2})/iu;
 
 /**
  * "khóa XVII, nhiệm kỳ 2020-2025" → { number: 17, roman: 'XVII', period: { from: 2020, to: 2025 } }.
@@ -64,7 +65,7 @@ export function parseTerm(text: string): Term | null {
   if (periodMatch) {
     const from = Number(periodMatch[1]);
     const to = Number(periodMatch[2]);
-    if (to >= from) term.period = { from, to };
+    if (to >= from && from >= 1900 && to <= 2200) term.period = { from, to };
   }
   return term.number === undefined && term.period === undefined ? null : term;
 }
