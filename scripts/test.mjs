@@ -20,6 +20,7 @@ mkdirSync(resultsDir, { recursive: true });
 log('type-checking');
 const typecheck = spawnSync(pnpm, ['-r', 'typecheck'], { cwd: root, stdio: 'inherit' });
 const typecheckStories = spawnSync(pnpm, ['exec', 'tsc', '-p', 'stories'], { cwd: root, stdio: 'inherit' });
+const typecheckRootTests = spawnSync(pnpm, ['exec', 'tsc', '-p', 'test'], { cwd: root, stdio: 'inherit' });
 
 log('running tests');
 // Each package in turn, whatever the one before did: a failing package must not hide the
@@ -38,9 +39,10 @@ const testRuns = packages.map((name) => {
 });
 const tests = { status: testRuns.every((run) => run.status === 0) ? 0 : 1 };
 
-// Checks across packages: the docs against the code they describe, and every Storybook story
+// Checks across packages: the docs against the code they describe, server rendering of the
+// elements, and every Storybook story
 // opened in Chromium (console errors, page errors, axe).
-const docs = spawnSync(process.execPath, [join(root, 'scripts/node-test.mjs'), 'docs', 'test'], { cwd: root, stdio: 'inherit' });
+const docs = spawnSync(process.execPath, [join(root, 'scripts/node-test.mjs'), 'cross-package', 'test'], { cwd: root, stdio: 'inherit' });
 log('Storybook smoke test');
 const storybook = spawnSync(process.execPath, [join(root, 'scripts/storybook-smoke.mjs')], { cwd: root, stdio: 'inherit' });
 
@@ -64,7 +66,7 @@ if (existsSync(resultsDir)) {
 }
 // A runner that crashed before reporting, or a type error, still has to fail the run.
 if ((tests.status !== 0 || docs.status !== 0 || storybook.status !== 0) && failed === 0) failed = 1;
-if (typecheck.status !== 0 || typecheckStories.status !== 0) {
+if (typecheck.status !== 0 || typecheckStories.status !== 0 || typecheckRootTests.status !== 0) {
   rows.push('  typecheck    failed');
   failed += 1;
 }

@@ -1,0 +1,44 @@
+/**
+ * Server rendering: the elements render in Node with @lit-labs/ssr to declarative shadow DOM,
+ * so a server (or a static site generator) can send them ready to paint, before any script.
+ * This is what touching no window/document in constructors and render buys.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { render } from '@lit-labs/ssr';
+import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
+import { html } from 'lit';
+
+await import('@bantin/elements/define/view-counter.js');
+await import('@bantin/elements/define/article-card.js');
+await import('@bantin/elements/define/most-viewed.js');
+await import('@bantin/elements/define/comment-thread.js');
+
+async function serverRender(template: unknown): Promise<string> {
+  const out = await collectResult(render(template));
+  // Lit's part markers and style text are noise for these checks.
+  return out.replace(/<!--[^>]*-->/g, '').replace(/<style>[\s\S]*?<\/style>/g, '').replace(/\s+/g, ' ');
+}
+
+test('a view counter renders its server-side count into declarative shadow DOM', async () => {
+  const out = await serverRender(html`<tin-view-counter article-id="a" count="414"></tin-view-counter>`);
+  assert.match(out, /<tin-view-counter[^>]*><template shadowroot(mode)?="open"/);
+  assert.match(out, /Lượt xem:\s*<\/span>\s*<span part="count" class="count">414<\/span>/);
+});
+
+test('an article card renders its link and meta from attributes', async () => {
+  const out = await serverRender(html`<tin-article-card href="/tin-tuc/a" category="Tin tức thành phố Hà Nội" views="1520"
+    ><span slot="title">Tiêu đề</span></tin-article-card>`);
+  assert.match(out, /<a [^>]*href="\/tin-tuc\/a"/);
+  assert.match(out, /Tin tức thành phố Hà Nội/);
+  assert.match(out, /<span slot="title">Tiêu đề<\/span>/, 'the slotted title stays in the light DOM');
+});
+
+test('the comment thread and the most-viewed list render their headings and controls, in the language asked for', async () => {
+  const vi = await serverRender(html`<tin-comment-thread article-id="a"></tin-comment-thread>`);
+  assert.match(vi, /Bình luận bài viết/);
+  assert.match(vi, /<label for="content">Nội dung bình luận<\/label>/);
+  const en = await serverRender(html`<tin-most-viewed lang="en"></tin-most-viewed>`);
+  assert.match(en, /Most viewed/);
+  assert.match(en, /role="tablist"/);
+});
