@@ -104,8 +104,6 @@ export function renderArticlePage(options: ArticlePageOptions): string {
         <h1>${article.title}</h1>
         <p class="meta">
           <tin-time datetime="${article.publishedAt}" format="dateTime">${published}</tin-time>
-          <span aria-hidden="true">·</span>
-          <tin-view-counter article-id="${article.id}" count="${article.viewCount}"${endpoint}${api ? raw(' track') : ''}>Lượt xem: ${formatNumber(article.viewCount)}</tin-view-counter>
         </p>
         <p class="sapo">${article.sapo}</p>
         ${article.body.map(block)}
@@ -115,7 +113,8 @@ export function renderArticlePage(options: ArticlePageOptions): string {
               <ul>${mentioned.map((official) => html`<li>${formatOfficial(official, { style: 'full', at: article.publishedAt })}</li>`)}</ul>
             </aside>`
           : ''}
-        <p class="views-footer"><tin-view-counter article-id="${article.id}" count="${article.viewCount}"${endpoint}>Lượt xem: ${formatNumber(article.viewCount)}</tin-view-counter></p>
+        <!-- One counter, where the seed page has it: it records this reader's view and shows the total. -->
+        <p class="views-footer"><tin-view-counter article-id="${article.id}" count="${article.viewCount}"${endpoint}${api ? raw(' track') : ''}>Lượt xem: ${formatNumber(article.viewCount)}</tin-view-counter></p>
       </article>
       <section class="comments" aria-label="Bình luận">
         <tin-comment-thread article-id="${article.id}"${endpoint}></tin-comment-thread>
