@@ -12,6 +12,7 @@ import type { Schema } from './issues.js';
 import { MeetingSchema } from './meeting.js';
 import { OfficialSchema } from './official.js';
 import { validate } from './validate.js';
+import { edgeValues, mutate, paths, sampleComment, type Mutation } from './testing/mutations.js';
 import { compileGuard } from './wire-guard.js';
 import * as domain from './domain-wire.generated.js';
 import * as wire from './wire-schemas.generated.js';
@@ -20,16 +21,7 @@ import * as wire from './wire-schemas.generated.js';
  * validate() answers from a compiled guard when data is valid and needs no change; these
  * tests hold that fast path, both of its implementations, to exactly zod's verdict and output.
  */
-const comment = {
-  id: 'c1',
-  articleId: 'a',
-  parentId: null,
-  authorName: 'Minh Anh',
-  content: 'Rất đồng tình.',
-  createdAt: '2026-02-04T08:00:00+07:00',
-  status: 'approved',
-  likes: 3,
-};
+const comment = sampleComment;
 
 const cases: Array<{ name: string; schema: Schema; wire: object; samples: unknown[] }> = [
   { name: 'Article', schema: ArticleSchema, wire: domain.ArticleWire, samples: fixtures.articles },
@@ -43,32 +35,6 @@ const cases: Array<{ name: string; schema: Schema; wire: object; samples: unknow
   { name: 'MostViewed', schema: api.MostViewedResponseSchema, wire: wire.MostViewedResponseWire, samples: [{ items: fixtures.mostViewedItems }] },
 ];
 
-function paths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
-  const out: (string | number)[][] = [prefix];
-  if (Array.isArray(value)) value.forEach((item, index) => out.push(...paths(item, [...prefix, index])));
-  else if (value && typeof value === 'object') for (const [key, child] of Object.entries(value)) out.push(...paths(child, [...prefix, key]));
-  return out;
-}
-
-type Mutation = 'replace' | 'remove' | 'add-key';
-function mutate(value: unknown, path: (string | number)[], replacement: unknown, how: Mutation): unknown {
-  const copy = structuredClone(value) as Record<string | number, unknown>;
-  if (path.length === 0) return how === 'replace' ? replacement : copy;
-  let node = copy;
-  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
-  const last = path[path.length - 1]!;
-  if (how === 'remove' && !Array.isArray(node)) delete node[last];
-  else if (how === 'add-key' && node[last] && typeof node[last] === 'object' && !Array.isArray(node[last])) (node[last] as Record<string, unknown>).extra = replacement;
-  else node[last] = replacement;
-  return copy;
-}
-
-const edgy = fc.oneof(
-  fc.constantFrom(null, undefined, '', 'x', -1, 0, 1, 2, 1.5, NaN, Infinity, true, [], {}, 'pending', 'day', 'paragraph', 'image', 'adopted',
-    '2026-02-04T08:00:00+07:00', '2026-02-30T08:00:00Z', '2026-02-04', '/tin-tuc/a', 'javascript:alert(1)', 'a-b', 'XVII', 'x'.repeat(201), 'a\u0000b'),
-  fc.jsonValue({ maxDepth: 2 }),
-);
-
 for (const { name, schema, wire: source, samples } of cases) {
   test(`validate() fast path gives zod's verdict and value: ${name}`, () => {
     const generated = compileGuard(source, { strict: true });
@@ -79,7 +45,7 @@ for (const { name, schema, wire: source, samples } of cases) {
       assert.ok(result.ok);
       assert.equal(result.value, sample, 'valid input needing no change comes back as the same object');
       fc.assert(
-        fc.property(fc.constantFrom(...paths(sample)), edgy, fc.constantFrom<Mutation>('replace', 'remove', 'add-key'), (path, replacement, how) => {
+        fc.property(fc.constantFrom(...paths(sample)), edgeValues, fc.constantFrom<Mutation>('replace', 'remove', 'add-key'), (path, replacement, how) => {
           const candidate = mutate(sample, path, replacement, how);
           const reference = schema.safeParse(candidate);
           const fast = validate(schema, candidate);

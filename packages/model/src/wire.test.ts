@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import fc from 'fast-check';
+import { edgeValues, mutate, paths, sampleComment } from './testing/mutations.js';
 import { DOMAIN_GENERATED_PATH, generateDomainWireSource, GENERATED_PATH, generateWireSchemasSource } from '../scripts/wire-schemas.js';
 import * as api from './api.js';
 import { mostViewedItems } from './fixtures/index.js';
@@ -13,16 +14,7 @@ test('the generated wire schemas match the zod schemas they come from', () => {
   assert.equal(readFileSync(DOMAIN_GENERATED_PATH, 'utf8'), generateDomainWireSource(), 'run: pnpm --filter @bantin/model generate');
 });
 
-const comment = {
-  id: 'c1',
-  articleId: 'hoi-nghi',
-  parentId: null,
-  authorName: 'Minh Anh',
-  content: 'Rất đồng tình.',
-  createdAt: '2026-02-04T08:00:00+07:00',
-  status: 'approved',
-  likes: 3,
-};
+const comment = sampleComment;
 
 const pairs = [
   { name: 'views', zod: api.ViewCountsResponseSchema, wire: wire.ViewCountsResponseWire, valid: { views: { a: 414, b: 0 } } },
@@ -37,41 +29,14 @@ const pairs = [
   { name: 'most-viewed', zod: api.MostViewedResponseSchema, wire: wire.MostViewedResponseWire, valid: { items: mostViewedItems } },
 ];
 
-/** Every path into a JSON value, so a mutation can hit any field. */
-function paths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
-  const out: (string | number)[][] = [prefix];
-  if (Array.isArray(value)) value.forEach((item, index) => out.push(...paths(item, [...prefix, index])));
-  else if (value && typeof value === 'object') for (const [key, child] of Object.entries(value)) out.push(...paths(child, [...prefix, key]));
-  return out;
-}
-
-function mutate(value: unknown, path: (string | number)[], replacement: unknown, remove: boolean): unknown {
-  if (path.length === 0) return replacement;
-  const copy = structuredClone(value) as Record<string | number, unknown>;
-  let node = copy;
-  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
-  const last = path[path.length - 1]!;
-  if (remove && !Array.isArray(node)) delete node[last];
-  else node[last] = replacement;
-  return copy;
-}
-
-// Values chosen to sit on the edges the schemas draw: types, lengths, signs, dates, URLs.
-const edgy = fc.oneof(
-  fc.constantFrom(null, undefined, '', ' ', 'x', -1, 0, 1, 1.5, NaN, Infinity, true, [], {}, 'pending', 'day',
-    '2026-02-04T08:00:00+07:00', '2026-02-30T08:00:00Z', '2026-02-04', '/tin-tuc/a', 'https://a.vn', 'javascript:alert(1)',
-    'a-b', 'A B', 'x'.repeat(201), 'x'.repeat(2_001)),
-  fc.jsonValue(),
-);
-
 for (const pair of pairs) {
   test(`zod and checkWire agree on ${pair.name} responses`, () => {
     assert.equal(pair.zod.safeParse(pair.valid).success, true, 'the sample is valid');
     assert.equal(checkWire(pair.wire as WireSchema, pair.valid).ok, true);
     const targets = paths(pair.valid);
     fc.assert(
-      fc.property(fc.constantFrom(...targets), edgy, fc.boolean(), (path, replacement, remove) => {
-        const candidate = mutate(pair.valid, path, replacement, remove);
+      fc.property(fc.constantFrom(...targets), edgeValues, fc.boolean(), (path, replacement, remove) => {
+        const candidate = mutate(pair.valid, path, replacement, remove ? 'remove' : 'replace');
         const zod = pair.zod.safeParse(candidate);
         const lean = checkWire(pair.wire as WireSchema, candidate);
         assert.equal(lean.ok, zod.success, `path ${path.join('.')} ← ${JSON.stringify(replacement)}${remove ? ' (removed)' : ''}`);
