@@ -124,6 +124,24 @@ export function decodeCursor(cursor: string, kind: CursorKind): CursorKey {
   return { s: kind, c: v.c, i: v.i };
 }
 
+/**
+ * The parameters of one page of a listing, in the order both drivers' SQL takes them: the
+ * leading values, then the cursor's sort key and id (likes first for `top`), then limit + 1
+ * (the extra row only says there is a next page). An invalid cursor throws InvalidCursorError.
+ */
+export function listingParams(
+  kind: CursorKind,
+  leading: readonly unknown[],
+  query: { cursor: string | null; limit: number },
+): { limit: number; afterCursor: boolean; params: unknown[] } {
+  const limit = clampLimit(query.limit);
+  const key = query.cursor === null || query.cursor === undefined ? null : decodeCursor(query.cursor, kind);
+  const params = [...leading];
+  if (key) params.push(...(key.s === 'top' ? [key.l, key.c, key.i] : [key.c, key.i]));
+  params.push(limit + 1);
+  return { limit, afterCursor: key !== null, params };
+}
+
 /** Limits are validated by the HTTP layer; here they are only kept sane. */
 export function clampLimit(limit: number, max = 1000): number {
   if (!Number.isFinite(limit)) return 20;

@@ -13,19 +13,18 @@
 import pg from 'pg';
 import type { ArticleSummary, CommentSort, CommentStatus } from '@bantin/model';
 import {
-  UnknownParentError,
-  VISITOR_RETENTION_DAYS,
   addDays,
   assertDay,
   assertPositiveInt,
   assertStatus,
-  clampLimit,
-  decodeCursor,
+  listingParams,
   page,
   parseCommentId,
   sortKind,
   toStoredComment,
   toStoredUtc,
+  UnknownParentError,
+  VISITOR_RETENTION_DAYS,
   type CommentRow,
   type CursorKind,
 } from './common.js';
@@ -248,13 +247,9 @@ export class PostgresStorage implements Storage {
   ): Promise<{ comments: StoredComment[]; nextCursor: string | null; total: number }> {
     const kind = sortKind(query.sort);
     assertStatus(query.status);
-    const limit = clampLimit(query.limit);
-    const cursor = query.cursor === null || query.cursor === undefined ? null : decodeCursor(query.cursor, kind);
-    const values: unknown[] = [articleKey, query.status];
-    if (cursor) values.push(...(cursor.s === 'top' ? [cursor.l, cursor.c, cursor.i] : [cursor.c, cursor.i]));
-    values.push(limit + 1);
+    const { limit, afterCursor, params: values } = listingParams(kind, [articleKey, query.status], query);
     const [list, count] = await Promise.all([
-      this.pool.query<CommentRow>({ name: `bantin_list_${kind}_${cursor ? 'after' : 'first'}`, text: listSql(kind, cursor !== null), values }),
+      this.pool.query<CommentRow>({ name: `bantin_list_${kind}_${afterCursor ? 'after' : 'first'}`, text: listSql(kind, afterCursor), values }),
       this.pool.query<{ total: number }>({
         name: 'bantin_count_comments',
         text: 'SELECT count(*) AS total FROM comments WHERE article_key = $1 AND status = $2',
@@ -333,14 +328,10 @@ export class PostgresStorage implements Storage {
     query: { cursor: string | null; limit: number },
   ): Promise<{ comments: StoredComment[]; nextCursor: string | null }> {
     assertStatus(status);
-    const limit = clampLimit(query.limit);
-    const cursor = query.cursor === null || query.cursor === undefined ? null : decodeCursor(query.cursor, 'queue');
-    const values: unknown[] = [status];
-    if (cursor) values.push(cursor.c, cursor.i);
-    values.push(limit + 1);
+    const { limit, afterCursor, params: values } = listingParams('queue', [status], query);
     const { rows } = await this.pool.query<CommentRow>({
-      name: `bantin_list_queue_${cursor ? 'after' : 'first'}`,
-      text: listSql('queue', cursor !== null),
+      name: `bantin_list_queue_${afterCursor ? 'after' : 'first'}`,
+      text: listSql('queue', afterCursor),
       values,
     });
     const { comments, nextCursor } = page('queue', rows, limit, 0);

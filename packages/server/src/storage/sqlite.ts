@@ -22,19 +22,18 @@ import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { ArticleSummary, CommentSort, CommentStatus } from '@bantin/model';
 import {
-  UnknownParentError,
-  VISITOR_RETENTION_DAYS,
   addDays,
   assertDay,
   assertPositiveInt,
   assertStatus,
-  clampLimit,
-  decodeCursor,
+  listingParams,
   page,
   parseCommentId,
   sortKind,
   toStoredComment,
   toStoredUtc,
+  UnknownParentError,
+  VISITOR_RETENTION_DAYS,
   type CommentRow,
   type CursorKind,
 } from './common.js';
@@ -432,17 +431,13 @@ export class SqliteStorage implements Storage {
   ): Promise<{ comments: StoredComment[]; nextCursor: string | null; total: number }> {
     const kind = sortKind(query.sort);
     assertStatus(query.status);
-    const limit = clampLimit(query.limit);
-    const cursor = query.cursor === null || query.cursor === undefined ? null : decodeCursor(query.cursor, kind);
-    const params: unknown[] = [articleKey, query.status];
-    if (cursor) params.push(...(cursor.s === 'top' ? [cursor.l, cursor.c, cursor.i] : [cursor.c, cursor.i]));
-    params.push(limit + 1);
+    const { limit, afterCursor, params } = listingParams(kind, [articleKey, query.status], query);
     // One read transaction: the page and the total come from one snapshot.
     this.listTx ??= this.db.transaction((statement: Statement, values: unknown[], key: string, status: CommentStatus) => ({
       rows: statement.all(...values) as CommentRow[],
       total: this.s.count.get(key, status) as number,
     }));
-    const { rows, total } = this.listTx(this.listStatement(kind, cursor !== null), params, articleKey, query.status);
+    const { rows, total } = this.listTx(this.listStatement(kind, afterCursor), params, articleKey, query.status);
     return page(kind, rows, limit, total);
   }
 
@@ -490,12 +485,8 @@ export class SqliteStorage implements Storage {
     query: { cursor: string | null; limit: number },
   ): Promise<{ comments: StoredComment[]; nextCursor: string | null }> {
     assertStatus(status);
-    const limit = clampLimit(query.limit);
-    const cursor = query.cursor === null || query.cursor === undefined ? null : decodeCursor(query.cursor, 'queue');
-    const params: unknown[] = [status];
-    if (cursor) params.push(cursor.c, cursor.i);
-    params.push(limit + 1);
-    const rows = this.listStatement('queue', cursor !== null).all(...params) as CommentRow[];
+    const { limit, afterCursor, params } = listingParams('queue', [status], query);
+    const rows = this.listStatement('queue', afterCursor).all(...params) as CommentRow[];
     const { comments, nextCursor } = page('queue', rows, limit, 0);
     return { comments, nextCursor };
   }
