@@ -1,3 +1,4 @@
+import { isCalendarDate } from '../checks.js';
 import { fromVietnamTime, toDate, vietnamParts, type DateInput } from './dates.js';
 
 // Apart from dates.ts so that elements that only format dates don't ship the parser.
@@ -56,7 +57,7 @@ export function parseVietnameseDate(text: string, options: { reference?: DateInp
       return null;
     }
     const refYear = vietnamParts(reference).year;
-    const candidates = [refYear - 1, refYear, refYear + 1].filter((y) => isRealDate(y, month, day));
+    const candidates = [refYear - 1, refYear, refYear + 1].filter((y) => isCalendarDate(y, month, day));
     if (candidates.length === 0) return null;
     year = candidates.reduce((best, y) =>
       Math.abs(fromVietnamTime(y, month, day).getTime() - reference.getTime()) <
@@ -65,7 +66,7 @@ export function parseVietnameseDate(text: string, options: { reference?: DateInp
         : best,
     );
   }
-  if (!isRealDate(year, month, day)) return null;
+  if (!isCalendarDate(year, month, day)) return null;
 
   let adjustedHour = hour;
   const partOfDay = part?.toLowerCase() as PartOfDay | undefined;
@@ -79,9 +80,3 @@ export function parseVietnameseDate(text: string, options: { reference?: DateInp
   if (partOfDay) result.partOfDay = partOfDay;
   return result;
 }
-
-function isRealDate(year: number, month: number, day: number): boolean {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-

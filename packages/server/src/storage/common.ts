@@ -1,7 +1,7 @@
 // What both drivers share: errors, day and time formatting, id parsing, the cursor codec and
 // row mapping. Free of driver imports, like migrations.ts.
 
-import { isIsoDateTime, type CommentSort, type CommentStatus } from '@bantin/model';
+import { isIsoDate, isIsoDateTime, VN_UTC_OFFSET_MINUTES, type CommentSort, type CommentStatus } from '@bantin/model';
 import { InvalidCursorError, type StoredComment } from './types.js';
 
 // ---- errors ---------------------------------------------------------------------------------
@@ -24,12 +24,7 @@ const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Throws a TypeError unless `day` is a real calendar day 'YYYY-MM-DD'. */
 export function assertDay(day: string): void {
-  const m = typeof day === 'string' ? DAY.exec(day) : null;
-  if (m) {
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    const date = new Date(Date.UTC(y, mo - 1, d));
-    if (date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d) return;
-  }
+  if (typeof day === 'string' && isIsoDate(day)) return;
   throw new TypeError(`expected a day 'YYYY-MM-DD', got ${JSON.stringify(day)}`);
 }
 
@@ -47,7 +42,7 @@ export function assertPositiveInt(name: string, value: number): void {
 
 // ---- times ----------------------------------------------------------------------------------
 
-const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
+const VN_OFFSET_MS = VN_UTC_OFFSET_MINUTES * 60_000;
 
 /** Milliseconds since the epoch as Vietnam time with its offset: '2026-02-04T08:00:00.000+07:00'. */
 export function toVnIso(ms: number): string {
