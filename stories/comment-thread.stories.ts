@@ -66,14 +66,20 @@ export const Empty: Story = {
 /** The list fails to load (network); "Thử lại" loads it. */
 export const ErrorState: Story = { name: 'Error', args: { mock: 'fail' }, play: reaches('[part="error"]') };
 
+/** What a reader does in both posting stories: wait for the list, fill in the form, send. */
+async function postSampleComment(canvasElement: HTMLElement): Promise<HTMLElement> {
+  const element = threadIn(canvasElement);
+  await waitFor(() => expect(inShadow(element, '[part="list"]')).not.toBeNull(), { timeout: 3000 });
+  await userEvent.type(inShadow<HTMLInputElement>(element, '#authorName')!, 'Minh Anh');
+  await userEvent.type(inShadow<HTMLTextAreaElement>(element, '#content')!, 'Rất đồng tình.');
+  await userEvent.click(inShadow<HTMLButtonElement>(element, '[part="submit"]')!);
+  return element;
+}
+
 /** Types a comment and posts it: the mock answers "pending", the thread says it awaits moderation. */
 export const PostPending: Story = {
   play: async ({ canvasElement }) => {
-    const element = threadIn(canvasElement);
-    await waitFor(() => expect(inShadow(element, '[part="list"]')).not.toBeNull(), { timeout: 3000 });
-    await userEvent.type(inShadow<HTMLInputElement>(element, '#authorName')!, 'Minh Anh');
-    await userEvent.type(inShadow<HTMLTextAreaElement>(element, '#content')!, 'Rất đồng tình.');
-    await userEvent.click(inShadow<HTMLButtonElement>(element, '[part="submit"]')!);
+    const element = await postSampleComment(canvasElement);
     await waitFor(() => expect(inShadow(element, '[part="status"]')?.textContent?.trim()).toBe('Bình luận của bạn đang chờ duyệt.'), {
       timeout: 3000,
     });
@@ -84,11 +90,7 @@ export const PostPending: Story = {
 export const PostApproved: Story = {
   args: { commentStatus: 'approved' },
   play: async ({ canvasElement }) => {
-    const element = threadIn(canvasElement);
-    await waitFor(() => expect(inShadow(element, '[part="list"]')).not.toBeNull(), { timeout: 3000 });
-    await userEvent.type(inShadow<HTMLInputElement>(element, '#authorName')!, 'Minh Anh');
-    await userEvent.type(inShadow<HTMLTextAreaElement>(element, '#content')!, 'Rất đồng tình.');
-    await userEvent.click(inShadow<HTMLButtonElement>(element, '[part="submit"]')!);
+    const element = await postSampleComment(canvasElement);
     await waitFor(() => expect(inShadow(element, '[part="content"]')?.textContent).toBe('Rất đồng tình.'), { timeout: 3000 });
   },
 };
