@@ -39,4 +39,9 @@ test('idempotent and never throws', () => {
     { numRuns: 500 },
   );
   assert.equal(canonicalArticleKey('/%E0%A4%A'), '/%E0%A4%A');
+  // Found by the property above: a decoded control character was stripped on the next pass.
+  assert.equal(canonicalArticleKey('/%00'), '/%00');
+  assert.equal(canonicalArticleKey('/%20'), '/%20');
+  assert.equal(canonicalArticleKey('/tin-tuc/b%E1%BA%A7u%20c%E1%BB%AD'), '/tin-tuc/bầu%20cử');
+  assert.equal(canonicalArticleKey(canonicalArticleKey('/tin-tuc/a%0Ab/')), '/tin-tuc/a%0Ab');
 });

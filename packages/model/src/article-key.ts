@@ -30,9 +30,14 @@ export function canonicalArticleKey(input: string): string {
 }
 
 function safeDecode(path: string): string {
+  let decoded: string;
   try {
-    return decodeURIComponent(path);
+    decoded = decodeURIComponent(path);
   } catch {
     return path;
   }
+  // Whitespace and control characters stay encoded: trim() and the URL parser drop them at
+  // the ends of a path, so a decoded "/%00" or "/%20" would become "/" on the next pass and
+  // one article would have two keys.
+  return decoded.replace(/[\s\u0000-\u001f\u007f]/gu, (char) => encodeURIComponent(char));
 }
