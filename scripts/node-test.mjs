@@ -31,9 +31,11 @@ mkdirSync(resultsDir, { recursive: true });
 const result = spawnSync(
   process.execPath,
   [
-    '--import', 'tsx',
+    '--import',
+    'tsx',
     '--test',
-    '--test-reporter=spec', '--test-reporter-destination=stdout',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
     `--test-reporter=${join(root, 'scripts/count-reporter.mjs')}`,
     `--test-reporter-destination=${join(resultsDir, `${suite}.json`)}`,
     ...files,

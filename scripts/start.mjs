@@ -11,6 +11,9 @@ try {
 }
 
 log('starting the demo');
-const child = spawn(process.execPath, [join(root, 'packages/demo/dist/main.js')], { stdio: 'inherit', env: process.env });
+const child = spawn(process.execPath, [join(root, 'packages/demo/dist/main.js')], {
+  stdio: 'inherit',
+  env: process.env,
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

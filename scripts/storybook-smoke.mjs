@@ -42,7 +42,11 @@ if (build) {
   const t0 = Date.now();
   const bin = join(root, 'node_modules/.bin/storybook');
   // Its output is shown only when it fails: Vite lists every chunk even with --quiet.
-  const result = spawnSync(bin, ['build', '--quiet', '-o', 'storybook-static'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(bin, ['build', '--quiet', '-o', 'storybook-static'], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   timings.build = Date.now() - t0;
   if (result.status !== 0) {
     process.stdout.write(result.stdout ?? '');
@@ -51,7 +55,8 @@ if (build) {
   }
   console.log(`built storybook-static in ${seconds(timings.build)}`);
 }
-if (!existsSync(join(staticDir, 'index.json'))) fail('storybook-static/index.json is missing: build first, or drop --no-build');
+if (!existsSync(join(staticDir, 'index.json')))
+  fail('storybook-static/index.json is missing: build first, or drop --no-build');
 
 // (b) Serve storybook-static on a random local port.
 const TYPES = {
@@ -75,7 +80,10 @@ const server = createServer((request, response) => {
     return response.end('Not found');
   }
   // Cacheable: Chromium then keeps compiled scripts between page loads.
-  response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'max-age=3600' });
+  response.writeHead(200, {
+    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'cache-control': 'max-age=3600',
+  });
   createReadStream(file).pipe(response);
 });
 await new Promise((done) => server.listen(0, '127.0.0.1', done));
@@ -89,16 +97,34 @@ const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const browser = await chromium
   .launch({
     executablePath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   })
-  .catch((error) => fail(`could not start Chromium at ${executablePath} (set CHROME_PATH): ${error.message.split('\n')[0]}`));
+  .catch((error) =>
+    fail(`could not start Chromium at ${executablePath} (set CHROME_PATH): ${error.message.split('\n')[0]}`),
+  );
 // Reduced motion stops the skeletons' pulse, so colour contrast is measured on still pixels.
 const context = await browser.newContext({ viewport: DESKTOP, reducedMotion: 'reduce' });
 // Records what the preview announces on its channel about the entry being shown, from the moment
 // Storybook creates the channel.
 await context.addInitScript(() => {
   const smoke = (window.__smoke = { current: new URLSearchParams(location.search).get('id'), events: [], done: false });
-  const watched = ['storyFinished', 'docsRendered', 'storyErrored', 'storyThrewException', 'playFunctionThrewException', 'unhandledErrorsWhilePlaying', 'storyMissing'];
+  const watched = [
+    'storyFinished',
+    'docsRendered',
+    'storyErrored',
+    'storyThrewException',
+    'playFunctionThrewException',
+    'unhandledErrorsWhilePlaying',
+    'storyMissing',
+  ];
   let channel;
   Object.defineProperty(window, '__STORYBOOK_ADDONS_CHANNEL__', {
     configurable: true,
@@ -109,7 +135,11 @@ await context.addInitScript(() => {
         value.on(name, (payload) => {
           smoke.events.push({ name, payload: JSON.parse(JSON.stringify(payload ?? null)) });
           const id = payload?.storyId ?? payload;
-          if (['storyFinished', 'docsRendered', 'storyMissing'].includes(name) && (id === smoke.current || name === 'storyMissing')) smoke.done = true;
+          if (
+            ['storyFinished', 'docsRendered', 'storyMissing'].includes(name) &&
+            (id === smoke.current || name === 'storyMissing')
+          )
+            smoke.done = true;
         });
       }
     },
@@ -141,7 +171,10 @@ async function show(entry) {
   const viewMode = entry.type === 'story' ? 'story' : 'docs';
   if (!loaded) {
     // a11y.manual: the a11y addon's own axe run would race with ours.
-    await page.goto(`${base}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=${viewMode}&globals=a11y.manual:!true`, { waitUntil: 'load' });
+    await page.goto(
+      `${base}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=${viewMode}&globals=a11y.manual:!true`,
+      { waitUntil: 'load' },
+    );
     await page.addScriptTag({ path: axePath });
     loaded = true;
   } else {
@@ -168,13 +201,24 @@ for (const entry of list) {
   try {
     const events = await show(entry);
     for (const { name, payload } of events) {
-      if (name === 'storyFinished' && payload?.status !== 'success') problems.push(`story finished with status "${payload?.status}"`);
-      if (['storyErrored', 'storyThrewException', 'playFunctionThrewException', 'unhandledErrorsWhilePlaying', 'storyMissing'].includes(name)) {
+      if (name === 'storyFinished' && payload?.status !== 'success')
+        problems.push(`story finished with status "${payload?.status}"`);
+      if (
+        [
+          'storyErrored',
+          'storyThrewException',
+          'playFunctionThrewException',
+          'unhandledErrorsWhilePlaying',
+          'storyMissing',
+        ].includes(name)
+      ) {
         problems.push(`${name}: ${describe(payload)}`);
       }
     }
     if (isStory) {
-      const rendered = await page.evaluate(() => (document.querySelector('#storybook-root')?.childElementCount ?? 0) > 0);
+      const rendered = await page.evaluate(
+        () => (document.querySelector('#storybook-root')?.childElementCount ?? 0) > 0,
+      );
       if (!rendered) problems.push('#storybook-root is empty');
       // (d) axe on the story, shadow DOM included (axe's default).
       const violations = await page.evaluate(async (disabled) => {
@@ -188,7 +232,9 @@ for (const entry of list) {
         }));
       }, AXE_DISABLED_RULES);
       for (const violation of violations) {
-        problems.push(`axe ${violation.id} (${violation.impact}): ${violation.help} at ${violation.targets.join(', ')}`);
+        problems.push(
+          `axe ${violation.id} (${violation.impact}): ${violation.help} at ${violation.targets.join(', ')}`,
+        );
       }
     }
   } catch (error) {
@@ -225,12 +271,18 @@ function describe(payload) {
   if (payload == null) return '';
   if (Array.isArray(payload)) return payload.map(describe).join('; ');
   if (typeof payload === 'string') return payload;
-  return [payload.title, payload.name, payload.message, payload.description].filter(Boolean).join(': ') || JSON.stringify(payload);
+  return (
+    [payload.title, payload.name, payload.message, payload.description].filter(Boolean).join(': ') ||
+    JSON.stringify(payload)
+  );
 }
 
 function fail(message) {
   console.error(`storybook-smoke: ${message}`);
   mkdirSync(join(root, '.test-results'), { recursive: true });
-  writeFileSync(join(root, '.test-results/storybook.json'), `${JSON.stringify({ passed: 0, failed: 1, skipped: 0 })}\n`);
+  writeFileSync(
+    join(root, '.test-results/storybook.json'),
+    `${JSON.stringify({ passed: 0, failed: 1, skipped: 0 })}\n`,
+  );
   process.exit(1);
 }

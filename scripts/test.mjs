@@ -21,6 +21,11 @@ log('type-checking');
 const typecheck = spawnSync(pnpm, ['-r', 'typecheck'], { cwd: root, stdio: 'inherit' });
 const typecheckStories = spawnSync(pnpm, ['exec', 'tsc', '-p', 'stories'], { cwd: root, stdio: 'inherit' });
 const typecheckRootTests = spawnSync(pnpm, ['exec', 'tsc', '-p', 'test'], { cwd: root, stdio: 'inherit' });
+log('formatting (prettier --check)');
+const formatting = spawnSync(pnpm, ['exec', 'prettier', '--check', '--log-level', 'warn', '.'], {
+  cwd: root,
+  stdio: 'inherit',
+});
 
 log('running tests');
 // Each package in turn, whatever the one before did: a failing package must not hide the
@@ -42,21 +47,35 @@ const tests = { status: testRuns.every((run) => run.status === 0) ? 0 : 1 };
 // Checks across packages: the docs against the code they describe, server rendering of the
 // elements, and every Storybook story
 // opened in Chromium (console errors, page errors, axe).
-const docs = spawnSync(process.execPath, [join(root, 'scripts/node-test.mjs'), 'cross-package', 'test'], { cwd: root, stdio: 'inherit' });
+const docs = spawnSync(process.execPath, [join(root, 'scripts/node-test.mjs'), 'cross-package', 'test'], {
+  cwd: root,
+  stdio: 'inherit',
+});
 log('Storybook smoke test');
-const storybook = spawnSync(process.execPath, [join(root, 'scripts/storybook-smoke.mjs')], { cwd: root, stdio: 'inherit' });
+const storybook = spawnSync(process.execPath, [join(root, 'scripts/storybook-smoke.mjs')], {
+  cwd: root,
+  stdio: 'inherit',
+});
 
 // The size budget is deterministic (gzip of a fixed build), so it is checked here, not timed.
 log('size budget of the no-build bundle');
-const size = spawnSync(process.execPath, ['scripts/size.mjs'], { cwd: join(root, 'packages/elements'), stdio: 'inherit' });
-writeFileSync(join(resultsDir, 'size.json'), JSON.stringify({ passed: size.status === 0 ? 1 : 0, failed: size.status === 0 ? 0 : 1 }));
+const size = spawnSync(process.execPath, ['scripts/size.mjs'], {
+  cwd: join(root, 'packages/elements'),
+  stdio: 'inherit',
+});
+writeFileSync(
+  join(resultsDir, 'size.json'),
+  JSON.stringify({ passed: size.status === 0 ? 1 : 0, failed: size.status === 0 ? 0 : 1 }),
+);
 
 let passed = 0;
 let failed = 0;
 let skipped = 0;
 const rows = [];
 if (existsSync(resultsDir)) {
-  for (const file of readdirSync(resultsDir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(resultsDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const counts = JSON.parse(readFileSync(join(resultsDir, file), 'utf8'));
     passed += counts.passed;
     failed += counts.failed;
@@ -68,6 +87,10 @@ if (existsSync(resultsDir)) {
 if ((tests.status !== 0 || docs.status !== 0 || storybook.status !== 0) && failed === 0) failed = 1;
 if (typecheck.status !== 0 || typecheckStories.status !== 0 || typecheckRootTests.status !== 0) {
   rows.push('  typecheck    failed');
+  failed += 1;
+}
+if (formatting.status !== 0) {
+  rows.push('  prettier     failed (run: pnpm format)');
   failed += 1;
 }
 

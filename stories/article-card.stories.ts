@@ -38,10 +38,12 @@ const meta = {
 export default meta;
 type Story = StoryObj;
 
-const hasTitle = (title: string): Story['play'] => async ({ canvasElement }) => {
-  const element = elementIn(canvasElement, 'tin-article-card');
-  await expect(inShadow(element, '[part="title"]')?.textContent?.trim()).toBe(title);
-};
+const hasTitle =
+  (title: string): Story['play'] =>
+  async ({ canvasElement }) => {
+    const element = elementIn(canvasElement, 'tin-article-card');
+    await expect(inShadow(element, '[part="title"]')?.textContent?.trim()).toBe(title);
+  };
 
 export const Vertical: Story = { play: hasTitle(mostViewedArticle.title) };
 export const Horizontal: Story = { args: { layout: 'horizontal' } };
@@ -80,16 +82,23 @@ export const Phone: Story = {
  */
 export const FromHtml: Story = {
   args: { article: undefined, layout: 'horizontal' },
-  render: (args) => html`<tin-article-card
-    ${ref(freezeClock)}
-    layout=${String(args.layout)}
-    href=${mostViewedArticle.url}
-    datetime=${mostViewedArticle.publishedAt}
-    category=${mostViewedArticle.category.name}
-    views=${mostViewedArticle.viewCount}
-  >
-    <img slot="image" src=${mostViewedArticle.cover!.src} alt=${mostViewedArticle.cover!.alt} width="1200" height="800" />
-    <span slot="title">${mostViewedArticle.title}</span>
-    <p slot="sapo">${mostViewedArticle.sapo}</p>
-  </tin-article-card>`,
+  render: (args) =>
+    html`<tin-article-card
+      ${ref(freezeClock)}
+      layout=${String(args.layout)}
+      href=${mostViewedArticle.url}
+      datetime=${mostViewedArticle.publishedAt}
+      category=${mostViewedArticle.category.name}
+      views=${mostViewedArticle.viewCount}
+    >
+      <img
+        slot="image"
+        src=${mostViewedArticle.cover!.src}
+        alt=${mostViewedArticle.cover!.alt}
+        width="1200"
+        height="800"
+      />
+      <span slot="title">${mostViewedArticle.title}</span>
+      <p slot="sapo">${mostViewedArticle.sapo}</p>
+    </tin-article-card>`,
 };

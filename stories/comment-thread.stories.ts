@@ -29,7 +29,12 @@ const meta = {
   tags: ['autodocs'],
   args: { mock: 'live', commentStatus: 'pending', 'article-id': seedArticle.id },
   argTypes: {
-    mock: { control: 'inline-radio', options: MOCK_MODES, description: 'Story only: how the mock data source answers.', table: { category: 'story' } },
+    mock: {
+      control: 'inline-radio',
+      options: MOCK_MODES,
+      description: 'Story only: how the mock data source answers.',
+      table: { category: 'story' },
+    },
     commentStatus: {
       control: 'inline-radio',
       options: ['pending', 'approved'],
@@ -44,9 +49,11 @@ export default meta;
 type Story = StoryObj<Args>;
 
 const threadIn = (canvasElement: HTMLElement) => elementIn(canvasElement, 'tin-comment-thread');
-const reaches = (selector: string): Story['play'] => async ({ canvasElement }) => {
-  await waitFor(() => expect(inShadow(threadIn(canvasElement), selector)).not.toBeNull(), { timeout: 3000 });
-};
+const reaches =
+  (selector: string): Story['play'] =>
+  async ({ canvasElement }) => {
+    await waitFor(() => expect(inShadow(threadIn(canvasElement), selector)).not.toBeNull(), { timeout: 3000 });
+  };
 
 /** Comments with replies (invented: the seed has none). Post one: it comes back pending. */
 export const Populated: Story = { play: reaches('[part="list"]') };
@@ -59,7 +66,9 @@ export const Empty: Story = {
   args: { mock: 'empty' },
   play: async (context) => {
     await reaches('[part="empty"]')!(context);
-    await expect(inShadow(threadIn(context.canvasElement), '[part="empty"]')?.textContent).toBe('Chưa có bình luận nào.');
+    await expect(inShadow(threadIn(context.canvasElement), '[part="empty"]')?.textContent).toBe(
+      'Chưa có bình luận nào.',
+    );
   },
 };
 
@@ -80,9 +89,12 @@ async function postSampleComment(canvasElement: HTMLElement): Promise<HTMLElemen
 export const PostPending: Story = {
   play: async ({ canvasElement }) => {
     const element = await postSampleComment(canvasElement);
-    await waitFor(() => expect(inShadow(element, '[part="status"]')?.textContent?.trim()).toBe('Bình luận của bạn đang chờ duyệt.'), {
-      timeout: 3000,
-    });
+    await waitFor(
+      () => expect(inShadow(element, '[part="status"]')?.textContent?.trim()).toBe('Bình luận của bạn đang chờ duyệt.'),
+      {
+        timeout: 3000,
+      },
+    );
   },
 };
 
@@ -91,7 +103,9 @@ export const PostApproved: Story = {
   args: { commentStatus: 'approved' },
   play: async ({ canvasElement }) => {
     const element = await postSampleComment(canvasElement);
-    await waitFor(() => expect(inShadow(element, '[part="content"]')?.textContent).toBe('Rất đồng tình.'), { timeout: 3000 });
+    await waitFor(() => expect(inShadow(element, '[part="content"]')?.textContent).toBe('Rất đồng tình.'), {
+      timeout: 3000,
+    });
   },
 };
 

@@ -19,7 +19,12 @@ const meta = {
   tags: ['autodocs'],
   args: { mock: 'live', period: 'day' },
   argTypes: {
-    mock: { control: 'inline-radio', options: MOCK_MODES, description: 'Story only: how the mock data source answers.', table: { category: 'story' } },
+    mock: {
+      control: 'inline-radio',
+      options: MOCK_MODES,
+      description: 'Story only: how the mock data source answers.',
+      table: { category: 'story' },
+    },
   },
   render: (args) =>
     renderElement('tin-most-viewed', args, {
@@ -33,9 +38,11 @@ type Story = StoryObj<MockArgs & Record<string, unknown>>;
 
 const shadowOf = (canvasElement: HTMLElement) => elementIn(canvasElement, 'tin-most-viewed');
 /** Waits until the element's shadow root has `selector`. */
-const reaches = (selector: string): Story['play'] => async ({ canvasElement }) => {
-  await waitFor(() => expect(inShadow(shadowOf(canvasElement), selector)).not.toBeNull(), { timeout: 3000 });
-};
+const reaches =
+  (selector: string): Story['play'] =>
+  async ({ canvasElement }) => {
+    await waitFor(() => expect(inShadow(shadowOf(canvasElement), selector)).not.toBeNull(), { timeout: 3000 });
+  };
 
 /** The seed's "Xem nhiều nhất" box: one item for the day, "1 ngày trước". Switch tabs: week and month come from the mock. */
 export const Populated: Story = {
@@ -58,9 +65,16 @@ export const ErrorState: Story = { name: 'Error', args: { mock: 'fail' }, play: 
 /** The week tab lists the seed article, whose title is the longest in the seed, with view counts. */
 export const LongestTitle: Story = { args: { period: 'week', 'show-views': true }, play: reaches('a[part="link"]') };
 
-export const English: Story = { args: { lang: 'en', period: 'week', 'show-views': true }, play: reaches('a[part="link"]') };
+export const English: Story = {
+  args: { lang: 'en', period: 'week', 'show-views': true },
+  play: reaches('a[part="link"]'),
+};
 
-export const Dark: Story = { args: { period: 'week', 'show-views': true }, globals: { theme: 'dark' }, play: reaches('a[part="link"]') };
+export const Dark: Story = {
+  args: { period: 'week', 'show-views': true },
+  globals: { theme: 'dark' },
+  play: reaches('a[part="link"]'),
+};
 
 /** At 375px the tabs and the longest title must still fit. */
 export const Phone: Story = {

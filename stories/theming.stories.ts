@@ -26,15 +26,28 @@ interface Token {
 function readTokens(): Token[] {
   const declarationsOf = (selectorPart: string) => {
     // Top-level rules only: the @media copy of the dark values is skipped.
-    const topLevel = themeCss.replace(/\/\*[\s\S]*?\*\//g, '').replace(/@media[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}/g, '');
-    const rule = [...topLevel.matchAll(/([^{}]+)\{([^{}]*)\}/g)].find(([, selector]) => selector!.includes(selectorPart));
-    return new Map([...(rule?.[2] ?? '').matchAll(/(--tin-[\w-]+)\s*:\s*([^;]+);/g)].map(([, name, value]) => [name!, value!.trim()]));
+    const topLevel = themeCss
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/@media[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}/g, '');
+    const rule = [...topLevel.matchAll(/([^{}]+)\{([^{}]*)\}/g)].find(([, selector]) =>
+      selector!.includes(selectorPart),
+    );
+    return new Map(
+      [...(rule?.[2] ?? '').matchAll(/(--tin-[\w-]+)\s*:\s*([^;]+);/g)].map(([, name, value]) => [
+        name!,
+        value!.trim(),
+      ]),
+    );
   };
   const light = declarationsOf('.tin-theme-light');
   const dark = declarationsOf('.tin-theme-dark');
   const shared: Token[] = [...light].map(([name, value]) => ({ name, light: value, dark: dark.get(name) }));
   const own: Token[] = declarationsWithCssProperties().flatMap((declaration) =>
-    declaration.cssProperties!.map((property) => ({ name: property.name, light: '', description: property.description })),
+    declaration.cssProperties!.map((property) => ({
+      name: property.name,
+      light: '',
+      description: property.description,
+    })),
   );
   return [...shared, ...own];
 }
@@ -63,7 +76,12 @@ function playground(theme: 'light' | 'dark'): TemplateResult {
     const id = `token${token.name}`;
     const value = (theme === 'dark' && token.dark) || token.light;
     const input = isHexColor(value)
-      ? html`<input id=${id} type="color" .defaultValue=${value} @input=${(e: Event) => set(token.name, (e.target as HTMLInputElement).value)} />`
+      ? html`<input
+          id=${id}
+          type="color"
+          .defaultValue=${value}
+          @input=${(e: Event) => set(token.name, (e.target as HTMLInputElement).value)}
+        />`
       : html`<input
           id=${id}
           type="text"
@@ -73,15 +91,24 @@ function playground(theme: 'light' | 'dark'): TemplateResult {
           @input=${(e: Event) => set(token.name, (e.target as HTMLInputElement).value)}
         />`;
     return html`<tr>
-      <th scope="row"><label for=${id}><code>${token.name}</code></label></th>
+      <th scope="row">
+        <label for=${id}><code>${token.name}</code></label>
+      </th>
       <td>${input}</td>
       <td>${token.description ?? value}</td>
     </tr>`;
   };
-  return html`<div style="display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 2rem; align-items: start">
+  return html`<div
+    style="display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 2rem; align-items: start"
+  >
     <form>
       <table>
-        <caption style="text-align: start">Tokens (<code>themes/bantin.css</code> and each element’s <code>@cssprop</code>)</caption>
+        <caption style="text-align: start">
+          Tokens (<code>themes/bantin.css</code>
+          and each element’s
+          <code>@cssprop</code
+          >)
+        </caption>
         <thead>
           <tr>
             <th scope="col">Token</th>
@@ -95,18 +122,28 @@ function playground(theme: 'light' | 'dark'): TemplateResult {
       </table>
       <p><button type="button" @click=${reset}>Reset</button></p>
       <p><label for="theme-css">CSS</label></p>
-      <output id="theme-css" style="display: block; white-space: pre; font-family: monospace" ${ref((el) => (output = el as HTMLOutputElement))}
+      <output
+        id="theme-css"
+        style="display: block; white-space: pre; font-family: monospace"
+        ${ref((el) => (output = el as HTMLOutputElement))}
         >/* Change a token to see the CSS to copy. */</output
       >
     </form>
     <div ${ref((el) => (samples = el as HTMLElement))} style="display: grid; gap: 1.5rem">
-      <tin-article-card layout="horizontal" .article=${articleSummaries.find((a) => a.id === mostViewedArticle.id)}></tin-article-card>
+      <tin-article-card
+        layout="horizontal"
+        .article=${articleSummaries.find((a) => a.id === mostViewedArticle.id)}
+      ></tin-article-card>
       <p>
         <tin-view-counter article-id=${mostViewedArticle.id} count="1520"></tin-view-counter> ·
         <tin-time datetime=${mostViewedArticle.publishedAt} .now=${Date.parse(SEED_NOW)}></tin-time>
       </p>
       <tin-most-viewed show-views .items=${mostViewedItems} .now=${Date.parse(SEED_NOW)}></tin-most-viewed>
-      <tin-comment-thread article-id="theming-sample" .comments=${sampleComments.slice(0, 3)} .now=${Date.parse(SEED_NOW)}></tin-comment-thread>
+      <tin-comment-thread
+        article-id="theming-sample"
+        .comments=${sampleComments.slice(0, 3)}
+        .now=${Date.parse(SEED_NOW)}
+      ></tin-comment-thread>
     </div>
   </div>`;
 }
@@ -127,7 +164,9 @@ export const Playground: StoryObj = {
   render: (_args, { globals }) => playground(globals.theme === 'dark' ? 'dark' : 'light'),
   play: async ({ canvasElement }) => {
     // Read from the theme file and the manifest: the accent colour and a per-element property.
-    await expect(canvasElement.querySelector<HTMLInputElement>('#token--tin-color-accent')?.value).toMatch(/^#[0-9a-f]{6}$/);
+    await expect(canvasElement.querySelector<HTMLInputElement>('#token--tin-color-accent')?.value).toMatch(
+      /^#[0-9a-f]{6}$/,
+    );
     await expect(canvasElement.querySelector('#token--tin-most-viewed-rank-color')).not.toBeNull();
   },
 };

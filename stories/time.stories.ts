@@ -21,10 +21,12 @@ export default meta;
 type Story = StoryObj;
 
 /** The text the `<time>` inside shows. */
-const shows = (text: string): Story['play'] => async ({ canvasElement }) => {
-  const time = inShadow(elementIn(canvasElement, 'tin-time'), 'time');
-  await expect(time?.textContent).toBe(text);
-};
+const shows =
+  (text: string): Story['play'] =>
+  async ({ canvasElement }) => {
+    const time = inShadow(elementIn(canvasElement, 'tin-time'), 'time');
+    await expect(time?.textContent).toBe(text);
+  };
 
 export const Relative: Story = { play: shows('1 ngày trước') };
 export const Full: Story = { args: { format: 'full' }, play: shows('Thứ Ba, 03/02/2026') };
@@ -34,19 +36,21 @@ export const DateTime: Story = { args: { format: 'dateTime' } };
 export const Time: Story = { args: { format: 'time' } };
 
 /** Every format side by side, each from the same instant. */
-const allFormats = (args: Record<string, unknown>) => html`<table>
-  <caption>
-    <code>format</code>
-  </caption>
-  <tbody>
-    ${ALIAS_OPTIONS.TimeFormat.map(
-      (format) => html`<tr>
-        <th scope="row"><code>${format}</code></th>
-        <td>${renderElement('tin-time', { ...args, format }, { now })}</td>
-      </tr>`,
-    )}
-  </tbody>
-</table>`;
+const allFormats = (args: Record<string, unknown>) =>
+  html`<table>
+    <caption>
+      <code>format</code>
+    </caption>
+    <tbody>
+      ${ALIAS_OPTIONS.TimeFormat.map(
+        (format) =>
+          html`<tr>
+            <th scope="row"><code>${format}</code></th>
+            <td>${renderElement('tin-time', { ...args, format }, { now })}</td>
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
 
 export const AllFormats: Story = { render: allFormats };
 

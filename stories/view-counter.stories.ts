@@ -12,7 +12,8 @@ interface MockArgs {
 }
 type Args = MockArgs & Record<string, unknown>;
 
-const counter = (args: Args) => renderElement('tin-view-counter', args, { dataSource: mockDataSource({ mode: args.mock, failures: 1 }) });
+const counter = (args: Args) =>
+  renderElement('tin-view-counter', args, { dataSource: mockDataSource({ mode: args.mock, failures: 1 }) });
 
 const meta = {
   title: 'Elements/tin-view-counter',
@@ -20,7 +21,12 @@ const meta = {
   tags: ['autodocs'],
   args: { mock: 'live', 'article-id': seedArticle.id },
   argTypes: {
-    mock: { control: 'inline-radio', options: MOCK_MODES, description: 'Story only: how the mock data source answers.', table: { category: 'story' } },
+    mock: {
+      control: 'inline-radio',
+      options: MOCK_MODES,
+      description: 'Story only: how the mock data source answers.',
+      table: { category: 'story' },
+    },
   },
   render: counter,
 } satisfies Meta<Args>;
@@ -29,10 +35,14 @@ export default meta;
 type Story = StoryObj<Args>;
 
 /** The text of the count part once it is no longer a skeleton. */
-const counts = (text: string): Story['play'] => async ({ canvasElement }) => {
-  const element = elementIn(canvasElement, 'tin-view-counter');
-  await waitFor(() => expect(inShadow(element, '[part="count"]:not(.skeleton)')?.textContent).toBe(text), { timeout: 3000 });
-};
+const counts =
+  (text: string): Story['play'] =>
+  async ({ canvasElement }) => {
+    const element = elementIn(canvasElement, 'tin-view-counter');
+    await waitFor(() => expect(inShadow(element, '[part="count"]:not(.skeleton)')?.textContent).toBe(text), {
+      timeout: 3000,
+    });
+  };
 
 /** The seed's "Lượt xem: 414", read from the data source. */
 export const Populated: Story = { play: counts('414') };

@@ -23,21 +23,33 @@ const read = (path: string) => readFileSync(new URL(`../${path}`, import.meta.ur
 
 test('docs/elements.md is generated from the current manifest', () => {
   const manifest = JSON.parse(readFileSync(MANIFEST_PATH, 'utf8'));
-  assert.equal(readFileSync(DOC_PATH, 'utf8'), generateElementsDoc(manifest), 'run: pnpm --filter @bantin/elements run generate-docs');
+  assert.equal(
+    readFileSync(DOC_PATH, 'utf8'),
+    generateElementsDoc(manifest),
+    'run: pnpm --filter @bantin/elements run generate-docs',
+  );
   for (const tag of ['tin-time', 'tin-view-counter', 'tin-article-card', 'tin-comment-thread', 'tin-most-viewed']) {
     assert.match(readFileSync(DOC_PATH, 'utf8'), new RegExp(`## \`<${tag}>\``));
   }
 });
 
-test('every theme token is documented, and the elements fall back to the theme file\'s values', () => {
+test("every theme token is documented, and the elements fall back to the theme file's values", () => {
   const theme = read('packages/elements/src/themes/bantin.css');
-  const light = Object.fromEntries([...theme.slice(0, theme.indexOf('@media')).matchAll(/(--tin-[\w-]+):\s*([^;]+);/g)].map((m) => [m[1]!, m[2]!.trim()]));
+  const light = Object.fromEntries(
+    [...theme.slice(0, theme.indexOf('@media')).matchAll(/(--tin-[\w-]+):\s*([^;]+);/g)].map((m) => [
+      m[1]!,
+      m[2]!.trim(),
+    ]),
+  );
   const docs = read('docs/theming.md');
   assert.ok(Object.keys(light).length >= 20, `found ${Object.keys(light).length} tokens`);
   for (const token of Object.keys(light)) {
-    if (!/--tin-space-(s|m)$/.test(token)) assert.ok(docs.includes(`\`${token}\``), `${token} is not in docs/theming.md`);
+    if (!/--tin-space-(s|m)$/.test(token))
+      assert.ok(docs.includes(`\`${token}\``), `${token} is not in docs/theming.md`);
   }
-  const fallbacks = [...read('packages/elements/src/internal/styles.ts').matchAll(/var\((--tin-[\w-]+),\s*([^;]+)\);/g)];
+  const fallbacks = [
+    ...read('packages/elements/src/internal/styles.ts').matchAll(/var\((--tin-[\w-]+),\s*([^;]+)\);/g),
+  ];
   assert.ok(fallbacks.length >= 15, `found ${fallbacks.length} fallbacks`);
   // Same value, however it is spelled: "#fff" is "#ffffff", ".25rem" is "0.25rem".
   const normal = (value: string) =>
@@ -67,15 +79,33 @@ test('every JSON example in docs/api.md is valid against the model', () => {
   assert.equal(blocks.length, 7);
   const matched = blocks.map((block) => {
     const data = JSON.parse(block.replace(/"…"/g, '"x"'));
-    const fits = Object.entries(schemas).filter(([, schema]) => validate(schema, data).ok).map(([name]) => name);
+    const fits = Object.entries(schemas)
+      .filter(([, schema]) => validate(schema, data).ok)
+      .map(([name]) => name);
     assert.ok(fits.length > 0, `no schema accepts:\n${block}`);
     return fits[0];
   });
-  assert.deepEqual(matched, ['ApiError', 'ViewCounts', 'ViewIncrement', 'CommentList', 'NewComment', 'CommentCreated', 'MostViewed']);
+  assert.deepEqual(matched, [
+    'ApiError',
+    'ViewCounts',
+    'ViewIncrement',
+    'CommentList',
+    'NewComment',
+    'CommentCreated',
+    'MostViewed',
+  ]);
 });
 
 test('docs link only to files that exist', () => {
-  for (const doc of ['README.md', 'docs/getting-started.md', 'docs/theming.md', 'docs/accessibility.md', 'docs/api.md', 'docs/model.md', 'docs/decisions.md']) {
+  for (const doc of [
+    'README.md',
+    'docs/getting-started.md',
+    'docs/theming.md',
+    'docs/accessibility.md',
+    'docs/api.md',
+    'docs/model.md',
+    'docs/decisions.md',
+  ]) {
     const base = new URL(`../${doc}`, import.meta.url);
     for (const [, target] of read(doc).matchAll(/\]\(((?!https?:|#)[^)#]+)(?:#[^)]*)?\)/g)) {
       assert.doesNotThrow(() => readFileSync(new URL(target!, base)), `${doc} links to missing ${target}`);
@@ -114,10 +144,14 @@ test("getting-started's script examples use imports, properties, exports and eve
     }
     const file = resolveExport(specifier!);
     assert.ok(file, `${specifier} is not in the package's exports`);
-    assert.doesNotThrow(() => readFileSync(new URL(`../${file}`, import.meta.url)), `${specifier} → ${file} is not built`);
+    assert.doesNotThrow(
+      () => readFileSync(new URL(`../${file}`, import.meta.url)),
+      `${specifier} → ${file} is not built`,
+    );
   }
   const elements = await import('../packages/elements/dist/index.js');
-  for (const [, name] of scripts.matchAll(/import \{ (\w+) \} from '@bantin\/elements'/g)) assert.ok(name! in elements, `@bantin/elements exports no ${name}`);
+  for (const [, name] of scripts.matchAll(/import \{ (\w+) \} from '@bantin\/elements'/g))
+    assert.ok(name! in elements, `@bantin/elements exports no ${name}`);
 
   const manifest = JSON.parse(readFileSync(MANIFEST_PATH, 'utf8'));
   const declarations = manifest.modules.flatMap((m: { declarations?: unknown[] }) => m.declarations ?? []) as Array<{
@@ -129,13 +163,21 @@ test("getting-started's script examples use imports, properties, exports and eve
   }>;
   const element = (tag: string) => declarations.find((d) => d.tagName === tag)!;
   for (const [, tag, property] of scripts.matchAll(/querySelector\('([\w-]+)'\)(?:\.(\w+))? =/g)) {
-    if (property) assert.ok(element(tag!).members?.some((m) => m.name === property), `<${tag}> has no property ${property}`);
+    if (property)
+      assert.ok(
+        element(tag!).members?.some((m) => m.name === property),
+        `<${tag}> has no property ${property}`,
+      );
   }
   for (const [, variable, property] of scripts.matchAll(/^(list)\.(\w+) =/gm)) {
-    assert.ok(element('tin-most-viewed').members?.some((m) => m.name === property), `${variable}.${property}`);
+    assert.ok(
+      element('tin-most-viewed').members?.some((m) => m.name === property),
+      `${variable}.${property}`,
+    );
   }
   const events = new Set(declarations.flatMap((d) => d.events ?? []).map((e) => e.name));
-  for (const [, event] of scripts.matchAll(/addEventListener\('([\w-]+)'/g)) assert.ok(events.has(event!), `no element fires ${event}`);
+  for (const [, event] of scripts.matchAll(/addEventListener\('([\w-]+)'/g))
+    assert.ok(events.has(event!), `no element fires ${event}`);
 });
 
 test("theming's CSS examples name parts and tokens that exist", () => {
@@ -149,7 +191,10 @@ test("theming's CSS examples name parts and tokens that exist", () => {
   assert.ok(css.length > 0);
   for (const [, tag, part] of css.matchAll(/([\w-]+)::part\(([\w-]+)\)/g)) {
     const declaration = declarations.find((d) => d.tagName === tag);
-    assert.ok(declaration?.cssParts?.some((p) => p.name === part), `<${tag}> has no part ${part}`);
+    assert.ok(
+      declaration?.cssParts?.some((p) => p.name === part),
+      `<${tag}> has no part ${part}`,
+    );
   }
   const theme = read('packages/elements/src/themes/bantin.css');
   const elementTokens = new Set(declarations.flatMap((d) => d.cssProperties ?? []).map((p) => p.name));

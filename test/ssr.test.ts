@@ -17,7 +17,10 @@ await import('@bantin/elements/define/comment-thread.js');
 async function serverRender(template: unknown): Promise<string> {
   const out = await collectResult(render(template));
   // Lit's part markers and style text are noise for these checks.
-  return out.replace(/<!--[^>]*-->/g, '').replace(/<style>[\s\S]*?<\/style>/g, '').replace(/\s+/g, ' ');
+  return out
+    .replace(/<!--[^>]*-->/g, '')
+    .replace(/<style>[\s\S]*?<\/style>/g, '')
+    .replace(/\s+/g, ' ');
 }
 
 test('a view counter renders its server-side count into declarative shadow DOM', async () => {
@@ -27,8 +30,11 @@ test('a view counter renders its server-side count into declarative shadow DOM',
 });
 
 test('an article card renders its link and meta from attributes', async () => {
-  const out = await serverRender(html`<tin-article-card href="/tin-tuc/a" category="Tin tức thành phố Hà Nội" views="1520"
-    ><span slot="title">Tiêu đề</span></tin-article-card>`);
+  const out = await serverRender(
+    html`<tin-article-card href="/tin-tuc/a" category="Tin tức thành phố Hà Nội" views="1520"
+      ><span slot="title">Tiêu đề</span></tin-article-card
+    >`,
+  );
   assert.match(out, /<a [^>]*href="\/tin-tuc\/a"/);
   assert.match(out, /Tin tức thành phố Hà Nội/);
   assert.match(out, /<span slot="title">Tiêu đề<\/span>/, 'the slotted title stays in the light DOM');

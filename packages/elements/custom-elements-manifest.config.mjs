@@ -2,7 +2,15 @@
 // @slot) into custom-elements.json: the one source for Storybook's controls and docs/elements.md.
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts', 'src/define/**', 'src/internal/**', 'src/data/**', 'src/cdn.ts', 'bench/**'],
+  exclude: [
+    'src/**/*.test.ts',
+    'src/**/*.styles.ts',
+    'src/define/**',
+    'src/internal/**',
+    'src/data/**',
+    'src/cdn.ts',
+    'bench/**',
+  ],
   outdir: '.',
   litelement: true,
 };

@@ -1,6 +1,6 @@
 import { cpSync, readdirSync } from 'node:fs';
 import { defineConfig } from 'tsup';
-import { minifyLitCss } from './scripts/minify-css.mjs';
+import { minifyTemplateLiterals } from './scripts/minify-literals.mjs';
 
 const defineEntries = Object.fromEntries(
   readdirSync('src/define')
@@ -19,7 +19,7 @@ export default defineConfig([
     target: 'es2022',
     splitting: true,
     external: ['lit', /^lit\//, /^@lit\//, '@bantin/model'],
-    esbuildPlugins: [minifyLitCss],
+    esbuildPlugins: [minifyTemplateLiterals],
     onSuccess: async () => {
       cpSync('src/themes', 'dist/themes', { recursive: true });
     },
@@ -37,7 +37,7 @@ export default defineConfig([
     target: 'es2022',
     noExternal: [/.*/],
     platform: 'browser',
-    esbuildPlugins: [minifyLitCss],
+    esbuildPlugins: [minifyTemplateLiterals],
     // lit's production build: no dev-mode warnings or checks in the file themes ship.
     esbuildOptions(options) {
       options.conditions = ['production', 'browser', 'import', 'default'];

@@ -1,5 +1,13 @@
 import { BantinDataError, type BantinDataSource, type DataErrorKind, type RequestOptions } from '@bantin/elements';
-import type { Comment, CommentListResponse, CommentSort, CommentStatus, MostViewedItem, NewComment, Period } from '@bantin/model';
+import type {
+  Comment,
+  CommentListResponse,
+  CommentSort,
+  CommentStatus,
+  MostViewedItem,
+  NewComment,
+  Period,
+} from '@bantin/model';
 import { articleSummaries, mostViewedArticle, mostViewedItems, SEED_NOW, seedArticle } from '@bantin/model/fixtures';
 import { sampleComments } from './sample-comments.js';
 
@@ -82,19 +90,31 @@ export class MockDataSource implements BantinDataSource {
     options?: RequestOptions,
   ): Promise<CommentListResponse> {
     return this.answer(options, () => {
-      const approved = this.comments.filter((comment) => comment.articleId === articleId && comment.status === 'approved');
+      const approved = this.comments.filter(
+        (comment) => comment.articleId === articleId && comment.status === 'approved',
+      );
       // Pages are made of top-level comments; their replies travel with them (the client builds the tree).
       const roots = approved.filter((comment) => !comment.parentId).sort(ORDERS[query.sort]);
       const start = Number(query.cursor ?? 0);
       const page = roots.slice(start, start + query.limit);
       const ids = new Set(page.map((comment) => comment.id));
-      const replies = approved.filter((comment) => comment.parentId && rootOf(comment, approved) && ids.has(rootOf(comment, approved)!));
+      const replies = approved.filter(
+        (comment) => comment.parentId && rootOf(comment, approved) && ids.has(rootOf(comment, approved)!),
+      );
       const end = start + page.length;
-      return { comments: [...page, ...replies], nextCursor: end < roots.length ? String(end) : null, total: approved.length };
+      return {
+        comments: [...page, ...replies],
+        nextCursor: end < roots.length ? String(end) : null,
+        total: approved.length,
+      };
     });
   }
 
-  postComment(articleId: string, draft: NewComment, options?: RequestOptions & { idempotencyKey?: string }): Promise<Comment> {
+  postComment(
+    articleId: string,
+    draft: NewComment,
+    options?: RequestOptions & { idempotencyKey?: string },
+  ): Promise<Comment> {
     return this.answer(options, () => {
       // The same idempotency key is a retry of a post already stored: answer it again.
       const key = options?.idempotencyKey;
@@ -102,7 +122,8 @@ export class MockDataSource implements BantinDataSource {
       if (earlier) return earlier;
       const content = draft.content.trim();
       const authorName = draft.authorName.trim();
-      if (!content || !authorName) throw new BantinDataError('http', 'The comment needs authorName and content.', { status: 422 });
+      if (!content || !authorName)
+        throw new BantinDataError('http', 'The comment needs authorName and content.', { status: 422 });
       const comment: Comment = {
         id: `mock-${this.nextId++}`,
         articleId,
@@ -148,7 +169,12 @@ export class MockDataSource implements BantinDataSource {
         signal?.removeEventListener('abort', abort);
         if (mode === 'fail' && this.failuresLeft > 0) {
           this.failuresLeft--;
-          const details = failKind === 'http' ? { status: 503 } : failKind === 'rate-limited' ? { status: 429, retryAfterSeconds: 30 } : {};
+          const details =
+            failKind === 'http'
+              ? { status: 503 }
+              : failKind === 'rate-limited'
+                ? { status: 429, retryAfterSeconds: 30 }
+                : {};
           return reject(new BantinDataError(failKind, `Mock data source: simulated ${failKind} failure.`, details));
         }
         try {

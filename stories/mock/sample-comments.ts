@@ -26,11 +26,19 @@ export const sampleComments: Comment[] = [
   on({
     id: 'c2',
     authorName: 'Trần Quốc Bảo',
-    content: 'Chỉ tiêu cấp nước sạch cho 85% hộ dân nông thôn là rất thiết thực. Đề nghị công bố tiến độ theo từng huyện.',
+    content:
+      'Chỉ tiêu cấp nước sạch cho 85% hộ dân nông thôn là rất thiết thực. Đề nghị công bố tiến độ theo từng huyện.',
     createdAt: hoursBefore(5),
     likes: 12,
   }),
-  on({ id: 'c3', parentId: 'c2', authorName: 'Lê Thu Hà', content: 'Đồng ý, nhất là ở các xã ven đô.', createdAt: hoursBefore(4), likes: 1 }),
+  on({
+    id: 'c3',
+    parentId: 'c2',
+    authorName: 'Lê Thu Hà',
+    content: 'Đồng ý, nhất là ở các xã ven đô.',
+    createdAt: hoursBefore(4),
+    likes: 1,
+  }),
   on({
     id: 'c4',
     parentId: 'c3',
@@ -70,7 +78,8 @@ export const longTextComments: Comment[] = [
     id: 'long-2',
     parentId: 'long-1',
     authorName: 'Nguyễn Thị Bích Ngọc',
-    content: 'Phó Bí thư Thành ủy, Phó Chủ tịch Thường trực HĐND Thành phố Nguyễn Ngọc Tuấn; Phó Bí thư Thành ủy Nguyễn Văn Phong.',
+    content:
+      'Phó Bí thư Thành ủy, Phó Chủ tịch Thường trực HĐND Thành phố Nguyễn Ngọc Tuấn; Phó Bí thư Thành ủy Nguyễn Văn Phong.',
     createdAt: hoursBefore(23),
   }),
 ];

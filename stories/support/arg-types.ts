@@ -23,30 +23,52 @@ export function extractArgTypes(tagName: string): ArgTypes | null {
   const declaration = declarationOf(tagName);
   if (!declaration) return null;
   const argTypes: ArgTypes = {};
-  const row = (key: string, category: string, description = '', type?: string, defaultValue?: string, control?: false) => {
+  const row = (
+    key: string,
+    category: string,
+    description = '',
+    type?: string,
+    defaultValue?: string,
+    control?: false,
+  ) => {
     argTypes[key] = {
       name: key,
       description,
       ...(type !== undefined ? { type: sbType(type) } : {}),
       ...(control === false ? { control: false } : {}),
-      table: { category, type: type ? { summary: type } : undefined, defaultValue: defaultValue ? { summary: defaultValue } : undefined },
+      table: {
+        category,
+        type: type ? { summary: type } : undefined,
+        defaultValue: defaultValue ? { summary: defaultValue } : undefined,
+      },
     };
   };
   const members = declaration.members ?? [];
   for (const attribute of declaration.attributes ?? []) {
     const member = members.find((candidate) => candidate.name === attribute.fieldName);
-    const property = attribute.fieldName && attribute.fieldName !== attribute.name ? ` Property: \`${attribute.fieldName}\`.` : '';
-    row(attribute.name, 'attributes', `${attribute.description ?? member?.description ?? ''}${property}`, attribute.type?.text ?? 'string', attribute.default);
+    const property =
+      attribute.fieldName && attribute.fieldName !== attribute.name ? ` Property: \`${attribute.fieldName}\`.` : '';
+    row(
+      attribute.name,
+      'attributes',
+      `${attribute.description ?? member?.description ?? ''}${property}`,
+      attribute.type?.text ?? 'string',
+      attribute.default,
+    );
   }
   for (const member of members) {
     if (member.kind !== 'field' || member.static || !isPublic(member) || member.attribute) continue;
     const type = member.type?.text ?? '';
     row(member.name, 'properties', member.description, type, member.default, /Source\b/.test(type) ? false : undefined);
   }
-  for (const slot of declaration.slots ?? []) row(`slot:${slot.name || 'default'}`, 'slots', slot.description, 'string');
-  for (const property of declaration.cssProperties ?? []) row(property.name, 'css custom properties', property.description, 'string', property.default);
-  for (const part of declaration.cssParts ?? []) row(`::part(${part.name})`, 'css shadow parts', part.description, undefined, undefined, false);
-  for (const event of declaration.events ?? []) row(event.name, 'events', event.description, undefined, undefined, false);
+  for (const slot of declaration.slots ?? [])
+    row(`slot:${slot.name || 'default'}`, 'slots', slot.description, 'string');
+  for (const property of declaration.cssProperties ?? [])
+    row(property.name, 'css custom properties', property.description, 'string', property.default);
+  for (const part of declaration.cssParts ?? [])
+    row(`::part(${part.name})`, 'css shadow parts', part.description, undefined, undefined, false);
+  for (const event of declaration.events ?? [])
+    row(event.name, 'events', event.description, undefined, undefined, false);
   return argTypes;
 }
 
@@ -54,7 +76,9 @@ export function extractArgTypes(tagName: string): ArgTypes | null {
 function sbType(text: string): SBType {
   const bare = text.replace(/\s*\|\s*undefined\b/g, '').trim();
   if (bare === 'string' || bare === 'number' || bare === 'boolean') return { name: bare };
-  const literals = /^'[^']*'(\s*\|\s*'[^']*')+$/.test(bare) ? bare.split('|').map((part) => part.trim().slice(1, -1)) : undefined;
+  const literals = /^'[^']*'(\s*\|\s*'[^']*')+$/.test(bare)
+    ? bare.split('|').map((part) => part.trim().slice(1, -1))
+    : undefined;
   const options = literals ?? (ALIAS_OPTIONS as Record<string, readonly string[]>)[bare];
   if (options) return { name: 'enum', value: [...options] };
   if (bare.endsWith('[]')) return { name: 'array', value: { name: 'other', value: bare.slice(0, -2) } };

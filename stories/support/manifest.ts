@@ -5,7 +5,13 @@ export interface ElementDeclaration {
   name: string;
   tagName?: string;
   description?: string;
-  attributes?: Array<{ name: string; fieldName?: string; type?: { text: string }; description?: string; default?: string }>;
+  attributes?: Array<{
+    name: string;
+    fieldName?: string;
+    type?: { text: string };
+    description?: string;
+    default?: string;
+  }>;
   members?: Array<{
     kind: string;
     name: string;

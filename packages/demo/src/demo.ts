@@ -53,7 +53,8 @@ async function addDemoTraffic(storage: Storage, now = Date.now()): Promise<void>
 /** The seed article site on one port: pages from the demo, `/api` from @bantin/server. */
 export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo> {
   const db = options.db ?? 'sqlite:./.data/demo.db';
-  if (db.startsWith('sqlite:') && !db.includes(':memory:')) mkdirSync(dirname(db.slice('sqlite:'.length)), { recursive: true });
+  if (db.startsWith('sqlite:') && !db.includes(':memory:'))
+    mkdirSync(dirname(db.slice('sqlite:'.length)), { recursive: true });
   const storage = await openStorage(db);
   await seedStorage(storage);
   await addDemoTraffic(storage);

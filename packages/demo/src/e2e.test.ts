@@ -23,12 +23,23 @@ before(async () => {
   demo = await startDemo({ db: `sqlite:${join(dir, 'e2e.db')}`, port: 0, adminToken: 'e2e-admin-token' });
   browser = await chromium.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   page = await (await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 1000 } })).newPage();
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('console', (message) => message.type() === 'error' && problems.push(`console: ${message.text()}`));
-  page.on('response', (response) => response.status() >= 400 && problems.push(`${response.status()} ${response.url()}`));
+  page.on(
+    'response',
+    (response) => response.status() >= 400 && problems.push(`${response.status()} ${response.url()}`),
+  );
 });
 
 after(async () => {
@@ -38,7 +49,9 @@ after(async () => {
 });
 
 async function apiViews(): Promise<number> {
-  const answer = (await (await fetch(`${demo.url}/api/views?ids=${encodeURIComponent(key)}`)).json()) as { views: Record<string, number> };
+  const answer = (await (await fetch(`${demo.url}/api/views?ids=${encodeURIComponent(key)}`)).json()) as {
+    views: Record<string, number>;
+  };
   return answer.views[key] ?? 0;
 }
 
@@ -69,9 +82,14 @@ test('a posted comment shows as pending; approved, it is visible after a reload'
   assert.equal(await thread.locator('[part=content]').count(), 0, 'a pending comment is not listed');
 
   const auth = { authorization: `Bearer ${demo.adminToken}` };
-  const pending = (await (await fetch(`${demo.url}/api/admin/comments?status=pending`, { headers: auth })).json()) as { comments: Array<{ id: string }> };
+  const pending = (await (await fetch(`${demo.url}/api/admin/comments?status=pending`, { headers: auth })).json()) as {
+    comments: Array<{ id: string }>;
+  };
   assert.equal(pending.comments.length, 1);
-  const approve = await fetch(`${demo.url}/api/admin/comments/${pending.comments[0]!.id}/approve`, { method: 'POST', headers: auth });
+  const approve = await fetch(`${demo.url}/api/admin/comments/${pending.comments[0]!.id}/approve`, {
+    method: 'POST',
+    headers: auth,
+  });
   assert.equal(approve.status, 200);
 
   await page.reload();
@@ -81,12 +99,18 @@ test('a posted comment shows as pending; approved, it is visible after a reload'
 
 test('the most-viewed list reflects the views', async () => {
   const titles = await page.locator('tin-most-viewed [part=link]').allTextContents();
-  assert.deepEqual(titles.map((title) => title.trim()), [mostViewedArticle.title, seedArticle.title]);
+  assert.deepEqual(
+    titles.map((title) => title.trim()),
+    [mostViewedArticle.title, seedArticle.title],
+  );
   // Switch to the week: the demo's earlier traffic counts there too.
   await page.locator('tin-most-viewed [role=tab]', { hasText: 'Tuần' }).click();
   await page.locator('tin-most-viewed[period=week]').waitFor();
   await page.locator('tin-most-viewed [part=link]').first().waitFor();
-  assert.equal((await page.locator('tin-most-viewed [part=link]').first().textContent())?.trim(), mostViewedArticle.title);
+  assert.equal(
+    (await page.locator('tin-most-viewed [part=link]').first().textContent())?.trim(),
+    mostViewedArticle.title,
+  );
 });
 
 test('no console errors or page errors on the way', () => {

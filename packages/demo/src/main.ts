@@ -23,6 +23,8 @@ bantin demo: ${demo.articleUrl}
   }
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
-  console.error(code === 'EADDRINUSE' ? `Port ${port} is in use. Start on another one with: PORT=8090 npm start` : error);
+  console.error(
+    code === 'EADDRINUSE' ? `Port ${port} is in use. Start on another one with: PORT=8090 npm start` : error,
+  );
   process.exit(1);
 }

@@ -45,7 +45,13 @@ const SECURITY_HEADERS = {
   'referrer-policy': 'strict-origin-when-cross-origin',
 };
 
-function send(response: ServerResponse, status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}) {
+function send(
+  response: ServerResponse,
+  status: number,
+  type: string,
+  body: string | Buffer,
+  extra: Record<string, string> = {},
+) {
   response.writeHead(status, { 'content-type': type, ...SECURITY_HEADERS, ...extra });
   response.end(body);
 }
@@ -78,9 +84,13 @@ export function createDemoServer(options: DemoServerOptions = {}): Server {
       const media = /^\/media\/[a-z0-9-]+\/([a-z0-9-]+)\.svg$/.exec(url.pathname);
       if (media) {
         const caption = data.articles
-          .flatMap((article) => [...article.body.flatMap((b) => (b.type === 'image' ? [b.image] : [])), ...(article.cover ? [article.cover] : [])])
+          .flatMap((article) => [
+            ...article.body.flatMap((b) => (b.type === 'image' ? [b.image] : [])),
+            ...(article.cover ? [article.cover] : []),
+          ])
           .find((image) => image.src === url.pathname)?.alt;
-        if (caption) return send(response, 200, 'image/svg+xml', placeholderSvg(caption), { 'cache-control': 'max-age=3600' });
+        if (caption)
+          return send(response, 200, 'image/svg+xml', placeholderSvg(caption), { 'cache-control': 'max-age=3600' });
       }
 
       const article = data.articles.find((candidate) => candidate.url === url.pathname.replace(/\/+$/, ''));
@@ -96,10 +106,16 @@ export function createDemoServer(options: DemoServerOptions = {}): Server {
         });
         return send(response, 200, 'text/html; charset=utf-8', page, { 'cache-control': 'no-cache' });
       }
-      send(response, 404, 'text/html; charset=utf-8', '<!doctype html><html lang="vi"><meta charset="utf-8"><title>Không tìm thấy trang</title><h1>Không tìm thấy trang</h1><p><a href="/">Về trang chủ</a></p>');
+      send(
+        response,
+        404,
+        'text/html; charset=utf-8',
+        '<!doctype html><html lang="vi"><meta charset="utf-8"><title>Không tìm thấy trang</title><h1>Không tìm thấy trang</h1><p><a href="/">Về trang chủ</a></p>',
+      );
     } catch (error) {
       console.error('[demo]', error);
-      if (!response.headersSent) send(response, 500, 'text/plain; charset=utf-8', 'Lỗi máy chủ / Internal Server Error');
+      if (!response.headersSent)
+        send(response, 500, 'text/plain; charset=utf-8', 'Lỗi máy chủ / Internal Server Error');
       else response.end();
     }
   });

@@ -74,7 +74,9 @@ describe('tin-comment-thread render benchmark', () => {
     await measure(50);
     const rows: string[] = [];
     const row = (label: string, render: number, total?: number, articles?: number) =>
-      rows.push(`${label.padEnd(32)} ${render.toFixed(1).padStart(7)} ms ${total === undefined ? '' : `${total.toFixed(1).padStart(9)} ms ${String(articles).padStart(10)}`}`);
+      rows.push(
+        `${label.padEnd(32)} ${render.toFixed(1).padStart(7)} ms ${total === undefined ? '' : `${total.toFixed(1).padStart(9)} ms ${String(articles).padStart(10)}`}`,
+      );
     for (const [label, count, pageSize] of [
       ['1,000 comments, page-size 20', 1_000, undefined],
       ['1,000 comments, all in the DOM', 1_000, 1_000],
@@ -84,6 +86,8 @@ describe('tin-comment-thread render benchmark', () => {
       row(label, render, total, articles);
     }
     row('buildThreads, 10,000 (sort top)', measureTree(10_000));
-    console.log(`tin-comment-thread, median of ${RUNS} runs\n${''.padEnd(32)}  render  +style/layout   articles\n${rows.join('\n')}`);
+    console.log(
+      `tin-comment-thread, median of ${RUNS} runs\n${''.padEnd(32)}  render  +style/layout   articles\n${rows.join('\n')}`,
+    );
   });
 });

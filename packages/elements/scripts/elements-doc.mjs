@@ -4,12 +4,22 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const cell = (text) => String(text ?? '').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ').trim();
+const cell = (text) =>
+  String(text ?? '')
+    .replace(/\|/g, '\\|')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
 const code = (text) => (text ? `\`${cell(text)}\`` : '');
 
 function table(headers, rows) {
   if (!rows.length) return '';
-  return [`| ${headers.join(' | ')} |`, `|${headers.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n') + '\n';
+  return (
+    [
+      `| ${headers.join(' | ')} |`,
+      `|${headers.map(() => '---').join('|')}|`,
+      ...rows.map((row) => `| ${row.join(' | ')} |`),
+    ].join('\n') + '\n'
+  );
 }
 
 export function generateElementsDoc(manifest) {
@@ -24,13 +34,16 @@ export function generateElementsDoc(manifest) {
     '<!-- Generated from custom-elements.json by packages/elements/scripts/elements-doc.mjs. Do not edit. -->',
     '',
     'Every element also takes `lang` ("en" for English; unset: the nearest ancestor\'s, else Vietnamese).',
-    'Register an element with `import \'@bantin/elements/define/<name>.js\'`, or load `dist/cdn/bantin.js` for all of them.',
+    "Register an element with `import '@bantin/elements/define/<name>.js'`, or load `dist/cdn/bantin.js` for all of them.",
     '',
   ];
   for (const element of elements) {
     out.push(`## \`<${element.tagName}>\``, '', cell(element.summary), '');
     if (element.description) out.push(element.description.trim(), '');
-    out.push(`Class \`${element.name}\`, registered by \`@bantin/elements/define/${element.tagName.replace(/^tin-/, '')}.js\`.`, '');
+    out.push(
+      `Class \`${element.name}\`, registered by \`@bantin/elements/define/${element.tagName.replace(/^tin-/, '')}.js\`.`,
+      '',
+    );
     const attributes = element.attributes ?? [];
     const fields = (element.members ?? []).filter(
       (member) =>
@@ -42,21 +55,50 @@ export function generateElementsDoc(manifest) {
     );
     if (attributes.length) {
       out.push('### Attributes', '');
-      out.push(table(['attribute', 'property', 'type', 'default', 'description'], attributes.map((a) => [code(a.name), code(a.fieldName), code(a.type?.text), code(a.default), cell(a.description)])));
+      out.push(
+        table(
+          ['attribute', 'property', 'type', 'default', 'description'],
+          attributes.map((a) => [
+            code(a.name),
+            code(a.fieldName),
+            code(a.type?.text),
+            code(a.default),
+            cell(a.description),
+          ]),
+        ),
+      );
     }
     if (fields.length) {
       out.push('### Properties (no attribute)', '');
-      out.push(table(['property', 'type', 'description'], fields.map((f) => [code(f.name), code(f.type?.text), cell(f.description)])));
+      out.push(
+        table(
+          ['property', 'type', 'description'],
+          fields.map((f) => [code(f.name), code(f.type?.text), cell(f.description)]),
+        ),
+      );
     }
     const sections = [
       ['Events', ['event', 'description'], (element.events ?? []).map((e) => [code(e.name), cell(e.description)])],
-      ['Slots', ['slot', 'description'], (element.slots ?? []).map((s) => [s.name ? code(s.name) : '(default)', cell(s.description)])],
+      [
+        'Slots',
+        ['slot', 'description'],
+        (element.slots ?? []).map((s) => [s.name ? code(s.name) : '(default)', cell(s.description)]),
+      ],
       ['CSS parts', ['part', 'description'], (element.cssParts ?? []).map((p) => [code(p.name), cell(p.description)])],
-      ['CSS custom properties', ['property', 'description'], (element.cssProperties ?? []).map((p) => [code(p.name), cell(p.description)])],
+      [
+        'CSS custom properties',
+        ['property', 'description'],
+        (element.cssProperties ?? []).map((p) => [code(p.name), cell(p.description)]),
+      ],
     ];
     for (const [title, headers, rows] of sections) if (rows.length) out.push(`### ${title}`, '', table(headers, rows));
   }
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+  return (
+    out
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trimEnd() + '\n'
+  );
 }
 
 export const MANIFEST_PATH = fileURLToPath(new URL('../custom-elements.json', import.meta.url));

@@ -11,7 +11,13 @@ export {
 } from './comment-thread/comment-thread.js';
 export { TinMostViewed, type TinPeriodChangeDetail } from './most-viewed/most-viewed.js';
 export { BantinDataError, errorMessageKey, type DataErrorKind } from './data/errors.js';
-export type { BantinDataSource, CommentSource, MostViewedSource, RequestOptions, ViewCountSource } from './data/types.js';
+export type {
+  BantinDataSource,
+  CommentSource,
+  MostViewedSource,
+  RequestOptions,
+  ViewCountSource,
+} from './data/types.js';
 export { createHttpDataSource, sharedHttpDataSource, type HttpDataSourceOptions } from './data/http-source.js';
 export { defineElement } from './internal/define.js';
 export { messages, translate, type MessageKey } from './internal/i18n.js';

@@ -15,7 +15,8 @@ async function pageFromDocs(): Promise<string> {
     .replaceAll('https://example.vn/api', '/mock-api');
 }
 
-const shadowText = (root: Element | null | undefined) => (root?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const shadowText = (root: Element | null | undefined) =>
+  (root?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 describe('no-build use from a plain HTML page', () => {
   let frame: HTMLIFrameElement;
@@ -29,7 +30,9 @@ describe('no-build use from a plain HTML page', () => {
     await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
     doc = frame.contentDocument!;
     const win = frame.contentWindow as Window & typeof globalThis;
-    await waitUntil(() => win.customElements.get('tin-most-viewed'), 'the bundle did not register the elements', { timeout: 5000 });
+    await waitUntil(() => win.customElements.get('tin-most-viewed'), 'the bundle did not register the elements', {
+      timeout: 5000,
+    });
   });
 
   after(() => frame.remove());
@@ -43,23 +46,33 @@ describe('no-build use from a plain HTML page', () => {
 
   it('counts the view once and shows the new total', async () => {
     const counter = doc.querySelector('tin-view-counter')!;
-    await waitUntil(() => shadowText(counter).includes('415'), `counter shows "${shadowText(counter)}"`, { timeout: 5000 });
+    await waitUntil(() => shadowText(counter).includes('415'), `counter shows "${shadowText(counter)}"`, {
+      timeout: 5000,
+    });
     expect(shadowText(counter)).to.equal('Lượt xem: 415');
   });
 
   it('shows the comment section and the most-viewed list from the endpoint', async () => {
     const thread = doc.querySelector('tin-comment-thread')!;
-    await waitUntil(() => shadowText(thread).includes('Chưa có bình luận nào.'), `thread shows "${shadowText(thread)}"`, { timeout: 5000 });
+    await waitUntil(
+      () => shadowText(thread).includes('Chưa có bình luận nào.'),
+      `thread shows "${shadowText(thread)}"`,
+      { timeout: 5000 },
+    );
     expect(shadowText(thread)).to.contain('Bình luận bài viết');
     const list = doc.querySelector('tin-most-viewed')!;
-    await waitUntil(() => shadowText(list).includes('Nguyễn Duy Ngọc'), `list shows "${shadowText(list)}"`, { timeout: 5000 });
+    await waitUntil(() => shadowText(list).includes('Nguyễn Duy Ngọc'), `list shows "${shadowText(list)}"`, {
+      timeout: 5000,
+    });
     expect(shadowText(list)).to.contain('Xem nhiều nhất');
     expect(shadowText(list)).to.contain('Tin tức thành phố Hà Nội');
   });
 
   it('renders the card from attributes and slots, and the time in Vietnamese', () => {
     const card = doc.querySelector('tin-article-card')!;
-    expect(card.shadowRoot!.querySelector('a')!.getAttribute('href')).to.equal('/tin-tuc/dong-chi-nguyen-duy-ngoc-chu-tri-hop-ban-chi-dao-bau-cu');
+    expect(card.shadowRoot!.querySelector('a')!.getAttribute('href')).to.equal(
+      '/tin-tuc/dong-chi-nguyen-duy-ngoc-chu-tri-hop-ban-chi-dao-bau-cu',
+    );
     expect(shadowText(card)).to.contain('Tin tức thành phố Hà Nội');
     const time = doc.querySelector('tin-time')!;
     expect(shadowText(time)).to.equal('28/11/2020 12:00');

@@ -24,7 +24,9 @@ function measure(label: string, runs: number, fn: () => unknown): number {
     times.push(performance.now() - start);
   }
   const result = median(times);
-  console.log(`${label.padEnd(46)} median ${result.toFixed(2).padStart(7)} ms  (min ${Math.min(...times).toFixed(2)}, max ${Math.max(...times).toFixed(2)}, ${runs} runs)`);
+  console.log(
+    `${label.padEnd(46)} median ${result.toFixed(2).padStart(7)} ms  (min ${Math.min(...times).toFixed(2)}, max ${Math.max(...times).toFixed(2)}, ${runs} runs)`,
+  );
   return result;
 }
 
@@ -53,8 +55,10 @@ const validateAll = measure('validate() 10,000 articles', 15, () => {
 });
 check(validateAll, 50);
 
-const foldText = measure(`foldVietnamese() ${(Buffer.byteLength(oneMegabyte) / 1e6).toFixed(2)} MB (${oneMegabyte.length.toLocaleString('en')} chars)`, 25, () =>
-  foldVietnamese(oneMegabyte),
+const foldText = measure(
+  `foldVietnamese() ${(Buffer.byteLength(oneMegabyte) / 1e6).toFixed(2)} MB (${oneMegabyte.length.toLocaleString('en')} chars)`,
+  25,
+  () => foldVietnamese(oneMegabyte),
 );
 check(foldText, 10);
 const decomposed = oneMegabyte.normalize('NFD');

@@ -36,14 +36,33 @@ const DOMAIN_SCHEMAS = {
 } as const;
 
 // What checkWire understands; a browser schema using anything else would be checked only in part.
-const CHECKWIRE_KEYWORDS = new Set(['type', 'properties', 'required', 'additionalProperties', 'items', 'anyOf', 'enum', 'minLength', 'maxLength', 'minimum', 'maximum', 'x-bantin', 'x-min', 'x-max']);
+const CHECKWIRE_KEYWORDS = new Set([
+  'type',
+  'properties',
+  'required',
+  'additionalProperties',
+  'items',
+  'anyOf',
+  'enum',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'x-bantin',
+  'x-min',
+  'x-max',
+]);
 
 function assertCheckWireCanRead(name: string, value: unknown): void {
   if (Array.isArray(value)) return value.forEach((item) => assertCheckWireCanRead(name, item));
   if (!value || typeof value !== 'object') return;
   for (const [key, child] of Object.entries(value)) {
-    if (!CHECKWIRE_KEYWORDS.has(key)) throw new Error(`${name}: checkWire does not read "${key}"; extend wire.ts or keep ${name} out of the browser schemas`);
-    if (key === 'properties') Object.values(child as object).forEach((property) => assertCheckWireCanRead(name, property));
+    if (!CHECKWIRE_KEYWORDS.has(key))
+      throw new Error(
+        `${name}: checkWire does not read "${key}"; extend wire.ts or keep ${name} out of the browser schemas`,
+      );
+    if (key === 'properties')
+      Object.values(child as object).forEach((property) => assertCheckWireCanRead(name, property));
     else assertCheckWireCanRead(name, child);
   }
 }
@@ -56,13 +75,17 @@ function toWire(schema: z.ZodMiniType): Json {
     io: 'output',
     unrepresentable: 'throw',
     override(ctx) {
-      const checks = (ctx.zodSchema as { _zod: { def: { checks?: Array<{ _zod: { def: { params?: Json } } }> } } })._zod.def.checks ?? [];
+      const checks =
+        (ctx.zodSchema as { _zod: { def: { checks?: Array<{ _zod: { def: { params?: Json } } }> } } })._zod.def
+          .checks ?? [];
       for (const check of checks) {
         const params = check._zod.def.params;
         if (!params?.bantin) continue;
         ctx.jsonSchema['x-bantin'] = params.bantin;
-        if (typeof params.min === 'number' && params.min > Number.MIN_SAFE_INTEGER) ctx.jsonSchema['x-min'] = params.min;
-        if (typeof params.max === 'number' && params.max < Number.MAX_SAFE_INTEGER) ctx.jsonSchema['x-max'] = params.max;
+        if (typeof params.min === 'number' && params.min > Number.MIN_SAFE_INTEGER)
+          ctx.jsonSchema['x-min'] = params.min;
+        if (typeof params.max === 'number' && params.max < Number.MAX_SAFE_INTEGER)
+          ctx.jsonSchema['x-max'] = params.max;
       }
     },
   }) as Json;
@@ -103,7 +126,7 @@ export function generateWireSchemasSource(): string {
 }
 
 export function generateDomainWireSource(): string {
-  return source(DOMAIN_SCHEMAS, 'For validate()\'s fast path only (wire-guard.ts).', false);
+  return source(DOMAIN_SCHEMAS, "For validate()'s fast path only (wire-guard.ts).", false);
 }
 
 export const GENERATED_PATH = fileURLToPath(new URL('../src/wire-schemas.generated.ts', import.meta.url));

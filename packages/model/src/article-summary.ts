@@ -1,6 +1,13 @@
 import * as z from 'zod/mini';
 import { CategorySchema } from './category.js';
-import { idSchema, imageSchema, isoDateTimeSchema, linkUrlSchema, nonNegativeIntSchema, slugSchema } from './primitives.js';
+import {
+  idSchema,
+  imageSchema,
+  isoDateTimeSchema,
+  linkUrlSchema,
+  nonNegativeIntSchema,
+  slugSchema,
+} from './primitives.js';
 
 // Its own module so that browser bundles validating lists and cards leave the article body's
 // block types (and zod's union machinery) out.
@@ -19,4 +26,3 @@ export const ArticleSummarySchema = z.object({
   commentCount: z.optional(nonNegativeIntSchema),
 });
 export type ArticleSummary = z.infer<typeof ArticleSummarySchema>;
-

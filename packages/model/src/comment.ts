@@ -3,15 +3,16 @@ import { passesCheck } from './checks.js';
 import { AUTHOR_NAME_MAX_LENGTH, COMMENT_MAX_LENGTH, EMAIL_MAX_LENGTH } from './limits.js';
 import { idSchema, isoDateTimeSchema, nonNegativeIntSchema } from './primitives.js';
 
-
 export const CommentStatusSchema = z.enum(['pending', 'approved', 'rejected']);
 export type CommentStatus = z.infer<typeof CommentStatusSchema>;
 
-const plain = (kind: 'text' | 'line') => z.refine<string>((value) => passesCheck(kind, value), { params: { bantin: kind } });
+const plain = (kind: 'text' | 'line') =>
+  z.refine<string>((value) => passesCheck(kind, value), { params: { bantin: kind } });
 const authorName = z.string().check(z.minLength(1), z.maxLength(AUTHOR_NAME_MAX_LENGTH), plain('line'));
 const content = z.string().check(z.minLength(1), z.maxLength(COMMENT_MAX_LENGTH), plain('text'));
 // What a reader types is trimmed before its length is checked; stored comments already are.
-const trimmed = (max: number, kind: 'text' | 'line') => z.string().check(z.trim(), z.minLength(1), z.maxLength(max), plain(kind));
+const trimmed = (max: number, kind: 'text' | 'line') =>
+  z.string().check(z.trim(), z.minLength(1), z.maxLength(max), plain(kind));
 
 /** A published or pending comment. `content` is plain text: it is never rendered as markup. */
 export const CommentSchema = z.object({
@@ -31,7 +32,12 @@ export const NewCommentSchema = z.object({
   parentId: z.optional(z.nullable(idSchema)),
   authorName: trimmed(AUTHOR_NAME_MAX_LENGTH, 'line'),
   /** Optional; an empty string counts as none. */
-  email: z.optional(z.string().check(z.maxLength(EMAIL_MAX_LENGTH), z.refine((v: string) => passesCheck('email', v), { params: { bantin: 'email' } }))),
+  email: z.optional(
+    z.string().check(
+      z.maxLength(EMAIL_MAX_LENGTH),
+      z.refine((v: string) => passesCheck('email', v), { params: { bantin: 'email' } }),
+    ),
+  ),
   content: trimmed(COMMENT_MAX_LENGTH, 'text'),
 });
 export type NewComment = z.infer<typeof NewCommentSchema>;

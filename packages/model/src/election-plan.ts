@@ -1,5 +1,12 @@
 import * as z from 'zod/mini';
-import { idSchema, isoDateSchema, isoDateTimeSchema, nonNegativeIntSchema, termSchema, intSchema } from './primitives.js';
+import {
+  idSchema,
+  isoDateSchema,
+  isoDateTimeSchema,
+  nonNegativeIntSchema,
+  termSchema,
+  intSchema,
+} from './primitives.js';
 
 const label = z.string().check(z.minLength(1), z.maxLength(500));
 

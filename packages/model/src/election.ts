@@ -29,7 +29,8 @@ export interface ElectionProgress {
   dossiers: number;
 }
 
-const percent = (part: number, whole: number) => (whole > 0 ? Math.min(100, Math.max(0, Math.round((part / whole) * 100))) : 0);
+const percent = (part: number, whole: number) =>
+  whole > 0 ? Math.min(100, Math.max(0, Math.round((part / whole) * 100))) : 0;
 
 /** Progress of every track, the units, the milestones and the dossiers received, in one summary. */
 export function electionProgress(plan: ElectionPlan): ElectionProgress {

@@ -4,7 +4,11 @@ import { articleJsonLd, jsonLdScriptContent, meetingJsonLd, officialJsonLd } fro
 import { officialById, officials, seedArticle, seedMeeting } from './fixtures/index.js';
 
 test('NewsArticle with absolute URLs, counts and the officials it mentions', () => {
-  const ld = articleJsonLd(seedArticle, { officials, siteUrl: 'https://example.vn/', publisher: { name: 'Cổng thông tin điện tử Thành phố Hà Nội' } });
+  const ld = articleJsonLd(seedArticle, {
+    officials,
+    siteUrl: 'https://example.vn/',
+    publisher: { name: 'Cổng thông tin điện tử Thành phố Hà Nội' },
+  });
   assert.equal(ld['@type'], 'NewsArticle');
   assert.equal(ld.headline, seedArticle.title);
   assert.equal(ld.url, `https://example.vn${seedArticle.url}`);

@@ -49,7 +49,10 @@ export function officialJsonLd(official: Official, options: { at?: DateInput } =
 }
 
 /** NewsArticle, with view and comment counts as interaction statistics and the officials it mentions. */
-export function articleJsonLd(article: Article, options: JsonLdOptions & { officials?: readonly Official[] } = {}): JsonLd {
+export function articleJsonLd(
+  article: Article,
+  options: JsonLdOptions & { officials?: readonly Official[] } = {},
+): JsonLd {
   const mentioned = (options.officials ?? []).filter((official) => article.officialIds.includes(official.id));
   const url = absolute(article.url, options.siteUrl);
   return withoutUndefined({
@@ -77,8 +80,16 @@ export function articleJsonLd(article: Article, options: JsonLdOptions & { offic
         })
       : undefined,
     interactionStatistic: [
-      { '@type': 'InteractionCounter', interactionType: 'https://schema.org/ReadAction', userInteractionCount: article.viewCount },
-      { '@type': 'InteractionCounter', interactionType: 'https://schema.org/CommentAction', userInteractionCount: article.commentCount },
+      {
+        '@type': 'InteractionCounter',
+        interactionType: 'https://schema.org/ReadAction',
+        userInteractionCount: article.viewCount,
+      },
+      {
+        '@type': 'InteractionCounter',
+        interactionType: 'https://schema.org/CommentAction',
+        userInteractionCount: article.commentCount,
+      },
     ],
     commentCount: article.commentCount,
     mentions: mentioned.length
@@ -101,7 +112,12 @@ export function meetingJsonLd(meeting: Meeting, options: { officials?: readonly 
         const { '@context': _context, ...person } = officialJsonLd(official, { at: meeting.startAt });
         return person;
       });
-  const name = [meeting.kind, meeting.session ? `lần thứ ${meeting.session}` : '', meeting.body, meeting.term ? formatTerm(meeting.term) : '']
+  const name = [
+    meeting.kind,
+    meeting.session ? `lần thứ ${meeting.session}` : '',
+    meeting.body,
+    meeting.term ? formatTerm(meeting.term) : '',
+  ]
     .filter(Boolean)
     .join(' ');
   const chairs = people(meeting.chairIds);
@@ -128,5 +144,8 @@ export function meetingJsonLd(meeting: Meeting, options: { officials?: readonly 
  * containing "</script>" cannot end the element early.
  */
 export function jsonLdScriptContent(data: unknown): string {
-  return JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }

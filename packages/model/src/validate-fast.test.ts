@@ -25,14 +25,34 @@ const comment = sampleComment;
 
 const cases: Array<{ name: string; schema: Schema; wire: object; samples: unknown[] }> = [
   { name: 'Article', schema: ArticleSchema, wire: domain.ArticleWire, samples: fixtures.articles },
-  { name: 'ArticleSummary', schema: ArticleSummarySchema, wire: wire.ArticleSummaryWire, samples: fixtures.articleSummaries },
+  {
+    name: 'ArticleSummary',
+    schema: ArticleSummarySchema,
+    wire: wire.ArticleSummaryWire,
+    samples: fixtures.articleSummaries,
+  },
   { name: 'Category', schema: CategorySchema, wire: domain.CategoryWire, samples: fixtures.categories },
   { name: 'Comment', schema: CommentSchema, wire: domain.CommentWire, samples: [comment] },
   { name: 'Official', schema: OfficialSchema, wire: domain.OfficialWire, samples: fixtures.officials.slice(0, 3) },
   { name: 'Meeting', schema: MeetingSchema, wire: domain.MeetingWire, samples: [fixtures.seedMeeting] },
-  { name: 'ElectionPlan', schema: ElectionPlanSchema, wire: domain.ElectionPlanWire, samples: [fixtures.seedElectionPlan] },
-  { name: 'CommentList', schema: api.CommentListResponseSchema, wire: wire.CommentListResponseWire, samples: [{ comments: [comment], nextCursor: null, total: 1 }] },
-  { name: 'MostViewed', schema: api.MostViewedResponseSchema, wire: wire.MostViewedResponseWire, samples: [{ items: fixtures.mostViewedItems }] },
+  {
+    name: 'ElectionPlan',
+    schema: ElectionPlanSchema,
+    wire: domain.ElectionPlanWire,
+    samples: [fixtures.seedElectionPlan],
+  },
+  {
+    name: 'CommentList',
+    schema: api.CommentListResponseSchema,
+    wire: wire.CommentListResponseWire,
+    samples: [{ comments: [comment], nextCursor: null, total: 1 }],
+  },
+  {
+    name: 'MostViewed',
+    schema: api.MostViewedResponseSchema,
+    wire: wire.MostViewedResponseWire,
+    samples: [{ items: fixtures.mostViewedItems }],
+  },
 ];
 
 for (const { name, schema, wire: source, samples } of cases) {
@@ -45,22 +65,27 @@ for (const { name, schema, wire: source, samples } of cases) {
       assert.ok(result.ok);
       assert.equal(result.value, sample, 'valid input needing no change comes back as the same object');
       fc.assert(
-        fc.property(fc.constantFrom(...paths(sample)), edgeValues, fc.constantFrom<Mutation>('replace', 'remove', 'add-key'), (path, replacement, how) => {
-          const candidate = mutate(sample, path, replacement, how);
-          const reference = schema.safeParse(candidate);
-          const fast = validate(schema, candidate);
-          const where = `${path.join('.')} ${how} ${JSON.stringify(replacement)}`;
-          assert.equal(fast.ok, reference.success, where);
-          if (fast.ok && reference.success) assert.deepEqual(fast.value, reference.data, where);
-          // A guard may only say yes where zod accepts and would return the value unchanged.
-          for (const guard of [generated, closures]) {
-            if (guard(candidate)) {
-              assert.equal(reference.success, true, `guard accepted what zod refuses: ${where}`);
-              assert.deepEqual(reference.data, candidate, `guard accepted what zod would change: ${where}`);
+        fc.property(
+          fc.constantFrom(...paths(sample)),
+          edgeValues,
+          fc.constantFrom<Mutation>('replace', 'remove', 'add-key'),
+          (path, replacement, how) => {
+            const candidate = mutate(sample, path, replacement, how);
+            const reference = schema.safeParse(candidate);
+            const fast = validate(schema, candidate);
+            const where = `${path.join('.')} ${how} ${JSON.stringify(replacement)}`;
+            assert.equal(fast.ok, reference.success, where);
+            if (fast.ok && reference.success) assert.deepEqual(fast.value, reference.data, where);
+            // A guard may only say yes where zod accepts and would return the value unchanged.
+            for (const guard of [generated, closures]) {
+              if (guard(candidate)) {
+                assert.equal(reference.success, true, `guard accepted what zod refuses: ${where}`);
+                assert.deepEqual(reference.data, candidate, `guard accepted what zod would change: ${where}`);
+              }
             }
-          }
-          assert.equal(generated(candidate), closures(candidate), `generated and closure guards disagree: ${where}`);
-        }),
+            assert.equal(generated(candidate), closures(candidate), `generated and closure guards disagree: ${where}`);
+          },
+        ),
         { numRuns: 300 },
       );
     }
@@ -68,8 +93,13 @@ for (const { name, schema, wire: source, samples } of cases) {
 }
 
 test('the guards never throw on anything', () => {
-  const guards = cases.flatMap(({ wire: source }) => [compileGuard(source, { strict: true }), compileGuard(source, { strict: true, generate: false })]);
-  fc.assert(fc.property(fc.anything(), (value) => {
-    for (const guard of guards) guard(value);
-  }));
+  const guards = cases.flatMap(({ wire: source }) => [
+    compileGuard(source, { strict: true }),
+    compileGuard(source, { strict: true, generate: false }),
+  ]);
+  fc.assert(
+    fc.property(fc.anything(), (value) => {
+      for (const guard of guards) guard(value);
+    }),
+  );
 });

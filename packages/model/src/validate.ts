@@ -100,7 +100,11 @@ function fastGuard(schema: Schema): Guard | null {
  * `{ locale: 'en' }`; each issue names the field it is about. For the model's own schemas,
  * valid input that needs no change comes back as the same object.
  */
-export function validate<S extends Schema>(schema: S, data: unknown, options: { locale?: Locale } = {}): ValidationResult<SchemaOutput<S>> {
+export function validate<S extends Schema>(
+  schema: S,
+  data: unknown,
+  options: { locale?: Locale } = {},
+): ValidationResult<SchemaOutput<S>> {
   // Valid data with nothing to strip is returned as it is (zod would return an equal copy),
   // about ten times faster; anything else goes to zod, which words the issues.
   if (fastGuard(schema)?.(data)) return { ok: true, value: data as SchemaOutput<S> };

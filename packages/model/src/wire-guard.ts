@@ -11,7 +11,13 @@ import type { WireSchema } from './wire.js';
 export type Guard = (value: unknown) => boolean;
 
 function typeOf(value: unknown): string {
-  return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value === 'number' && !Number.isFinite(value) ? 'NaN' : typeof value;
+  return value === null
+    ? 'null'
+    : Array.isArray(value)
+      ? 'array'
+      : typeof value === 'number' && !Number.isFinite(value)
+        ? 'NaN'
+        : typeof value;
 }
 
 const SINGLE_TYPE: Record<string, Guard> = {
@@ -67,7 +73,10 @@ function generateGuard(schema: WireSchema, strict: boolean): Guard | null {
     const number = `typeof ${v}!=="number"`;
     if (node.minimum !== undefined) parts.push(`(${number}||${v}>=${node.minimum})`);
     if (node.maximum !== undefined) parts.push(`(${number}||${v}<=${node.maximum})`);
-    if (node['x-bantin']) parts.push(`check(${JSON.stringify(node['x-bantin'])},${v},${node['x-min'] ?? -Infinity},${node['x-max'] ?? Infinity})`);
+    if (node['x-bantin'])
+      parts.push(
+        `check(${JSON.stringify(node['x-bantin'])},${v},${node['x-min'] ?? -Infinity},${node['x-max'] ?? Infinity})`,
+      );
     if (node.minItems !== undefined) parts.push(`(!Array.isArray(${v})||${v}.length>=${node.minItems})`);
     if (node.items) {
       const item = `i${depth++}`;
@@ -82,7 +91,9 @@ function generateGuard(schema: WireSchema, strict: boolean): Guard | null {
       const known = constant(new Set(Object.keys(node.properties ?? {})));
       if (typeof node.additionalProperties === 'object') {
         const key = `p${depth++}`;
-        parts.push(`Object.keys(${v}).every((${key})=>${known}.has(${key})||${code(node.additionalProperties, `${v}[${key}]`)})`);
+        parts.push(
+          `Object.keys(${v}).every((${key})=>${known}.has(${key})||${code(node.additionalProperties, `${v}[${key}]`)})`,
+        );
       } else if (strict) {
         parts.push(`onlyKnown(${v},${known})`);
       }

@@ -3,30 +3,62 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { edgeValues, mutate, paths, sampleComment } from './testing/mutations.js';
-import { DOMAIN_GENERATED_PATH, generateDomainWireSource, GENERATED_PATH, generateWireSchemasSource } from '../scripts/wire-schemas.js';
+import {
+  DOMAIN_GENERATED_PATH,
+  generateDomainWireSource,
+  GENERATED_PATH,
+  generateWireSchemasSource,
+} from '../scripts/wire-schemas.js';
 import * as api from './api.js';
 import { mostViewedItems } from './fixtures/index.js';
 import { checkWire, type WireSchema } from './wire.js';
 import * as wire from './wire-schemas.generated.js';
 
 test('the generated wire schemas match the zod schemas they come from', () => {
-  assert.equal(readFileSync(GENERATED_PATH, 'utf8'), generateWireSchemasSource(), 'run: pnpm --filter @bantin/model generate');
-  assert.equal(readFileSync(DOMAIN_GENERATED_PATH, 'utf8'), generateDomainWireSource(), 'run: pnpm --filter @bantin/model generate');
+  assert.equal(
+    readFileSync(GENERATED_PATH, 'utf8'),
+    generateWireSchemasSource(),
+    'run: pnpm --filter @bantin/model generate',
+  );
+  assert.equal(
+    readFileSync(DOMAIN_GENERATED_PATH, 'utf8'),
+    generateDomainWireSource(),
+    'run: pnpm --filter @bantin/model generate',
+  );
 });
 
 const comment = sampleComment;
 
 const pairs = [
-  { name: 'views', zod: api.ViewCountsResponseSchema, wire: wire.ViewCountsResponseWire, valid: { views: { a: 414, b: 0 } } },
-  { name: 'increment', zod: api.ViewIncrementResponseSchema, wire: wire.ViewIncrementResponseWire, valid: { articleId: 'a', views: 415 } },
+  {
+    name: 'views',
+    zod: api.ViewCountsResponseSchema,
+    wire: wire.ViewCountsResponseWire,
+    valid: { views: { a: 414, b: 0 } },
+  },
+  {
+    name: 'increment',
+    zod: api.ViewIncrementResponseSchema,
+    wire: wire.ViewIncrementResponseWire,
+    valid: { articleId: 'a', views: 415 },
+  },
   {
     name: 'comments',
     zod: api.CommentListResponseSchema,
     wire: wire.CommentListResponseWire,
-    valid: { comments: [comment, { ...comment, id: 'c2', parentId: 'c1', status: 'pending' }], nextCursor: 'abc', total: 2 },
+    valid: {
+      comments: [comment, { ...comment, id: 'c2', parentId: 'c1', status: 'pending' }],
+      nextCursor: 'abc',
+      total: 2,
+    },
   },
   { name: 'created', zod: api.CommentCreatedResponseSchema, wire: wire.CommentCreatedResponseWire, valid: { comment } },
-  { name: 'most-viewed', zod: api.MostViewedResponseSchema, wire: wire.MostViewedResponseWire, valid: { items: mostViewedItems } },
+  {
+    name: 'most-viewed',
+    zod: api.MostViewedResponseSchema,
+    wire: wire.MostViewedResponseWire,
+    valid: { items: mostViewedItems },
+  },
 ];
 
 for (const pair of pairs) {
@@ -39,11 +71,18 @@ for (const pair of pairs) {
         const candidate = mutate(pair.valid, path, replacement, remove ? 'remove' : 'replace');
         const zod = pair.zod.safeParse(candidate);
         const lean = checkWire(pair.wire as WireSchema, candidate);
-        assert.equal(lean.ok, zod.success, `path ${path.join('.')} ← ${JSON.stringify(replacement)}${remove ? ' (removed)' : ''}`);
+        assert.equal(
+          lean.ok,
+          zod.success,
+          `path ${path.join('.')} ← ${JSON.stringify(replacement)}${remove ? ' (removed)' : ''}`,
+        );
         if (!lean.ok && !zod.success) {
           const zodPaths = zod.error.issues.map((issue) => issue.path.join('.'));
           const leanPath = lean.issues[0]!.path.replace(/\[(\d+)\]/g, '.$1');
-          assert.ok(zodPaths.some((p) => p === leanPath || p.startsWith(leanPath)), `${leanPath} vs ${zodPaths.join(', ')}`);
+          assert.ok(
+            zodPaths.some((p) => p === leanPath || p.startsWith(leanPath)),
+            `${leanPath} vs ${zodPaths.join(', ')}`,
+          );
         }
       }),
       { numRuns: 400 },
@@ -52,10 +91,16 @@ for (const pair of pairs) {
 }
 
 test('checkWire names the field and never throws', () => {
-  const result = checkWire(wire.CommentListResponseWire, { comments: [{ ...comment, createdAt: 'hôm qua' }], nextCursor: null, total: 1 });
+  const result = checkWire(wire.CommentListResponseWire, {
+    comments: [{ ...comment, createdAt: 'hôm qua' }],
+    nextCursor: null,
+    total: 1,
+  });
   assert.equal(result.ok, false);
   if (!result.ok) assert.equal(result.message, 'Field `comments[0].createdAt`: custom: dateTime');
-  fc.assert(fc.property(fc.anything(), (value) => {
-    for (const pair of pairs) checkWire(pair.wire as WireSchema, value);
-  }));
+  fc.assert(
+    fc.property(fc.anything(), (value) => {
+      for (const pair of pairs) checkWire(pair.wire as WireSchema, value);
+    }),
+  );
 });

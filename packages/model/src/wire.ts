@@ -36,13 +36,20 @@ export interface WireSchema<T = unknown> {
 }
 
 function typeOf(value: unknown): string {
-  return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value === 'number' && !Number.isFinite(value) ? 'NaN' : typeof value;
+  return value === null
+    ? 'null'
+    : Array.isArray(value)
+      ? 'array'
+      : typeof value === 'number' && !Number.isFinite(value)
+        ? 'NaN'
+        : typeof value;
 }
 
 /** The first problem with `value`, as [code, expected], or undefined when it fits. */
 function problem(schema: WireSchema, value: unknown): [string, string] | undefined {
   const type = schema.type;
-  if (type !== undefined && !(typeof type === 'string' ? [type] : type).includes(typeOf(value))) return ['invalid_type', String(type)];
+  if (type !== undefined && !(typeof type === 'string' ? [type] : type).includes(typeOf(value)))
+    return ['invalid_type', String(type)];
   if (schema.enum && !schema.enum.includes(value)) return ['invalid_value', schema.enum.join('|')];
   const size = typeof value === 'string' ? value.length : typeof value === 'number' ? value : undefined;
   const min = typeof value === 'string' ? schema.minLength : schema.minimum;
@@ -56,7 +63,13 @@ function problem(schema: WireSchema, value: unknown): [string, string] | undefin
 
 function check(schema: WireSchema, value: unknown, path: string, issues: ValidationIssue[]): void {
   if (schema.anyOf) {
-    if (!schema.anyOf.some((option) => { const trial: ValidationIssue[] = []; check(option, value, path, trial); return !trial.length; })) {
+    if (
+      !schema.anyOf.some((option) => {
+        const trial: ValidationIssue[] = [];
+        check(option, value, path, trial);
+        return !trial.length;
+      })
+    ) {
       issues.push({ path, code: 'invalid_union', message: 'invalid_union' });
     }
     return;
@@ -82,7 +95,8 @@ function check(schema: WireSchema, value: unknown, path: string, issues: Validat
     // does not name are ignored, as zod strips them.
     if (property) {
       if (object[key] !== undefined) check(property, object[key], at(key), issues);
-    } else if (typeof schema.additionalProperties === 'object') check(schema.additionalProperties, object[key], at(key), issues);
+    } else if (typeof schema.additionalProperties === 'object')
+      check(schema.additionalProperties, object[key], at(key), issues);
   }
 }
 

@@ -107,7 +107,11 @@ function viewLoad(base: string, articles: readonly string[], bound: { seconds: n
         path: paths[0],
         setupRequest: (request: Record<string, unknown>) => {
           const n = ++visitor;
-          return { ...request, path: paths[n % paths.length], headers: { 'user-agent': `bench-visitor-${process.pid}-${n}` } };
+          return {
+            ...request,
+            path: paths[n % paths.length],
+            headers: { 'user-agent': `bench-visitor-${process.pid}-${n}` },
+          };
         },
       },
     ],
@@ -136,13 +140,19 @@ async function seedComments(base: string, article: string, n: number) {
     await json(`${base}/articles/${article}/comments`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ authorName: `Độc giả ${i}`, content: `Ý kiến số ${i}: mong Thành phố sớm công khai kế hoạch đầu tư công.` }),
+      body: JSON.stringify({
+        authorName: `Độc giả ${i}`,
+        content: `Ý kiến số ${i}: mong Thành phố sớm công khai kế hoạch đầu tư công.`,
+      }),
     });
   }
 }
 
 const ok = (result: AutocannonResult) =>
-  Object.entries(result.statusCodeStats ?? {}).reduce((sum, [code, stat]) => sum + (code.startsWith('2') ? Number(stat.count) : 0), 0);
+  Object.entries(result.statusCodeStats ?? {}).reduce(
+    (sum, [code, stat]) => sum + (code.startsWith('2') ? Number(stat.count) : 0),
+    0,
+  );
 
 interface Row {
   backend: string;
@@ -221,13 +231,25 @@ async function runBackend(name: string, servers: Server[]) {
   }
 
   await seedComments(first.base, 'bench-comments', 50);
-  const reads = await measured(servers, (server) => readLoad(server.base, '/articles/bench-comments/comments?limit=20'));
+  const reads = await measured(servers, (server) =>
+    readLoad(server.base, '/articles/bench-comments/comments?limit=20'),
+  );
   rows.push({ backend: name, workload: 'GET …/comments?limit=20 (of 50)', ...reads, exact: '–' });
   return exact;
 }
 
 function printTable() {
-  const header = ['backend', 'workload', 'req/s', 'p50 ms', 'p99 ms', 'server CPU µs/req', '2xx', 'errors', 'exact count'];
+  const header = [
+    'backend',
+    'workload',
+    'req/s',
+    'p50 ms',
+    'p99 ms',
+    'server CPU µs/req',
+    '2xx',
+    'errors',
+    'exact count',
+  ];
   const lines = rows.map((r) => [
     r.backend,
     r.workload,
@@ -241,7 +263,9 @@ function printTable() {
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const format = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-  console.log(`\n${SECONDS} s per run, ${CONNECTIONS} connections per autocannon, loopback, ${process.platform} ${process.arch}, Node ${process.version}\n`);
+  console.log(
+    `\n${SECONDS} s per run, ${CONNECTIONS} connections per autocannon, loopback, ${process.platform} ${process.arch}, Node ${process.version}\n`,
+  );
   console.log(format(header));
   console.log(format(widths.map((w) => '-'.repeat(w))));
   for (const line of lines) console.log(format(line));
@@ -265,7 +289,10 @@ async function main() {
         const url = await pg.createDatabase();
         // One secret: both processes hash a visitor the same way (see README, "several processes").
         const env = { BANTIN_VISITOR_SECRET: 'bench-shared-secret' };
-        const servers = await Promise.all([startServer(url, ['--auto-approve'], env), startServer(url, ['--auto-approve'], env)]);
+        const servers = await Promise.all([
+          startServer(url, ['--auto-approve'], env),
+          startServer(url, ['--auto-approve'], env),
+        ]);
         try {
           exact = (await runBackend('PostgreSQL ×2', servers)) && exact;
         } finally {
@@ -286,7 +313,9 @@ async function main() {
       `\nSQLite view increments: ${Math.round(sqliteViews.perSecond).toLocaleString('en-US')}/s measured ` +
         `(target ≥ ${TARGET_VIEWS_PER_SECOND.toLocaleString('en-US')}/s); ` +
         `${Number.isFinite(perCore) ? Math.round(perCore).toLocaleString('en-US') : 'n/a'}/s per core of server CPU. ` +
-        `Load average now: ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${cpus().length} cores.`,
+        `Load average now: ${loadavg()
+          .map((l) => l.toFixed(2))
+          .join(' ')} on ${cpus().length} cores.`,
     );
   }
   if (!exact) {

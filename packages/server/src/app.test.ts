@@ -54,7 +54,11 @@ async function request(url: string, init: RequestInit & { json?: unknown } = {})
   const { json, ...rest } = init;
   const headers = new Headers(rest.headers);
   if (json !== undefined) headers.set('content-type', 'application/json');
-  const response = await fetch(url, { ...rest, headers, ...(json !== undefined ? { body: JSON.stringify(json) } : {}) });
+  const response = await fetch(url, {
+    ...rest,
+    headers,
+    ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
+  });
   const text = await response.text();
   let parsed: unknown = undefined;
   try {
@@ -68,7 +72,10 @@ async function request(url: string, init: RequestInit & { json?: unknown } = {})
 /** Asserts a body against a model schema and returns it. */
 function valid<S extends Schema>(schema: S, body: unknown): any {
   const result = validate(schema, body, { locale: 'en' });
-  assert.ok(result.ok, `response does not match the schema: ${result.ok ? '' : result.message}\n${JSON.stringify(body)}`);
+  assert.ok(
+    result.ok,
+    `response does not match the schema: ${result.ok ? '' : result.message}\n${JSON.stringify(body)}`,
+  );
   return body;
 }
 
@@ -95,7 +102,11 @@ const post = (url: string, json?: unknown, headers: Record<string, string> = {})
 
 const adminToken = 'test-admin-token-0123456789';
 const auth = { authorization: `Bearer ${adminToken}` };
-const generous = { comments: { max: 100_000, windowMs: 60_000 }, views: { max: 100_000, windowMs: 60_000 }, admin: { max: 100_000, windowMs: 60_000 } };
+const generous = {
+  comments: { max: 100_000, windowMs: 60_000 },
+  views: { max: 100_000, windowMs: 60_000 },
+  admin: { max: 100_000, windowMs: 60_000 },
+};
 
 /** A clock the tests move: 2026-02-04 09:00 in Vietnam. */
 function movableClock(start = Date.parse('2026-02-04T09:00:00+07:00')) {
@@ -180,7 +191,11 @@ for (const backend of [sqliteBackend, postgresBackend()]) {
         assert.deepEqual(valid(ViewIncrementResponseSchema, first.json), { articleId: 'hoi-nghi', views: 1 });
         assert.equal(first.headers.get('cache-control'), 'no-store');
         assert.equal((await post(`${base}/views/hoi-nghi`, undefined, ua)).json.views, 1, 'same visitor, same day');
-        assert.equal((await post(`${base}/views/hoi-nghi`, undefined, { 'user-agent': 'reader-2' })).json.views, 2, 'another visitor');
+        assert.equal(
+          (await post(`${base}/views/hoi-nghi`, undefined, { 'user-agent': 'reader-2' })).json.views,
+          2,
+          'another visitor',
+        );
         assert.equal((await post(`${base}/views/khac`, undefined, ua)).json.views, 1, 'same visitor, another article');
         clock.advanceDays(1);
         assert.equal((await post(`${base}/views/hoi-nghi`, undefined, ua)).json.views, 3, 'same visitor, next day');
@@ -198,12 +213,21 @@ for (const backend of [sqliteBackend, postgresBackend()]) {
         ];
         let n = 0;
         for (const form of forms) {
-          const answer = await post(`${base}/views/${encodeURIComponent(form)}`, undefined, { 'user-agent': `ua-${++n}` });
+          const answer = await post(`${base}/views/${encodeURIComponent(form)}`, undefined, {
+            'user-agent': `ua-${++n}`,
+          });
           assert.equal(answer.status, 200, answer.text);
-          assert.deepEqual(valid(ViewIncrementResponseSchema, answer.json), { articleId: '/tin-tuc/hội-nghị', views: n });
+          assert.deepEqual(valid(ViewIncrementResponseSchema, answer.json), {
+            articleId: '/tin-tuc/hội-nghị',
+            views: n,
+          });
         }
-        const counts = await request(`${base}/views?ids=${encodeURIComponent('/tin-tuc/hội-nghị')},${encodeURIComponent('/tin-tuc/hội-nghị/')}`);
-        assert.deepEqual(valid(ViewCountsResponseSchema, counts.json), { views: { '/tin-tuc/hội-nghị': n, '/tin-tuc/hội-nghị/': n } });
+        const counts = await request(
+          `${base}/views?ids=${encodeURIComponent('/tin-tuc/hội-nghị')},${encodeURIComponent('/tin-tuc/hội-nghị/')}`,
+        );
+        assert.deepEqual(valid(ViewCountsResponseSchema, counts.json), {
+          views: { '/tin-tuc/hội-nghị': n, '/tin-tuc/hội-nghị/': n },
+        });
       });
 
       it('GET /views answers many ids at once, 0 for unknown ones, and keeps ids containing commas whole', async () => {
@@ -216,7 +240,10 @@ for (const backend of [sqliteBackend, postgresBackend()]) {
         await post(`${base}/views/constructor`, undefined, { 'user-agent': 'x' });
         const tricky = await request(`${base}/views?ids=__proto__,constructor,toString,hasOwnProperty`);
         assert.equal(tricky.status, 200);
-        assert.deepEqual(valid(ViewCountsResponseSchema, tricky.json), JSON.parse('{"views":{"__proto__":0,"constructor":1,"toString":0,"hasOwnProperty":0}}'));
+        assert.deepEqual(
+          valid(ViewCountsResponseSchema, tricky.json),
+          JSON.parse('{"views":{"__proto__":0,"constructor":1,"toString":0,"hasOwnProperty":0}}'),
+        );
         assert.match(tricky.text, /"__proto__":0/);
         const hundred = Array.from({ length: 100 }, (_, i) => `id-${i}`).join(',');
         const ok = await request(`${base}/views?ids=${hundred}`);
@@ -237,7 +264,11 @@ for (const backend of [sqliteBackend, postgresBackend()]) {
 
       it('POST /views/:id refuses ids longer than 200 characters or blank', async () => {
         const { base } = main;
-        assertError(await post(`${base}/views/${'x'.repeat(201)}`), 400, { code: 'invalid_param', field: 'articleId', message: /`articleId`/ });
+        assertError(await post(`${base}/views/${'x'.repeat(201)}`), 400, {
+          code: 'invalid_param',
+          field: 'articleId',
+          message: /`articleId`/,
+        });
         assertError(await post(`${base}/views/${'x'.repeat(5000)}`), 400);
         assertError(await post(`${base}/views/%20%20`), 400, { field: 'articleId' });
         assertError(await post(`${base}/views/%E0%A4%A`), 400, { code: 'bad_url' });
@@ -245,12 +276,24 @@ for (const backend of [sqliteBackend, postgresBackend()]) {
 
       it('POST /views/:id ignores a stray body of any type', async () => {
         const { base } = await fresh();
-        const beacon = await request(`${base}/views/beacon`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' });
+        const beacon = await request(`${base}/views/beacon`, {
+          method: 'POST',
+          headers: { 'content-type': 'text/plain' },
+          body: 'x',
+        });
         assert.equal(beacon.status, 200, beacon.text);
         const json = await post(`${base}/views/beacon`, { any: 'thing' }, { 'user-agent': 'other' });
         assert.equal(json.status, 200);
         assert.equal(json.json.views, 2);
-        assertError(await request(`${base}/views/beacon`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x'.repeat(5000) }), 413, { code: 'payload_too_large' });
+        assertError(
+          await request(`${base}/views/beacon`, {
+            method: 'POST',
+            headers: { 'content-type': 'text/plain' },
+            body: 'x'.repeat(5000),
+          }),
+          413,
+          { code: 'payload_too_large' },
+        );
       });
 
       it('500 parallel increments from distinct visitors add exactly 500', async () => {
@@ -258,12 +301,20 @@ for (const backend of [sqliteBackend, postgresBackend()]) {
         const before = (await request(`${base}/views?ids=concurrent`)).json.views.concurrent as number;
         const N = 500;
         const answers = await Promise.all(
-          Array.from({ length: N }, (_, i) => post(`${base}/views/concurrent`, undefined, { 'user-agent': `parallel-visitor-${i}` })),
+          Array.from({ length: N }, (_, i) =>
+            post(`${base}/views/concurrent`, undefined, { 'user-agent': `parallel-visitor-${i}` }),
+          ),
         );
-        assert.deepEqual(answers.filter((a) => a.status !== 200).map((a) => a.text), []);
+        assert.deepEqual(
+          answers.filter((a) => a.status !== 200).map((a) => a.text),
+          [],
+        );
         // Every answer saw its own increment: the counts answered are exactly before+1 … before+N.
         const seen = answers.map((a) => a.json.views as number).sort((x, y) => x - y);
-        assert.deepEqual(seen, Array.from({ length: N }, (_, i) => before + i + 1));
+        assert.deepEqual(
+          seen,
+          Array.from({ length: N }, (_, i) => before + i + 1),
+        );
         const after = (await request(`${base}/views?ids=concurrent`)).json.views.concurrent;
         assert.equal(after, before + N);
       });
@@ -277,7 +328,8 @@ for (const backend of [sqliteBackend, postgresBackend()]) {
         const { base, storage } = await fresh({ now: clock.now });
         await storage.upsertArticles(['a', 'b', 'c'].map((id) => ({ key: id, summary: summary(id) })));
         const view = async (id: string, visitors: number, tag: string) => {
-          for (let i = 0; i < visitors; i++) assert.equal((await post(`${base}/views/${id}`, undefined, { 'user-agent': `${tag}-${i}` })).status, 200);
+          for (let i = 0; i < visitors; i++)
+            assert.equal((await post(`${base}/views/${id}`, undefined, { 'user-agent': `${tag}-${i}` })).status, 200);
         };
         // 20 days ago: c ×6; 3 days ago: b ×4; today: a ×2, ghost (no article) ×9, b ×1.
         await view('c', 6, 'old');
@@ -294,9 +346,19 @@ for (const backend of [sqliteBackend, postgresBackend()]) {
           const body = valid(MostViewedResponseSchema, answer.json);
           return body.items.map((item: any) => [item.rank, item.article.id, item.views, item.period]);
         };
-        assert.deepEqual(await ranking('period=day'), [[1, 'a', 2, 'day'], [2, 'b', 1, 'day']]);
-        assert.deepEqual(await ranking('period=week'), [[1, 'b', 5, 'week'], [2, 'a', 2, 'week']]);
-        assert.deepEqual(await ranking('period=month'), [[1, 'c', 6, 'month'], [2, 'b', 5, 'month'], [3, 'a', 2, 'month']]);
+        assert.deepEqual(await ranking('period=day'), [
+          [1, 'a', 2, 'day'],
+          [2, 'b', 1, 'day'],
+        ]);
+        assert.deepEqual(await ranking('period=week'), [
+          [1, 'b', 5, 'week'],
+          [2, 'a', 2, 'week'],
+        ]);
+        assert.deepEqual(await ranking('period=month'), [
+          [1, 'c', 6, 'month'],
+          [2, 'b', 5, 'month'],
+          [3, 'a', 2, 'month'],
+        ]);
         assert.deepEqual(await ranking('period=month&limit=1'), [[1, 'c', 6, 'month']]);
         // Default period is day; the article summary is the stored one.
         const answer = await request(`${base}/most-viewed`);
@@ -305,7 +367,11 @@ for (const backend of [sqliteBackend, postgresBackend()]) {
 
       it('validates period and limit', async () => {
         const { base } = main;
-        assertError(await request(`${base}/most-viewed?period=year`), 400, { code: 'invalid_query', field: 'period', message: /`period`/ });
+        assertError(await request(`${base}/most-viewed?period=year`), 400, {
+          code: 'invalid_query',
+          field: 'period',
+          message: /`period`/,
+        });
         assertError(await request(`${base}/most-viewed?limit=0`), 400, { field: 'limit' });
         assertError(await request(`${base}/most-viewed?limit=51`), 400, { field: 'limit' });
         assertError(await request(`${base}/most-viewed?limit=2.5`), 400, { field: 'limit' });
@@ -322,7 +388,10 @@ for (const backend of [sqliteBackend, postgresBackend()]) {
         assert.deepEqual(answer.json, { views: { [seedArticle.id]: 414 } });
         assert.equal((await post(`${base}/views/${seedArticle.id}`)).json.views, 415);
         const day = await request(`${base}/most-viewed?period=day`);
-        assert.deepEqual(day.json.items.map((item: any) => [item.article.id, item.views]), [[seedArticle.id, 1]]);
+        assert.deepEqual(
+          day.json.items.map((item: any) => [item.article.id, item.views]),
+          [[seedArticle.id, 1]],
+        );
         assert.equal((await storage.getArticles([seedArticle.id])).get(seedArticle.id)?.title, seedArticle.title);
       });
     });
@@ -356,7 +425,10 @@ for (const backend of [sqliteBackend, postgresBackend()]) {
         assert.equal(typeof queued.ipHash, 'string');
         assert.doesNotMatch(queued.ipHash, /127\.0\.0\.1/);
 
-        const approved = await request(`${base}/admin/comments/${comment.id}/approve`, { method: 'POST', headers: auth });
+        const approved = await request(`${base}/admin/comments/${comment.id}/approve`, {
+          method: 'POST',
+          headers: auth,
+        });
         assert.equal(approved.status, 200);
         assert.equal(approved.json.comment.status, 'approved');
 
@@ -372,7 +444,12 @@ for (const backend of [sqliteBackend, postgresBackend()]) {
 
       it('autoApprove publishes at once; the client cannot set status or likes', async () => {
         const { base } = await fresh({ autoApprove: true });
-        const created = await post(`${base}/articles/a/comments`, { ...good, status: 'rejected', likes: 99, id: 'mine' });
+        const created = await post(`${base}/articles/a/comments`, {
+          ...good,
+          status: 'rejected',
+          likes: 99,
+          id: 'mine',
+        });
         assert.equal(created.status, 201);
         assert.equal(created.json.comment.status, 'approved');
         assert.equal(created.json.comment.likes, 0);
@@ -384,10 +461,16 @@ for (const backend of [sqliteBackend, postgresBackend()]) {
 
       it('canonicalises the article of a comment', async () => {
         const { base } = await fresh({ autoApprove: true });
-        const created = await post(`${base}/articles/${encodeURIComponent('/tin-tuc/a/index.html?x=1')}/comments`, good);
+        const created = await post(
+          `${base}/articles/${encodeURIComponent('/tin-tuc/a/index.html?x=1')}/comments`,
+          good,
+        );
         assert.equal(created.json.comment.articleId, '/tin-tuc/a');
         const list = await request(`${base}/articles/${encodeURIComponent('https://example.vn/tin-tuc/a/')}/comments`);
-        assert.deepEqual(list.json.comments.map((c: any) => c.id), [created.json.comment.id]);
+        assert.deepEqual(
+          list.json.comments.map((c: any) => c.id),
+          [created.json.comment.id],
+        );
       });
 
       it('Idempotency-Key: a retried draft is stored once (201, then 200 with the same comment)', async () => {
@@ -403,7 +486,9 @@ for (const backend of [sqliteBackend, postgresBackend()]) {
         assert.notEqual(other.json.comment.id, first.json.comment.id);
         const list = await request(`${base}/articles/a/comments`);
         assert.equal(list.json.total, 2);
-        assertError(await post(`${base}/articles/a/comments`, good, { 'idempotency-key': 'x'.repeat(201) }), 400, { field: 'Idempotency-Key' });
+        assertError(await post(`${base}/articles/a/comments`, good, { 'idempotency-key': 'x'.repeat(201) }), 400, {
+          field: 'Idempotency-Key',
+        });
       });
 
       it('parentId must name a comment of the same article', async () => {
@@ -412,19 +497,33 @@ for (const backend of [sqliteBackend, postgresBackend()]) {
         const reply = await post(`${base}/articles/a/comments`, { ...good, parentId: parent.id });
         assert.equal(reply.status, 201);
         assert.equal(reply.json.comment.parentId, parent.id);
-        assertError(await post(`${base}/articles/b/comments`, { ...good, parentId: parent.id }), 400, { code: 'invalid_body', field: 'parentId' });
-        assertError(await post(`${base}/articles/a/comments`, { ...good, parentId: '999999' }), 400, { field: 'parentId', message: /`parentId`/ });
-        assertError(await post(`${base}/articles/a/comments`, { ...good, parentId: 'not-an-id' }), 400, { field: 'parentId' });
+        assertError(await post(`${base}/articles/b/comments`, { ...good, parentId: parent.id }), 400, {
+          code: 'invalid_body',
+          field: 'parentId',
+        });
+        assertError(await post(`${base}/articles/a/comments`, { ...good, parentId: '999999' }), 400, {
+          field: 'parentId',
+          message: /`parentId`/,
+        });
+        assertError(await post(`${base}/articles/a/comments`, { ...good, parentId: 'not-an-id' }), 400, {
+          field: 'parentId',
+        });
         assertError(await post(`${base}/articles/a/comments`, { ...good, parentId: 7 }), 400, { field: 'parentId' });
         // Replies are in the same list; clients build the tree.
         const list = await request(`${base}/articles/a/comments?sort=oldest`);
-        assert.deepEqual(list.json.comments.map((c: any) => c.parentId), [null, parent.id]);
+        assert.deepEqual(
+          list.json.comments.map((c: any) => c.parentId),
+          [null, parent.id],
+        );
       });
 
       it('pages with sort and cursor; every comment exactly once', async () => {
         const { base } = await fresh({ autoApprove: true });
         const ids: string[] = [];
-        for (let i = 0; i < 7; i++) ids.push((await post(`${base}/articles/paged/comments`, { ...good, content: `Ý kiến ${i}` })).json.comment.id);
+        for (let i = 0; i < 7; i++)
+          ids.push(
+            (await post(`${base}/articles/paged/comments`, { ...good, content: `Ý kiến ${i}` })).json.comment.id,
+          );
         for (const sort of ['newest', 'oldest', 'top']) {
           const seen: string[] = [];
           let cursor: string | null = null;
@@ -452,7 +551,11 @@ for (const backend of [sqliteBackend, postgresBackend()]) {
       it('refuses bad cursors, limits and sorts with 400 naming the field', async () => {
         const { base } = main;
         const list = `${base}/articles/a/comments`;
-        assertError(await request(`${list}?cursor=not-a-cursor`), 400, { code: 'invalid_cursor', field: 'cursor', message: /`cursor`/ });
+        assertError(await request(`${list}?cursor=not-a-cursor`), 400, {
+          code: 'invalid_cursor',
+          field: 'cursor',
+          message: /`cursor`/,
+        });
         assertError(await request(`${list}?cursor=${'x'.repeat(2000)}`), 400, { field: 'cursor' });
         assertError(await request(`${list}?limit=0`), 400, { code: 'invalid_query', field: 'limit' });
         assertError(await request(`${list}?limit=101`), 400, { field: 'limit' });
@@ -473,13 +576,21 @@ for (const backend of [sqliteBackend, postgresBackend()]) {
         assert.equal(en.json.error.message, 'Field `authorName`: Too small: expected string to have >=1 characters');
         const lang = await post(`${url}?lang=en`, { authorName: 'Minh', content: '   ' });
         assertError(lang, 400, { field: 'content', message: /^Field `content`/ });
-        assertError(await post(url, { authorName: 'Minh', content: 'x'.repeat(2001) }), 400, { field: 'content', message: /^Trường `content`/ });
+        assertError(await post(url, { authorName: 'Minh', content: 'x'.repeat(2001) }), 400, {
+          field: 'content',
+          message: /^Trường `content`/,
+        });
         assertError(await post(url, { authorName: 'x'.repeat(81), content: 'x' }), 400, { field: 'authorName' });
-        assertError(await post(url, { authorName: 'Minh', content: 'x', email: 'not-an-email' }), 400, { field: 'email' });
+        assertError(await post(url, { authorName: 'Minh', content: 'x', email: 'not-an-email' }), 400, {
+          field: 'email',
+        });
         assertError(await post(url, ['not', 'an', 'object']), 400, { code: 'invalid_body' });
         assertError(await post(url, null), 400, { code: 'invalid_body' });
         // A NUL byte would reach the database (PostgreSQL refuses it: a 500); the model refuses it first.
-        assertError(await post(url, { authorName: 'Minh', content: 'a\u0000b' }), 400, { field: 'content', message: /ký tự điều khiển/ });
+        assertError(await post(url, { authorName: 'Minh', content: 'a\u0000b' }), 400, {
+          field: 'content',
+          message: /ký tự điều khiển/,
+        });
         assertError(await post(url, { authorName: 'Minh\nAnh', content: 'x' }), 400, { field: 'authorName' });
         assert.equal((await post(url, { authorName: 'Minh', content: 'Dòng một\nDòng hai' })).status, 201);
         const en404 = await request(`${base}/nope`, { headers: { 'accept-language': 'en' } });
@@ -497,12 +608,21 @@ for (const backend of [sqliteBackend, postgresBackend()]) {
 
         const body = (text: string, type: string | null = 'application/json') =>
           request(url, { method: 'POST', headers: type ? { 'content-type': type } : {}, body: text });
-        assertError(await body(JSON.stringify({ authorName: 'M', content: 'x'.repeat(20_000) })), 413, { code: 'payload_too_large', message: /16 kB/ });
+        assertError(await body(JSON.stringify({ authorName: 'M', content: 'x'.repeat(20_000) })), 413, {
+          code: 'payload_too_large',
+          message: /16 kB/,
+        });
         assertError(await body('{"authorName": "M", "content": '), 400, { code: 'invalid_json' });
         assertError(await body(''), 400, { code: 'invalid_json' });
-        assertError(await body('{"authorName":"M","content":"x","__proto__":{"polluted":true}}'), 400, { code: 'invalid_json' });
-        assertError(await body('{"authorName":"M","content":"x","constructor":{"prototype":{"polluted":true}}}'), 400, { code: 'invalid_json' });
-        assertError(await body('authorName=M&content=x', 'application/x-www-form-urlencoded'), 415, { code: 'unsupported_media_type' });
+        assertError(await body('{"authorName":"M","content":"x","__proto__":{"polluted":true}}'), 400, {
+          code: 'invalid_json',
+        });
+        assertError(await body('{"authorName":"M","content":"x","constructor":{"prototype":{"polluted":true}}}'), 400, {
+          code: 'invalid_json',
+        });
+        assertError(await body('authorName=M&content=x', 'application/x-www-form-urlencoded'), 415, {
+          code: 'unsupported_media_type',
+        });
         assertError(await body('hello', 'text/plain'), 415, { code: 'unsupported_media_type' });
         assertError(await body('hello', null), 415);
         assertError(await request(url, { method: 'POST' }), 400, { code: 'invalid_body' });
@@ -528,8 +648,24 @@ for (const backend of [sqliteBackend, postgresBackend()]) {
 
       it('a storage fault is a 500 of the documented shape, logged, and the server stays up', async () => {
         const { storage, dispose } = await backend.open();
-        const methods = ['migrate', 'close', 'recordView', 'getViews', 'mostViewed', 'upsertArticles', 'getArticles', 'listComments', 'createComment', 'getComment', 'listByStatus', 'setCommentStatus', 'deleteComment'] as const;
-        const failing = Object.fromEntries(methods.map((name) => [name, (storage[name] as (...args: unknown[]) => unknown).bind(storage)])) as unknown as Storage;
+        const methods = [
+          'migrate',
+          'close',
+          'recordView',
+          'getViews',
+          'mostViewed',
+          'upsertArticles',
+          'getArticles',
+          'listComments',
+          'createComment',
+          'getComment',
+          'listByStatus',
+          'setCommentStatus',
+          'deleteComment',
+        ] as const;
+        const failing = Object.fromEntries(
+          methods.map((name) => [name, (storage[name] as (...args: unknown[]) => unknown).bind(storage)]),
+        ) as unknown as Storage;
         failing.getViews = async () => {
           throw new Error('disk on fire');
         };
@@ -557,7 +693,8 @@ for (const backend of [sqliteBackend, postgresBackend()]) {
         const app = await buildApp({ storage });
         await app.ready();
         const site = createServer((req, res) => {
-          if (req.url === '/api' || req.url?.startsWith('/api/') || req.url?.startsWith('/api?')) return app.routing(req, res);
+          if (req.url === '/api' || req.url?.startsWith('/api/') || req.url?.startsWith('/api?'))
+            return app.routing(req, res);
           res.writeHead(200, { 'content-type': 'text/html' }).end('<h1>site</h1>');
         });
         await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
@@ -589,14 +726,27 @@ for (const backend of [sqliteBackend, postgresBackend()]) {
     describe('admin', () => {
       it('requires the bearer token', async () => {
         const { base } = main;
-        for (const headers of [{}, { authorization: 'Bearer wrong' }, { authorization: adminToken }, { authorization: `Basic ${adminToken}` }, { authorization: 'Bearer ' }, { authorization: `Bearer ${adminToken}x` }] as Array<Record<string, string>>) {
+        for (const headers of [
+          {},
+          { authorization: 'Bearer wrong' },
+          { authorization: adminToken },
+          { authorization: `Basic ${adminToken}` },
+          { authorization: 'Bearer ' },
+          { authorization: `Bearer ${adminToken}x` },
+        ] as Array<Record<string, string>>) {
           const answer = await request(`${base}/admin/comments`, { headers });
           assertError(answer, 401, { code: 'unauthorized' });
           assert.match(answer.headers.get('www-authenticate') ?? '', /^Bearer/);
         }
         assertError(await request(`${base}/admin/comments/1/approve`, { method: 'POST' }), 401);
-        assertError(await request(`${base}/admin/comments/1`, { method: 'DELETE', headers: { authorization: 'Bearer nope' } }), 401);
-        assert.equal((await request(`${base}/admin/comments`, { headers: { authorization: `bearer  ${adminToken}` } })).status, 200);
+        assertError(
+          await request(`${base}/admin/comments/1`, { method: 'DELETE', headers: { authorization: 'Bearer nope' } }),
+          401,
+        );
+        assert.equal(
+          (await request(`${base}/admin/comments`, { headers: { authorization: `bearer  ${adminToken}` } })).status,
+          200,
+        );
       });
 
       it('does not exist without a configured token', async () => {
@@ -608,35 +758,70 @@ for (const backend of [sqliteBackend, postgresBackend()]) {
       it('lists by status, approves, rejects and deletes', async () => {
         const { base } = await fresh({ adminToken });
         const ids: string[] = [];
-        for (let i = 0; i < 3; i++) ids.push((await post(`${base}/articles/m/comments`, { authorName: 'A', content: `c${i}`, email: `a${i}@x.vn` })).json.comment.id);
+        for (let i = 0; i < 3; i++)
+          ids.push(
+            (await post(`${base}/articles/m/comments`, { authorName: 'A', content: `c${i}`, email: `a${i}@x.vn` })).json
+              .comment.id,
+          );
         const queue = await request(`${base}/admin/comments?limit=2`, { headers: auth });
         assert.equal(queue.status, 200);
-        assert.deepEqual(queue.json.comments.map((c: any) => c.id), ids.slice(0, 2), 'oldest first');
+        assert.deepEqual(
+          queue.json.comments.map((c: any) => c.id),
+          ids.slice(0, 2),
+          'oldest first',
+        );
         assert.equal(typeof queue.json.nextCursor, 'string');
-        const rest = await request(`${base}/admin/comments?limit=2&cursor=${encodeURIComponent(queue.json.nextCursor)}`, { headers: auth });
-        assert.deepEqual(rest.json.comments.map((c: any) => c.id), ids.slice(2));
+        const rest = await request(
+          `${base}/admin/comments?limit=2&cursor=${encodeURIComponent(queue.json.nextCursor)}`,
+          { headers: auth },
+        );
+        assert.deepEqual(
+          rest.json.comments.map((c: any) => c.id),
+          ids.slice(2),
+        );
         assert.equal(rest.json.nextCursor, null);
 
         const [a, b, c] = ids as [string, string, string];
-        assert.equal((await request(`${base}/admin/comments/${a}/approve`, { method: 'POST', headers: auth })).json.comment.status, 'approved');
-        assert.equal((await request(`${base}/admin/comments/${b}/reject`, { method: 'POST', headers: auth })).json.comment.status, 'rejected');
+        assert.equal(
+          (await request(`${base}/admin/comments/${a}/approve`, { method: 'POST', headers: auth })).json.comment.status,
+          'approved',
+        );
+        assert.equal(
+          (await request(`${base}/admin/comments/${b}/reject`, { method: 'POST', headers: auth })).json.comment.status,
+          'rejected',
+        );
         const rejected = await request(`${base}/admin/comments?status=rejected`, { headers: auth });
-        assert.deepEqual(rejected.json.comments.map((x: any) => x.id), [b]);
+        assert.deepEqual(
+          rejected.json.comments.map((x: any) => x.id),
+          [b],
+        );
         // A rejected comment cannot be answered.
-        assertError(await post(`${base}/articles/m/comments`, { authorName: 'A', content: 'x', parentId: b }), 400, { field: 'parentId' });
-        assert.deepEqual((await request(`${base}/articles/m/comments`)).json.comments.map((x: any) => x.id), [a]);
+        assertError(await post(`${base}/articles/m/comments`, { authorName: 'A', content: 'x', parentId: b }), 400, {
+          field: 'parentId',
+        });
+        assert.deepEqual(
+          (await request(`${base}/articles/m/comments`)).json.comments.map((x: any) => x.id),
+          [a],
+        );
 
         const deleted = await request(`${base}/admin/comments/${a}`, { method: 'DELETE', headers: auth });
         assert.equal(deleted.status, 204);
         assert.equal(deleted.text, '');
         assert.deepEqual((await request(`${base}/articles/m/comments`)).json.comments, []);
-        assertError(await request(`${base}/admin/comments/${a}`, { method: 'DELETE', headers: auth }), 404, { code: 'comment_not_found' });
-        assertError(await request(`${base}/admin/comments/999999/approve`, { method: 'POST', headers: auth }), 404, { code: 'comment_not_found' });
+        assertError(await request(`${base}/admin/comments/${a}`, { method: 'DELETE', headers: auth }), 404, {
+          code: 'comment_not_found',
+        });
+        assertError(await request(`${base}/admin/comments/999999/approve`, { method: 'POST', headers: auth }), 404, {
+          code: 'comment_not_found',
+        });
         assertError(await request(`${base}/admin/comments/nope/reject`, { method: 'POST', headers: auth }), 404);
         assertError(await request(`${base}/admin/comments?status=spam`, { headers: auth }), 400, { field: 'status' });
         assertError(await request(`${base}/admin/comments?limit=0`, { headers: auth }), 400, { field: 'limit' });
         assertError(await request(`${base}/admin/comments?cursor=bogus`, { headers: auth }), 400, { field: 'cursor' });
-        assert.equal((await request(`${base}/admin/comments?status=pending`, { headers: auth })).json.comments[0].id, c);
+        assert.equal(
+          (await request(`${base}/admin/comments?status=pending`, { headers: auth })).json.comments[0].id,
+          c,
+        );
       });
     });
 
@@ -644,7 +829,9 @@ for (const backend of [sqliteBackend, postgresBackend()]) {
 
     describe('abuse', () => {
       it('rate-limits POSTs per address with 429 and Retry-After', async () => {
-        const { base } = await fresh({ rateLimit: { comments: { max: 2, windowMs: 60_000 }, views: { max: 3, windowMs: 60_000 } } });
+        const { base } = await fresh({
+          rateLimit: { comments: { max: 2, windowMs: 60_000 }, views: { max: 3, windowMs: 60_000 } },
+        });
         const comment = { authorName: 'A', content: 'x' };
         assert.equal((await post(`${base}/articles/a/comments`, comment)).status, 201);
         assert.equal((await post(`${base}/articles/b/comments`, comment)).status, 201);
@@ -652,10 +839,14 @@ for (const backend of [sqliteBackend, postgresBackend()]) {
         assertError(limited, 429, { code: 'rate_limited', message: /^Bạn thao tác quá nhanh/ });
         const retryAfter = Number(limited.headers.get('retry-after'));
         assert.ok(Number.isInteger(retryAfter) && retryAfter > 0 && retryAfter <= 60, `Retry-After ${retryAfter}`);
-        assert.match((await post(`${base}/articles/a/comments`, comment, { 'accept-language': 'en' })).json.error.message, /^Too many requests/);
+        assert.match(
+          (await post(`${base}/articles/a/comments`, comment, { 'accept-language': 'en' })).json.error.message,
+          /^Too many requests/,
+        );
         // Reads are not limited; views have their own budget.
         assert.equal((await request(`${base}/articles/a/comments`)).status, 200);
-        for (let i = 0; i < 3; i++) assert.equal((await post(`${base}/views/v`, undefined, { 'user-agent': `u${i}` })).status, 200);
+        for (let i = 0; i < 3; i++)
+          assert.equal((await post(`${base}/views/v`, undefined, { 'user-agent': `u${i}` })).status, 200);
         assertError(await post(`${base}/views/v`), 429, { code: 'rate_limited' });
         assert.equal((await request(`${base}/views?ids=v`)).json.views.v, 3);
       });
@@ -664,22 +855,44 @@ for (const backend of [sqliteBackend, postgresBackend()]) {
         const limits = { comments: { max: 1, windowMs: 60_000 } };
         const comment = { authorName: 'A', content: 'x' };
         const direct = await fresh({ rateLimit: limits });
-        for (const ip of ['198.51.100.1', '198.51.100.2']) await post(`${direct.base}/views/xff`, undefined, { 'x-forwarded-for': ip });
-        assert.equal((await request(`${direct.base}/views?ids=xff`)).json.views.xff, 1, 'a spoofed header does not make a new visitor');
-        assert.equal((await post(`${direct.base}/articles/a/comments`, comment, { 'x-forwarded-for': '198.51.100.1' })).status, 201);
-        assert.equal((await post(`${direct.base}/articles/a/comments`, comment, { 'x-forwarded-for': '198.51.100.2' })).status, 429);
+        for (const ip of ['198.51.100.1', '198.51.100.2'])
+          await post(`${direct.base}/views/xff`, undefined, { 'x-forwarded-for': ip });
+        assert.equal(
+          (await request(`${direct.base}/views?ids=xff`)).json.views.xff,
+          1,
+          'a spoofed header does not make a new visitor',
+        );
+        assert.equal(
+          (await post(`${direct.base}/articles/a/comments`, comment, { 'x-forwarded-for': '198.51.100.1' })).status,
+          201,
+        );
+        assert.equal(
+          (await post(`${direct.base}/articles/a/comments`, comment, { 'x-forwarded-for': '198.51.100.2' })).status,
+          429,
+        );
 
         const proxied = await fresh({ rateLimit: limits, trustProxy: true });
-        for (const ip of ['198.51.100.1', '198.51.100.2', '198.51.100.2']) await post(`${proxied.base}/views/xff`, undefined, { 'x-forwarded-for': ip });
+        for (const ip of ['198.51.100.1', '198.51.100.2', '198.51.100.2'])
+          await post(`${proxied.base}/views/xff`, undefined, { 'x-forwarded-for': ip });
         assert.equal((await request(`${proxied.base}/views?ids=xff`)).json.views.xff, 2);
-        assert.equal((await post(`${proxied.base}/articles/a/comments`, comment, { 'x-forwarded-for': '198.51.100.1' })).status, 201);
-        assert.equal((await post(`${proxied.base}/articles/a/comments`, comment, { 'x-forwarded-for': '198.51.100.2' })).status, 201);
-        assert.equal((await post(`${proxied.base}/articles/a/comments`, comment, { 'x-forwarded-for': '198.51.100.2' })).status, 429);
+        assert.equal(
+          (await post(`${proxied.base}/articles/a/comments`, comment, { 'x-forwarded-for': '198.51.100.1' })).status,
+          201,
+        );
+        assert.equal(
+          (await post(`${proxied.base}/articles/a/comments`, comment, { 'x-forwarded-for': '198.51.100.2' })).status,
+          201,
+        );
+        assert.equal(
+          (await post(`${proxied.base}/articles/a/comments`, comment, { 'x-forwarded-for': '198.51.100.2' })).status,
+          429,
+        );
       });
 
       it('rateLimit: false turns the limits off', async () => {
         const { base } = await fresh({ rateLimit: false });
-        for (let i = 0; i < 8; i++) assert.equal((await post(`${base}/articles/a/comments`, { authorName: 'A', content: `x${i}` })).status, 201);
+        for (let i = 0; i < 8; i++)
+          assert.equal((await post(`${base}/articles/a/comments`, { authorName: 'A', content: `x${i}` })).status, 201);
       });
 
       it('CORS: only listed origins, exactly; none by default', async () => {
@@ -687,13 +900,22 @@ for (const backend of [sqliteBackend, postgresBackend()]) {
         const allowed = await request(`${base}/views?ids=a`, { headers: { origin: 'https://portal.example.vn' } });
         assert.equal(allowed.headers.get('access-control-allow-origin'), 'https://portal.example.vn');
         assert.equal(allowed.headers.get('access-control-allow-credentials'), null);
-        for (const origin of ['https://evil.example', 'https://portal.example.vn.evil.example', 'http://portal.example.vn', 'null']) {
+        for (const origin of [
+          'https://evil.example',
+          'https://portal.example.vn.evil.example',
+          'http://portal.example.vn',
+          'null',
+        ]) {
           const denied = await request(`${base}/views?ids=a`, { headers: { origin } });
           assert.equal(denied.headers.get('access-control-allow-origin'), null, origin);
         }
         const preflight = await request(`${base}/articles/a/comments`, {
           method: 'OPTIONS',
-          headers: { origin: 'https://portal.example.vn', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type, idempotency-key' },
+          headers: {
+            origin: 'https://portal.example.vn',
+            'access-control-request-method': 'POST',
+            'access-control-request-headers': 'content-type, idempotency-key',
+          },
         });
         assert.equal(preflight.status, 204);
         assert.equal(preflight.headers.get('access-control-allow-origin'), 'https://portal.example.vn');
@@ -722,7 +944,10 @@ for (const backend of [sqliteBackend, postgresBackend()]) {
         // On SQLite, the bytes of the database and its WAL hold no address either.
         const file = (storage as { db?: { name?: string } }).db?.name;
         if (file && existsSync(file)) {
-          const bytes = Buffer.concat([readFileSync(file), existsSync(`${file}-wal`) ? readFileSync(`${file}-wal`) : Buffer.alloc(0)]);
+          const bytes = Buffer.concat([
+            readFileSync(file),
+            existsSync(`${file}-wal`) ? readFileSync(`${file}-wal`) : Buffer.alloc(0),
+          ]);
           assert.ok(bytes.length > 0);
           assert.equal(bytes.includes('127.0.0.1'), false);
         }

@@ -1,4 +1,10 @@
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from 'fastify';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import { canonicalArticleKey, toVietnamDateString, type Locale } from '@bantin/model';
@@ -7,7 +13,13 @@ import { commentRoutes, isInvalidCursor } from './routes/comments.js';
 import type { RouteContext } from './routes/context.js';
 import { ApiHttpError, invalidCursor, MESSAGES, requestLocale, say } from './routes/http.js';
 import { viewRoutes } from './routes/views.js';
-import { COMMENT_BODY_LIMIT, corsOptions, createVisitorHasher, resolveRateLimits, type RateLimitConfig } from './security.js';
+import {
+  COMMENT_BODY_LIMIT,
+  corsOptions,
+  createVisitorHasher,
+  resolveRateLimits,
+  type RateLimitConfig,
+} from './security.js';
 import type { Storage } from './storage/types.js';
 
 export interface BuildAppOptions {
@@ -59,7 +71,8 @@ function toApiError(error: FastifyError | ApiHttpError | Error, request: Fastify
   if (error instanceof ApiHttpError) return error;
   if (isInvalidCursor(error)) return invalidCursor(locale);
   // The storage's own check of parentId (a parent deleted between our check and the insert).
-  if (error.name === 'UnknownParentError') return new ApiHttpError(400, 'invalid_body', say(locale, MESSAGES.parentUnknown), 'parentId');
+  if (error.name === 'UnknownParentError')
+    return new ApiHttpError(400, 'invalid_body', say(locale, MESSAGES.parentUnknown), 'parentId');
   const code = (error as FastifyError).code;
   const status = (error as FastifyError).statusCode;
   switch (code) {
@@ -80,8 +93,14 @@ function toApiError(error: FastifyError | ApiHttpError | Error, request: Fastify
     default:
   }
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    if (status === 413) return new ApiHttpError(413, 'payload_too_large', say(locale, MESSAGES.tooLarge, { limit: formatBytes(COMMENT_BODY_LIMIT) }));
-    if (status === 415) return new ApiHttpError(415, 'unsupported_media_type', say(locale, MESSAGES.unsupportedMediaType));
+    if (status === 413)
+      return new ApiHttpError(
+        413,
+        'payload_too_large',
+        say(locale, MESSAGES.tooLarge, { limit: formatBytes(COMMENT_BODY_LIMIT) }),
+      );
+    if (status === 415)
+      return new ApiHttpError(415, 'unsupported_media_type', say(locale, MESSAGES.unsupportedMediaType));
     return new ApiHttpError(status, 'bad_request', say(locale, MESSAGES.badRequest));
   }
   return new ApiHttpError(500, 'internal', say(locale, MESSAGES.internal));
@@ -93,13 +112,16 @@ function sendError(logging: boolean, error: Error, request: FastifyRequest, repl
   if (api.statusCode >= 500) {
     // Logged even when request logging is off: a fault must never pass silently.
     if (logging) reply.log.error({ err: error }, 'request failed');
-    else process.stderr.write(`bantin-server: ${request.method} ${request.url} failed: ${error.stack ?? error.message}\n`);
+    else
+      process.stderr.write(`bantin-server: ${request.method} ${request.url} failed: ${error.stack ?? error.message}\n`);
   }
   if (api.headers) reply.headers(api.headers);
   return reply
     .code(api.statusCode)
     .header('cache-control', 'no-store')
-    .header('x-content-type-options', 'nosniff').type('application/json; charset=utf-8').send(api.toBody());
+    .header('x-content-type-options', 'nosniff')
+    .type('application/json; charset=utf-8')
+    .send(api.toBody());
 }
 
 /**
@@ -131,7 +153,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   const ctx: RouteContext = {
     storage: options.storage,
-    hasher: createVisitorHasher({ ...(options.visitorSecret ? { secret: options.visitorSecret } : {}), ...(options.now ? { now: options.now } : {}) }),
+    hasher: createVisitorHasher({
+      ...(options.visitorSecret ? { secret: options.visitorSecret } : {}),
+      ...(options.now ? { now: options.now } : {}),
+    }),
     rateLimits,
     autoApprove: options.autoApprove ?? false,
     adminToken: options.adminToken ?? '',
@@ -144,7 +169,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setNotFoundHandler((request, reply) => {
     const locale = requestLocale(request);
     const path = (request.raw.url ?? '/').split('?')[0];
-    return sendError(logging, new ApiHttpError(404, 'not_found', say(locale, MESSAGES.notFound, { what: `${request.method} ${path}` })), request, reply);
+    return sendError(
+      logging,
+      new ApiHttpError(404, 'not_found', say(locale, MESSAGES.notFound, { what: `${request.method} ${path}` })),
+      request,
+      reply,
+    );
   });
 
   if (options.corsOrigins && options.corsOrigins.length > 0) {
@@ -156,9 +186,15 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       // Keyed by address (request.ip; X-Forwarded-For only with trustProxy).
       errorResponseBuilder: (request, context) => {
         const seconds = Math.max(1, Math.ceil(context.ttl / 1000));
-        return new ApiHttpError(429, 'rate_limited', say(requestLocale(request), MESSAGES.rateLimited, { seconds }), undefined, {
-          'retry-after': String(seconds),
-        });
+        return new ApiHttpError(
+          429,
+          'rate_limited',
+          say(requestLocale(request), MESSAGES.rateLimited, { seconds }),
+          undefined,
+          {
+            'retry-after': String(seconds),
+          },
+        );
       },
     });
   }

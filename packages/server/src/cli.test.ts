@@ -64,13 +64,30 @@ describe('bantin-server CLI', () => {
     const proc = run(['--help']);
     assert.deepEqual(await proc.exited, { code: 0, signal: null });
     assert.match(proc.stdout(), /^Usage: bantin-server/);
-    for (const flag of ['--db', '--port', '--host', '--admin-token', '--cors-origin', '--auto-approve', '--seed', '--no-rate-limit', '--log']) {
+    for (const flag of [
+      '--db',
+      '--port',
+      '--host',
+      '--admin-token',
+      '--cors-origin',
+      '--auto-approve',
+      '--seed',
+      '--no-rate-limit',
+      '--log',
+    ]) {
       assert.ok(proc.stdout().includes(flag), flag);
     }
   });
 
   it('an unknown flag, a stray argument, a bad port or a bad --db print the usage on stderr and exit 2', async () => {
-    const cases = [['--bogus'], ['extra'], ['--port', 'http'], ['--port', '70000'], ['--db', 'mysql://x'], ['--cors-origin', 'portal.example.vn']];
+    const cases = [
+      ['--bogus'],
+      ['extra'],
+      ['--port', 'http'],
+      ['--port', '70000'],
+      ['--db', 'mysql://x'],
+      ['--cors-origin', 'portal.example.vn'],
+    ];
     await Promise.all(
       cases.map(async (args) => {
         const proc = run(args);
@@ -83,7 +100,9 @@ describe('bantin-server CLI', () => {
 
   it('serves, takes its options, and shuts down gracefully on SIGTERM and SIGINT', async () => {
     const db = `sqlite:${join(tmp, 'graceful.db')}`;
-    const server = await start(['--db', db, '--auto-approve', '--cors-origin', 'https://portal.example.vn'], { BANTIN_ADMIN_TOKEN: 'env-token' });
+    const server = await start(['--db', db, '--auto-approve', '--cors-origin', 'https://portal.example.vn'], {
+      BANTIN_ADMIN_TOKEN: 'env-token',
+    });
     const created = await fetch(`${server.base}/articles/a/comments`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: 'https://portal.example.vn' },
@@ -92,17 +111,25 @@ describe('bantin-server CLI', () => {
     assert.equal(created.status, 201);
     assert.equal(created.headers.get('access-control-allow-origin'), 'https://portal.example.vn');
     assert.equal(((await created.json()) as any).comment.status, 'approved');
-    const admin = await fetch(`${server.base}/admin/comments?status=approved`, { headers: { authorization: 'Bearer env-token' } });
+    const admin = await fetch(`${server.base}/admin/comments?status=approved`, {
+      headers: { authorization: 'Bearer env-token' },
+    });
     assert.equal(admin.status, 200);
     assert.deepEqual(await stop(server), { code: 0, signal: null });
 
     const again = await start(['--db', db, '--admin-token', 'flag-token']);
-    assert.equal((await fetch(`${again.base}/admin/comments`, { headers: { authorization: 'Bearer flag-token' } })).status, 200);
+    assert.equal(
+      (await fetch(`${again.base}/admin/comments`, { headers: { authorization: 'Bearer flag-token' } })).status,
+      200,
+    );
     again.child.kill('SIGINT');
     assert.deepEqual(await again.exited, { code: 0, signal: null });
 
     const noAdmin = await start(['--db', db, '--log']);
-    assert.equal((await fetch(`${noAdmin.base}/admin/comments`, { headers: { authorization: 'Bearer flag-token' } })).status, 404);
+    assert.equal(
+      (await fetch(`${noAdmin.base}/admin/comments`, { headers: { authorization: 'Bearer flag-token' } })).status,
+      404,
+    );
     assert.deepEqual(await stop(noAdmin), { code: 0, signal: null });
     // --log: one JSON line per request; without it, nothing but the readiness line.
     assert.match(noAdmin.stdout(), /"url":"\/api\/admin\/comments"/);
@@ -122,7 +149,11 @@ describe('bantin-server CLI', () => {
 
   it('--no-rate-limit lifts the per-address limits', async () => {
     const db = `sqlite:${join(tmp, 'limits.db')}`;
-    const comment = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ authorName: 'A', content: 'x' }) };
+    const comment = {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ authorName: 'A', content: 'x' }),
+    };
     const limited = await start(['--db', db]);
     const statuses: number[] = [];
     for (let i = 0; i < 7; i++) statuses.push((await fetch(`${limited.base}/articles/a/comments`, comment)).status);
@@ -162,11 +193,15 @@ describe('bantin-server CLI', () => {
               headers: { 'content-type': 'application/json', 'idempotency-key': key },
               body: JSON.stringify({ authorName: `Độc giả ${w}`, content: `Ý kiến số ${n}` }),
             });
-            if (response.status === 201) ackedComments.set(key, { id: ((await response.json()) as any).comment.id, content: `Ý kiến số ${n}` });
+            if (response.status === 201)
+              ackedComments.set(key, { id: ((await response.json()) as any).comment.id, content: `Ý kiến số ${n}` });
           } else {
             const article = articles[n % articles.length]!;
             sentViews.set(article, sentViews.get(article)! + 1);
-            const response = await fetch(`${server.base}/views/${article}`, { method: 'POST', headers: { 'user-agent': `crash-visitor-${n}` } });
+            const response = await fetch(`${server.base}/views/${article}`, {
+              method: 'POST',
+              headers: { 'user-agent': `crash-visitor-${n}` },
+            });
             if (response.status === 200) {
               await response.json();
               ackedViews.set(article, ackedViews.get(article)! + 1);
@@ -197,8 +232,14 @@ describe('bantin-server CLI', () => {
     try {
       const counts = ((await (await fetch(`${restarted.base}/views?ids=${articles.join(',')}`)).json()) as any).views;
       for (const article of articles) {
-        assert.ok(counts[article] >= ackedViews.get(article)!, `${article}: ${counts[article]} stored < ${ackedViews.get(article)} acknowledged`);
-        assert.ok(counts[article] <= sentViews.get(article)!, `${article}: ${counts[article]} stored > ${sentViews.get(article)} sent`);
+        assert.ok(
+          counts[article] >= ackedViews.get(article)!,
+          `${article}: ${counts[article]} stored < ${ackedViews.get(article)} acknowledged`,
+        );
+        assert.ok(
+          counts[article] <= sentViews.get(article)!,
+          `${article}: ${counts[article]} stored > ${sentViews.get(article)} sent`,
+        );
       }
       const stored = new Map<string, string>();
       let cursor: string | null = null;
@@ -209,7 +250,8 @@ describe('bantin-server CLI', () => {
         cursor = body.nextCursor;
         if (!cursor) break;
       }
-      for (const [key, comment] of ackedComments) assert.equal(stored.get(comment.id), comment.content, `acknowledged comment ${key} (${comment.id}) is missing`);
+      for (const [key, comment] of ackedComments)
+        assert.equal(stored.get(comment.id), comment.content, `acknowledged comment ${key} (${comment.id}) is missing`);
       assert.ok(stored.size <= sentComments.size);
       // A retried draft after the restart is still recognised (the idempotency record survived).
       const [someKey, some] = [...ackedComments][0]!;

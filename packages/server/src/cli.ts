@@ -70,7 +70,8 @@ async function main(argv = process.argv.slice(2)): Promise<void> {
     process.stdout.write(USAGE);
     return;
   }
-  if (!/^\d{1,5}$/.test(args.port) || Number(args.port) > 65535) fail(`--port must be an integer from 0 to 65535, got ${JSON.stringify(args.port)}`);
+  if (!/^\d{1,5}$/.test(args.port) || Number(args.port) > 65535)
+    fail(`--port must be an integer from 0 to 65535, got ${JSON.stringify(args.port)}`);
   const corsOrigins = args['cors-origin'];
   for (const origin of corsOrigins) {
     let parsed: URL | null = null;
@@ -79,7 +80,8 @@ async function main(argv = process.argv.slice(2)): Promise<void> {
     } catch {
       // reported below
     }
-    if (!parsed || parsed.origin !== origin.replace(/\/+$/, '')) fail(`--cors-origin must be an origin such as https://portal.example.vn, got ${JSON.stringify(origin)}`);
+    if (!parsed || parsed.origin !== origin.replace(/\/+$/, ''))
+      fail(`--cors-origin must be an origin such as https://portal.example.vn, got ${JSON.stringify(origin)}`);
   }
   const adminToken = args['admin-token'] ?? process.env.BANTIN_ADMIN_TOKEN ?? '';
 
@@ -94,7 +96,9 @@ async function main(argv = process.argv.slice(2)): Promise<void> {
   });
   if (args.seed) {
     const seeded = await seedStorage(storage);
-    process.stdout.write(`bantin-server: seeded ${seeded.articles} articles${seeded.views ? ` and ${seeded.views} views` : ''}\n`);
+    process.stdout.write(
+      `bantin-server: seeded ${seeded.articles} articles${seeded.views ? ` and ${seeded.views} views` : ''}\n`,
+    );
   }
 
   const app = await buildApp({

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { bearerTokenMatches, corsOptions, createVisitorHasher, DEFAULT_RATE_LIMITS, resolveRateLimits } from './security.js';
+import {
+  bearerTokenMatches,
+  corsOptions,
+  createVisitorHasher,
+  DEFAULT_RATE_LIMITS,
+  resolveRateLimits,
+} from './security.js';
 
 describe('visitor hashes', () => {
   it('the day is the Vietnam calendar day, whatever the machine’s zone', () => {
@@ -41,7 +47,18 @@ describe('admin token', () => {
   it('accepts exactly "Bearer <token>"', () => {
     assert.equal(bearerTokenMatches('Bearer abc123', 'abc123'), true);
     assert.equal(bearerTokenMatches('bearer   abc123 ', 'abc123'), true);
-    for (const header of [undefined, '', 'abc123', 'Bearer', 'Bearer ', 'Bearer abc1234', 'Bearer abc12', 'Basic abc123', 'Bearer abc 123', 'Bearer ABC123']) {
+    for (const header of [
+      undefined,
+      '',
+      'abc123',
+      'Bearer',
+      'Bearer ',
+      'Bearer abc1234',
+      'Bearer abc12',
+      'Basic abc123',
+      'Bearer abc 123',
+      'Bearer ABC123',
+    ]) {
       assert.equal(bearerTokenMatches(header, 'abc123'), false, String(header));
     }
     assert.equal(bearerTokenMatches('Bearer ', ''), false, 'an empty configured token never matches');
@@ -68,7 +85,14 @@ describe('rate limits and CORS', () => {
     };
     assert.equal(allows('https://portal.example.vn'), true);
     assert.equal(allows('http://localhost:5173'), true);
-    for (const origin of ['https://portal.example.vn.evil.vn', 'http://portal.example.vn', 'https://evil.vn', 'null', undefined, 'http://localhost:5174']) {
+    for (const origin of [
+      'https://portal.example.vn.evil.vn',
+      'http://portal.example.vn',
+      'https://evil.vn',
+      'null',
+      undefined,
+      'http://localhost:5174',
+    ]) {
       assert.equal(allows(origin), false, String(origin));
     }
     assert.equal(options.credentials, false);

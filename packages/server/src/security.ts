@@ -71,7 +71,13 @@ export function createVisitorHasher(options: VisitorHasherOptions = {}): Visitor
     // POST /views. The 'v'/'a' prefixes keep the two kinds of hash apart; headers and addresses
     // never contain a newline, so the fields cannot run into each other.
     visitor(ip, userAgent, day) {
-      return createHash('sha256').update(saltFor(day)).update('v\n').update(ip).update('\n').update(userAgent).digest('base64url');
+      return createHash('sha256')
+        .update(saltFor(day))
+        .update('v\n')
+        .update(ip)
+        .update('\n')
+        .update(userAgent)
+        .digest('base64url');
     },
     address(ip, day) {
       return createHash('sha256').update(saltFor(day)).update('a\n').update(ip).digest('base64url');

@@ -12,7 +12,18 @@
 // that the Debian package creates (runuser -u postgres --).
 
 import { spawn, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, rmdirSync, statSync, appendFileSync, readFileSync } from 'node:fs';
+import {
+  chownSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  rmdirSync,
+  statSync,
+  appendFileSync,
+  readFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,10 +71,14 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
   const cleanupOnExit = () => {
     if (stopped) return;
     // Synchronous: 'exit' handlers cannot wait. Immediate mode: the process is going away.
-    spawnSync(root ? 'runuser' : join(bin, 'pg_ctl'), [...(root ? ['-u', 'postgres', '--', join(bin, 'pg_ctl')] : []), 'stop', '-D', data, '-m', 'immediate'], {
-      cwd: dir,
-      stdio: 'ignore',
-    });
+    spawnSync(
+      root ? 'runuser' : join(bin, 'pg_ctl'),
+      [...(root ? ['-u', 'postgres', '--', join(bin, 'pg_ctl')] : []), 'stop', '-D', data, '-m', 'immediate'],
+      {
+        cwd: dir,
+        stdio: 'ignore',
+      },
+    );
     rmSync(dir, { recursive: true, force: true });
   };
 
@@ -85,7 +100,12 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
         ...options.settings,
       };
       // Later lines win, so a retry on another port simply appends again.
-      appendFileSync(join(data, 'postgresql.conf'), `\n# bantin test server\n${Object.entries(conf).map(([k, v]) => `${k} = ${v}`).join('\n')}\n`);
+      appendFileSync(
+        join(data, 'postgresql.conf'),
+        `\n# bantin test server\n${Object.entries(conf)
+          .map(([k, v]) => `${k} = ${v}`)
+          .join('\n')}\n`,
+      );
       try {
         await run('pg_ctl', ['start', '-D', data, '-l', join(dir, 'postgres.log'), '-w', '-t', '60']);
         lastError = undefined;
@@ -96,13 +116,18 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
         if (!/could not bind|address already in use/i.test(log)) break;
       }
     }
-    if (lastError) throw new Error(`PostgreSQL did not start: ${(lastError as Error).message}\n--- postgres.log ---\n${readLog(dir)}`);
+    if (lastError)
+      throw new Error(
+        `PostgreSQL did not start: ${(lastError as Error).message}\n--- postgres.log ---\n${readLog(dir)}`,
+      );
     process.once('exit', cleanupOnExit);
 
     const database = options.database ?? 'bantin';
     const base = `postgres://postgres@127.0.0.1:${port}`;
     let counter = 0;
-    const createDatabase = async (name = `t${process.pid}_${++counter}_${Date.now().toString(36)}`): Promise<string> => {
+    const createDatabase = async (
+      name = `t${process.pid}_${++counter}_${Date.now().toString(36)}`,
+    ): Promise<string> => {
       if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`database name ${name} must be [a-z_][a-z0-9_]*`);
       const client = new pg.Client({ connectionString: `${base}/postgres` });
       await client.connect();
@@ -152,7 +177,8 @@ export function findPostgresBin(): string | null {
   }
   for (const version of versions.sort((a, b) => Number(b) - Number(a))) {
     const bin = join(base, version, 'bin');
-    if (existsSync(join(bin, 'initdb')) && existsSync(join(bin, 'pg_ctl')) && existsSync(join(bin, 'postgres'))) return bin;
+    if (existsSync(join(bin, 'initdb')) && existsSync(join(bin, 'pg_ctl')) && existsSync(join(bin, 'postgres')))
+      return bin;
   }
   return null;
 }
@@ -178,7 +204,8 @@ async function ensurePostgresInstalled(): Promise<string> {
       } catch {
         // gone meanwhile
       }
-      if (Date.now() > deadline) throw new Error(`timed out waiting for another process to install PostgreSQL (${INSTALL_LOCK})`);
+      if (Date.now() > deadline)
+        throw new Error(`timed out waiting for another process to install PostgreSQL (${INSTALL_LOCK})`);
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
   }
@@ -202,7 +229,9 @@ function postgresUser(): { uid: number; gid: number } {
   const uid = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
   const gid = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' });
   if (uid.status !== 0 || gid.status !== 0) {
-    throw new Error(`running as root, but there is no 'postgres' OS user to run PostgreSQL as (initdb refuses root); reinstall with: ${INSTALL_COMMAND}`);
+    throw new Error(
+      `running as root, but there is no 'postgres' OS user to run PostgreSQL as (initdb refuses root); reinstall with: ${INSTALL_COMMAND}`,
+    );
   }
   return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
 }
@@ -214,10 +243,18 @@ function runAs(root: boolean, program: string, args: string[], cwd: string): Pro
   return root ? exec('runuser', ['-u', 'postgres', '--', program, ...args], { cwd }) : exec(program, args, { cwd });
 }
 
-function exec(program: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<string> {
+function exec(
+  program: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<string> {
   return new Promise((resolve, reject) => {
     // stdout is not piped: pg_ctl start leaves the server holding it, and we would wait forever.
-    const child = spawn(program, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(program, args, {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
       stderr = (stderr + chunk).slice(-8000);
@@ -225,7 +262,12 @@ function exec(program: string, args: string[], options: { cwd?: string; env?: No
     child.on('error', (error) => reject(new Error(`${program}: ${error.message}`)));
     child.on('close', (code, signal) => {
       if (code === 0) resolve(stderr);
-      else reject(new Error(`${[program, ...args].join(' ')} exited with ${code ?? signal}${stderr ? `:\n${stderr.trim()}` : ''}`));
+      else
+        reject(
+          new Error(
+            `${[program, ...args].join(' ')} exited with ${code ?? signal}${stderr ? `:\n${stderr.trim()}` : ''}`,
+          ),
+        );
     });
   });
 }
@@ -237,7 +279,9 @@ function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }

@@ -15,7 +15,7 @@ export const articleCardStyles = css`
     gap: var(--tin-article-card-gap, var(--_space-s));
   }
   .image,
-  ::slotted([slot=image]) {
+  ::slotted([slot='image']) {
     display: block;
     width: 100%;
     /* Lets the image shrink to its flex basis in the horizontal layout. */
@@ -55,7 +55,7 @@ export const articleCardStyles = css`
     outline-offset: 2px;
   }
   .sapo,
-  ::slotted([slot=sapo]) {
+  ::slotted([slot='sapo']) {
     display: -webkit-box;
     -webkit-box-orient: vertical;
     -webkit-line-clamp: var(--tin-article-card-sapo-lines, 3);
@@ -66,28 +66,28 @@ export const articleCardStyles = css`
     display: flex;
     flex-wrap: wrap;
     gap: 0 var(--_space-s);
-    font-size: .875em;
+    font-size: 0.875em;
     color: var(--_muted);
   }
-  :host([layout=horizontal]) .base {
+  :host([layout='horizontal']) .base {
     flex-flow: row wrap;
     align-items: flex-start;
   }
-  :host([layout=horizontal]) .image,
-  :host([layout=horizontal]) ::slotted([slot=image]) {
+  :host([layout='horizontal']) .image,
+  :host([layout='horizontal']) ::slotted([slot='image']) {
     flex: 1 1 var(--tin-article-card-image-width, 12rem);
   }
-  :host([layout=horizontal]) .body {
+  :host([layout='horizontal']) .body {
     flex: 999 1 0;
     min-width: 55%;
   }
-  :host([layout=compact]) slot:is([name=image], [name=sapo]) {
+  :host([layout='compact']) slot:is([name='image'], [name='sapo']) {
     display: none;
   }
-  :host([layout=compact]) .title {
+  :host([layout='compact']) .title {
     font-size: 1em;
   }
-  :host([layout=featured]) .title {
+  :host([layout='featured']) .title {
     font-size: 1.5em;
   }
 `;

@@ -23,14 +23,20 @@ function summary(overrides: Partial<ArticleSummary> = {}): ArticleSummary {
     sapo: SAPO,
     url: '/tin-tuc/hoi-nghi-lan-thu-2',
     category: { id: 'tin-tuc-thanh-pho', slug: 'tin-tuc-thanh-pho-ha-noi', name: CATEGORY },
-    cover: { src: '/anh/hoi-nghi-lan-thu-2.jpg', alt: 'Các đại biểu thông qua nội dung, chương trình hội nghị', width: 640, height: 360 },
+    cover: {
+      src: '/anh/hoi-nghi-lan-thu-2.jpg',
+      alt: 'Các đại biểu thông qua nội dung, chương trình hội nghị',
+      width: 640,
+      height: 360,
+    },
     publishedAt: dayAgo(),
     viewCount: 414,
     ...overrides,
   };
 }
 
-const $ = <E extends Element = HTMLElement>(el: TinArticleCard, selector: string) => el.shadowRoot!.querySelector<E>(selector);
+const $ = <E extends Element = HTMLElement>(el: TinArticleCard, selector: string) =>
+  el.shadowRoot!.querySelector<E>(selector);
 const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 /** What a slot shows: its assigned elements' text, else its fallback content. */
 function shown(el: TinArticleCard, name: string): string {
@@ -58,16 +64,13 @@ describe('tin-article-card', () => {
 
   describe('from plain HTML', () => {
     it('wraps the slotted title in the one link and shows the meta line from attributes', async () => {
-      const el = await fixture<TinArticleCard>(html`<tin-article-card
-        href="/tin-tuc/hoi-nghi-lan-thu-2"
-        datetime=${dayAgo()}
-        category=${CATEGORY}
-        views="414"
-      >
-        <span slot="title">${TITLE}</span>
-        <img slot="image" src="/anh/x.jpg" alt="" width="640" height="360" />
-        <p slot="sapo">${SAPO}</p>
-      </tin-article-card>`);
+      const el = await fixture<TinArticleCard>(
+        html`<tin-article-card href="/tin-tuc/hoi-nghi-lan-thu-2" datetime=${dayAgo()} category=${CATEGORY} views="414">
+          <span slot="title">${TITLE}</span>
+          <img slot="image" src="/anh/x.jpg" alt="" width="640" height="360" />
+          <p slot="sapo">${SAPO}</p>
+        </tin-article-card>`,
+      );
       const links = el.shadowRoot!.querySelectorAll('a');
       expect(links).to.have.length(1);
       expect(links[0]!.getAttribute('href')).to.equal('/tin-tuc/hoi-nghi-lan-thu-2');
@@ -85,15 +88,24 @@ describe('tin-article-card', () => {
     });
 
     it('renders hostile attribute values as text', async () => {
-      const el = await fixture<TinArticleCard>(html`<tin-article-card href="/a" category=${XSS}><span slot="title">${TITLE}</span></tin-article-card>`);
+      const el = await fixture<TinArticleCard>(
+        html`<tin-article-card href="/a" category=${XSS}><span slot="title">${TITLE}</span></tin-article-card>`,
+      );
       expect(text($(el, '[part=category]'))).to.equal(XSS);
       expect(el.shadowRoot!.querySelector('img, script')).to.equal(null);
       expect((window as { __xss?: unknown }).__xss).to.equal(undefined);
     });
 
-    for (const href of ['javascript:alert(1)', ' java\tscript:alert(1)', 'data:text/html,<script>alert(1)</script>', '//evil.example/x']) {
+    for (const href of [
+      'javascript:alert(1)',
+      ' java\tscript:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      '//evil.example/x',
+    ]) {
       it(`makes no link of ${JSON.stringify(href)}`, async () => {
-        const el = await fixture<TinArticleCard>(html`<tin-article-card href=${href}><span slot="title">${TITLE}</span></tin-article-card>`);
+        const el = await fixture<TinArticleCard>(
+          html`<tin-article-card href=${href}><span slot="title">${TITLE}</span></tin-article-card>`,
+        );
         expect(el.shadowRoot!.querySelector('a')).to.equal(null);
         expect(shown(el, 'title')).to.equal(TITLE);
         await expect(el).to.be.accessible();
@@ -101,7 +113,9 @@ describe('tin-article-card', () => {
     }
 
     it('leaves out the meta line when there is nothing to put in it', async () => {
-      const el = await fixture<TinArticleCard>(html`<tin-article-card href="/a"><span slot="title">${TITLE_2}</span></tin-article-card>`);
+      const el = await fixture<TinArticleCard>(
+        html`<tin-article-card href="/a"><span slot="title">${TITLE_2}</span></tin-article-card>`,
+      );
       expect($(el, '[part=meta]')).to.equal(null);
     });
   });
@@ -126,9 +140,11 @@ describe('tin-article-card', () => {
     });
 
     it('lets slots and attributes win over the article', async () => {
-      const el = await fixture<TinArticleCard>(html`<tin-article-card .article=${summary()} category="Thời sự" views="5870" href="/khac">
-        <span slot="title">${TITLE_2}</span>
-      </tin-article-card>`);
+      const el = await fixture<TinArticleCard>(
+        html`<tin-article-card .article=${summary()} category="Thời sự" views="5870" href="/khac">
+          <span slot="title">${TITLE_2}</span>
+        </tin-article-card>`,
+      );
       expect(shown(el, 'title')).to.equal(TITLE_2);
       expect(text($(el, '[part=category]'))).to.equal('Thời sự');
       expect(text($(el, '[part=views]'))).to.equal('5,9 nghìn lượt xem');
@@ -139,14 +155,16 @@ describe('tin-article-card', () => {
     });
 
     it('renders hostile article text as text', async () => {
-      const el = await fixture<TinArticleCard>(html`<tin-article-card
-        .article=${summary({
-          title: XSS,
-          sapo: XSS,
-          category: { id: 'x', slug: 'x', name: XSS },
-          cover: { src: '/anh/a.jpg', alt: '"><img src=x onerror=window.__xss=3>', width: 4, height: 3 },
-        })}
-      ></tin-article-card>`);
+      const el = await fixture<TinArticleCard>(
+        html`<tin-article-card
+          .article=${summary({
+            title: XSS,
+            sapo: XSS,
+            category: { id: 'x', slug: 'x', name: XSS },
+            cover: { src: '/anh/a.jpg', alt: '"><img src=x onerror=window.__xss=3>', width: 4, height: 3 },
+          })}
+        ></tin-article-card>`,
+      );
       expect(text($(el, 'a'))).to.equal(XSS);
       expect(text($(el, '[part=sapo]'))).to.equal(XSS);
       expect(text($(el, '[part=category]'))).to.equal(XSS);
@@ -157,9 +175,11 @@ describe('tin-article-card', () => {
     });
 
     it('ignores an invalid article with a warning naming the field', async () => {
-      const el = await fixture<TinArticleCard>(html`<tin-article-card
-        .article=${summary({ url: 'javascript:alert(1)', publishedAt: '28/11/2020' })}
-      ></tin-article-card>`);
+      const el = await fixture<TinArticleCard>(
+        html`<tin-article-card
+          .article=${summary({ url: 'javascript:alert(1)', publishedAt: '28/11/2020' })}
+        ></tin-article-card>`,
+      );
       expect(el.shadowRoot!.querySelector('a, img, [part=meta]')).to.equal(null);
       expect(warnings).to.have.length(1);
       expect(warnings[0]).to.contain('`url`').and.to.contain('`publishedAt`');
@@ -171,7 +191,9 @@ describe('tin-article-card', () => {
     });
 
     it('speaks English under lang="en"', async () => {
-      const wrapper = fixtureSync(html`<div lang="en"><tin-article-card .article=${summary({ viewCount: 1234 })}></tin-article-card></div>`);
+      const wrapper = fixtureSync(
+        html`<div lang="en"><tin-article-card .article=${summary({ viewCount: 1234 })}></tin-article-card></div>`,
+      );
       const el = wrapper.querySelector('tin-article-card')!;
       await el.updateComplete;
       expect(text($(el, '[part=views]'))).to.equal('1.2K views');
@@ -187,13 +209,17 @@ describe('tin-article-card', () => {
     };
 
     it('reflects the default vertical layout and stacks image over body', async () => {
-      const el = await fixture<TinArticleCard>(html`<tin-article-card style="width: 600px" .article=${summary()}></tin-article-card>`);
+      const el = await fixture<TinArticleCard>(
+        html`<tin-article-card style="width: 600px" .article=${summary()}></tin-article-card>`,
+      );
       expect(el.getAttribute('layout')).to.equal('vertical');
       expect(bodyBelowImage(el)).to.equal(true);
     });
 
     it('puts the image beside the body when horizontal, and falls back to vertical when narrow', async () => {
-      const el = await fixture<TinArticleCard>(html`<tin-article-card layout="horizontal" style="width: 700px" .article=${summary()}></tin-article-card>`);
+      const el = await fixture<TinArticleCard>(
+        html`<tin-article-card layout="horizontal" style="width: 700px" .article=${summary()}></tin-article-card>`,
+      );
       const image = $(el, 'img[part=image]')!.getBoundingClientRect();
       const body = $(el, '[part=body]')!.getBoundingClientRect();
       expect(body.left).to.be.greaterThan(image.right - 1);
@@ -206,10 +232,12 @@ describe('tin-article-card', () => {
 
     it('lets a wide slotted image shrink beside the body when horizontal', async () => {
       // A 1200px-wide <img> once kept its intrinsic width as its flex minimum and pushed the body below.
-      const el = await fixture<TinArticleCard>(html`<tin-article-card layout="horizontal" style="width: 768px" href="/a">
-        <img slot="image" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="" width="1200" height="800" />
-        <span slot="title">${TITLE}</span>
-      </tin-article-card>`);
+      const el = await fixture<TinArticleCard>(
+        html`<tin-article-card layout="horizontal" style="width: 768px" href="/a">
+          <img slot="image" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="" width="1200" height="800" />
+          <span slot="title">${TITLE}</span>
+        </tin-article-card>`,
+      );
       const image = el.querySelector('img')!.getBoundingClientRect();
       const body = $(el, '[part=body]')!.getBoundingClientRect();
       expect(image.width).to.be.lessThan(384);
@@ -217,9 +245,11 @@ describe('tin-article-card', () => {
     });
 
     it('shows only title and meta when compact, slotted or not', async () => {
-      const el = await fixture<TinArticleCard>(html`<tin-article-card layout="compact" .article=${summary()}>
-        <p slot="sapo">${SAPO}</p>
-      </tin-article-card>`);
+      const el = await fixture<TinArticleCard>(
+        html`<tin-article-card layout="compact" .article=${summary()}>
+          <p slot="sapo">${SAPO}</p>
+        </tin-article-card>`,
+      );
       for (const name of ['image', 'sapo']) {
         const slot = $(el, `slot[name=${name}]`)!;
         expect(getComputedStyle(slot).display).to.equal('none');
@@ -233,14 +263,18 @@ describe('tin-article-card', () => {
 
     it('sets a bigger title when featured', async () => {
       const plain = await fixture<TinArticleCard>(html`<tin-article-card .article=${summary()}></tin-article-card>`);
-      const featured = await fixture<TinArticleCard>(html`<tin-article-card layout="featured" .article=${summary()}></tin-article-card>`);
+      const featured = await fixture<TinArticleCard>(
+        html`<tin-article-card layout="featured" .article=${summary()}></tin-article-card>`,
+      );
       const size = (el: TinArticleCard) => parseFloat(getComputedStyle($(el, '.title')!).fontSize);
       expect(size(featured)).to.be.greaterThan(size(plain));
       await expect(featured).to.be.accessible();
     });
 
     it('reserves the cover box before the image loads', async () => {
-      const el = await fixture<TinArticleCard>(html`<tin-article-card style="width: 400px" .article=${summary()}></tin-article-card>`);
+      const el = await fixture<TinArticleCard>(
+        html`<tin-article-card style="width: 400px" .article=${summary()}></tin-article-card>`,
+      );
       const img = $<HTMLImageElement>(el, 'img[part=image]')!;
       const box = img.getBoundingClientRect();
       expect(img.complete && img.naturalWidth > 0).to.equal(false);
@@ -250,7 +284,9 @@ describe('tin-article-card', () => {
 
     it('clamps the sapo to 3 lines, or to sapo-lines, or to the custom property', async () => {
       const clamp = (el: TinArticleCard) => getComputedStyle($(el, '[part=sapo]')!).webkitLineClamp;
-      const el = await fixture<TinArticleCard>(html`<tin-article-card style="width: 240px" .article=${summary()}></tin-article-card>`);
+      const el = await fixture<TinArticleCard>(
+        html`<tin-article-card style="width: 240px" .article=${summary()}></tin-article-card>`,
+      );
       expect(clamp(el)).to.equal('3');
       const sapo = $(el, '[part=sapo]')!;
       const lineHeight = parseFloat(getComputedStyle(sapo).lineHeight);
@@ -262,7 +298,9 @@ describe('tin-article-card', () => {
       await el.updateComplete;
       expect(clamp(el)).to.equal('2');
 
-      const slotted = await fixture<TinArticleCard>(html`<tin-article-card sapo-lines="1"><p slot="sapo">${SAPO}</p></tin-article-card>`);
+      const slotted = await fixture<TinArticleCard>(
+        html`<tin-article-card sapo-lines="1"><p slot="sapo">${SAPO}</p></tin-article-card>`,
+      );
       expect(getComputedStyle(slotted.querySelector('[slot=sapo]')!).webkitLineClamp).to.equal('1');
     });
 
@@ -270,7 +308,11 @@ describe('tin-article-card', () => {
       for (const title of [TITLE, TITLE_2]) {
         for (const layout of ['vertical', 'horizontal', 'compact', 'featured']) {
           const el = await fixture<TinArticleCard>(
-            html`<tin-article-card style="width: 280px" layout=${layout} .article=${summary({ title })}></tin-article-card>`,
+            html`<tin-article-card
+              style="width: 280px"
+              layout=${layout}
+              .article=${summary({ title })}
+            ></tin-article-card>`,
           );
           const heading = $(el, '.title')!;
           const style = getComputedStyle(heading);
@@ -284,7 +326,9 @@ describe('tin-article-card', () => {
 
   describe('the card is one link', () => {
     it('stretches the title link over the whole card, with one tab stop', async () => {
-      const el = await fixture<TinArticleCard>(html`<tin-article-card style="width: 400px" .article=${summary()}></tin-article-card>`);
+      const el = await fixture<TinArticleCard>(
+        html`<tin-article-card style="width: 400px" .article=${summary()}></tin-article-card>`,
+      );
       const link = $(el, 'a')!;
       for (const part of ['img[part=image]', '[part=sapo]', '[part=meta]']) {
         const box = $(el, part)!.getBoundingClientRect();

@@ -79,7 +79,8 @@ export class TinArticleCard extends TinElement {
     if (!changed.has('article')) return;
     // ArticleSummarySchema in the wire form browsers use, so zod stays out of the bundle.
     const result = this.article && checkWire(ArticleSummaryWire, this.article);
-    if (result && !result.ok) console.warn(`[bantin] <tin-article-card> ignored an invalid .article:\n${result.message}`);
+    if (result && !result.ok)
+      console.warn(`[bantin] <tin-article-card> ignored an invalid .article:\n${result.message}`);
     this.valid = result && result.ok ? result.value : undefined;
   }
 
@@ -95,25 +96,42 @@ export class TinArticleCard extends TinElement {
     const lines = (this.sapoLines ?? 0) > 0 ? `--tin-article-card-sapo-lines:${this.sapoLines}` : '';
     // .base, .body and .meta are flex boxes, where whitespace between tags renders nothing, so the
     // templates have none (it would be bytes in the bundle): line breaks go inside ${}.
-    return html`<article part="base" class="base" .style=${lines}><slot name="image">${
-      cover
-        ? html`<img part="image" class="image" src=${safeHref(cover.src) ?? nothing} alt=${cover.alt} width=${cover.width} height=${
-            cover.height
-          } loading="lazy" decoding="async" />`
-        : nothing
-    }</slot><div part="body" class="body"><h3 part="title" class="title">${href ? html`<a href=${href}>${title}</a>` : title}</h3><slot name="sapo">${
-      article?.sapo ? html`<p part="sapo" class="sapo">${article.sapo}</p>` : nothing
-    }</slot>${
-      category || datetime || views !== undefined
-        ? html`<div part="meta" class="meta">${category ? html`<span part="category">${category}</span>` : nothing}${
-            datetime ? html`<tin-time part="time" datetime=${datetime}></tin-time>` : nothing
-          }${
-            views !== undefined
-              ? html`<span part="views">${this.t('mostViewedViews', { count: formatCompactNumber(views, { locale: this.locale }) })}</span>`
-              : nothing
-          }</div>`
-        : nothing
-    }</div></article>`;
+    return html`<article part="base" class="base" .style=${lines}>
+      <slot name="image"
+        >${
+          cover
+            ? html`<img
+                part="image"
+                class="image"
+                src=${safeHref(cover.src) ?? nothing}
+                alt=${cover.alt}
+                width=${cover.width}
+                height=${cover.height}
+                loading="lazy"
+                decoding="async"
+              />`
+            : nothing
+        }</slot
+      >
+      <div part="body" class="body">
+        <h3 part="title" class="title">${href ? html`<a href=${href}>${title}</a>` : title}</h3>
+        <slot name="sapo">${article?.sapo ? html`<p part="sapo" class="sapo">${article.sapo}</p>` : nothing}</slot>${
+          category || datetime || views !== undefined
+            ? html`<div part="meta" class="meta">
+                ${category ? html`<span part="category">${category}</span>` : nothing}${
+                  datetime ? html`<tin-time part="time" datetime=${datetime}></tin-time>` : nothing
+                }${
+                  views !== undefined
+                    ? html`<span part="views"
+                        >${this.t('mostViewedViews', { count: formatCompactNumber(views, { locale: this.locale }) })}</span
+                      >`
+                    : nothing
+                }
+              </div>`
+            : nothing
+        }
+      </div>
+    </article>`;
   }
 }
 

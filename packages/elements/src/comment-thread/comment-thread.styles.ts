@@ -42,24 +42,24 @@ export const commentThreadStyles = css`
   textarea {
     resize: vertical;
   }
-  [aria-invalid=true] {
+  [aria-invalid='true'] {
     border-color: var(--_danger);
   }
-  [type=submit] {
+  [type='submit'] {
     background: var(--_accent);
     border-color: var(--_accent);
     color: var(--_accent-contrast);
   }
-  [aria-disabled=true] {
+  [aria-disabled='true'] {
     cursor: progress;
-    opacity: .65;
+    opacity: 0.65;
   }
   .muted,
   time,
   header span,
   footer span {
     color: var(--_muted);
-    font-size: .875em;
+    font-size: 0.875em;
   }
   ol {
     list-style: none;
@@ -74,11 +74,11 @@ export const commentThreadStyles = css`
     padding-block: var(--_gap);
   }
   /* Inline, not flex: a thousand comments lay out noticeably faster. */
-  header>*,
-  footer>* {
+  header > *,
+  footer > * {
     margin-inline-end: var(--_space-s);
   }
-  [part=content] {
+  [part='content'] {
     margin: 0;
     white-space: pre-wrap;
     overflow-wrap: anywhere;

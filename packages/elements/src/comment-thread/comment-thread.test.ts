@@ -54,7 +54,9 @@ function fakeSource(
       source.posts.push({ comment: body, key: options?.idempotencyKey });
       return (
         handlers.post?.(body, source.posts.length) ??
-        Promise.resolve(comment({ ...body, articleId, parentId: body.parentId ?? null, createdAt: '2026-02-04T08:59:00+07:00' }))
+        Promise.resolve(
+          comment({ ...body, articleId, parentId: body.parentId ?? null, createdAt: '2026-02-04T08:59:00+07:00' }),
+        )
       );
     },
   };
@@ -62,7 +64,10 @@ function fakeSource(
 }
 
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
-  new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+  new Response(typeof body === 'string' ? body : JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
 
 /** The real http source over a fake fetch: exercises validation, timeouts and status handling end to end. */
 function httpSource(respond: (url: string, init: RequestInit) => Response | Promise<Response>) {
@@ -78,16 +83,20 @@ function httpSource(respond: (url: string, init: RequestInit) => Response | Prom
 }
 
 const never = (init: RequestInit) =>
-  new Promise<Response>((_, reject) => init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+  new Promise<Response>((_, reject) =>
+    init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+  );
 
 const root = (el: TinCommentThread) => el.shadowRoot!;
-const $ = <T extends Element = HTMLElement>(el: TinCommentThread, selector: string) => root(el).querySelector<T>(selector);
+const $ = <T extends Element = HTMLElement>(el: TinCommentThread, selector: string) =>
+  root(el).querySelector<T>(selector);
 const $$ = (el: TinCommentThread, selector: string) => [...root(el).querySelectorAll<HTMLElement>(selector)];
 const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const status = (el: TinCommentThread) => text($(el, '[role=status]'));
 const field = (el: TinCommentThread, name: string) => $<HTMLInputElement>(el, `[name=${name}]`)!;
 const submitButton = (el: TinCommentThread) => $<HTMLButtonElement>(el, '[part=submit]')!;
-const button = (el: TinCommentThread, label: string) => $$(el, 'button').find((b) => text(b) === label) as HTMLButtonElement;
+const button = (el: TinCommentThread, label: string) =>
+  $$(el, 'button').find((b) => text(b) === label) as HTMLButtonElement;
 const threads = (el: TinCommentThread) => $$(el, '[part=list] > li');
 
 async function type(el: TinCommentThread, name: string, value: string): Promise<void> {
@@ -97,7 +106,10 @@ async function type(el: TinCommentThread, name: string, value: string): Promise<
   await el.updateComplete;
 }
 
-async function fillValid(el: TinCommentThread, content = 'Cử tri phường Ba Đình mong được biết lịch tiếp xúc.'): Promise<void> {
+async function fillValid(
+  el: TinCommentThread,
+  content = 'Cử tri phường Ba Đình mong được biết lịch tiếp xúc.',
+): Promise<void> {
   await type(el, 'authorName', 'Trần Thị Bình');
   await type(el, 'content', content);
 }
@@ -112,7 +124,12 @@ async function press(key: string): Promise<void> {
   const socket = '/__web-dev-server__web-socket.js';
   const { sendMessageWaitForResponse } = await import(/* @vite-ignore */ socket);
   const sessionId = new URL(location.href).searchParams.get('wtr-session-id');
-  const answer = await sendMessageWaitForResponse({ type: 'wtr-command', sessionId, command: 'send-keys', payload: { press: key } });
+  const answer = await sendMessageWaitForResponse({
+    type: 'wtr-command',
+    sessionId,
+    command: 'send-keys',
+    payload: { press: key },
+  });
   if (!answer.executed) throw new Error('send-keys is not available');
 }
 
@@ -133,7 +150,9 @@ afterEach(() => {
 describe('tin-comment-thread: states', () => {
   it('shows the seed heading and empty state, and is accessible', async () => {
     const source = fakeSource();
-    const el = await fixture<TinCommentThread>(html`<tin-comment-thread article-id=${ARTICLE} .dataSource=${source}></tin-comment-thread>`);
+    const el = await fixture<TinCommentThread>(
+      html`<tin-comment-thread article-id=${ARTICLE} .dataSource=${source}></tin-comment-thread>`,
+    );
     await loaded(el);
     expect(text($(el, 'h2'))).to.equal('Bình luận bài viết');
     expect(text($(el, '[part=empty]'))).to.equal('Chưa có bình luận nào.');
@@ -143,7 +162,10 @@ describe('tin-comment-thread: states', () => {
 
   it('shows a skeleton that reserves space while loading', async () => {
     const el = await fixture<TinCommentThread>(
-      html`<tin-comment-thread article-id=${ARTICLE} .dataSource=${fakeSource({ list: () => new Promise(() => {}) })}></tin-comment-thread>`,
+      html`<tin-comment-thread
+        article-id=${ARTICLE}
+        .dataSource=${fakeSource({ list: () => new Promise(() => {}) })}
+      ></tin-comment-thread>`,
     );
     const skeleton = $(el, '[part=skeleton]')!;
     // No aria-busy here: it would hide the one text that says what is happening.
@@ -153,8 +175,13 @@ describe('tin-comment-thread: states', () => {
   });
 
   it('renders a populated list of articles with author, relative time and likes', async () => {
-    const list = [comment({ likes: 1234 }), comment({ authorName: 'Lê Hoàng Cường', content: 'Ủy ban bầu cử đã hoàn thành 17/17 nhiệm vụ.' })];
-    const el = await fixture<TinCommentThread>(html`<tin-comment-thread article-id=${ARTICLE} .comments=${list} .now=${now}></tin-comment-thread>`);
+    const list = [
+      comment({ likes: 1234 }),
+      comment({ authorName: 'Lê Hoàng Cường', content: 'Ủy ban bầu cử đã hoàn thành 17/17 nhiệm vụ.' }),
+    ];
+    const el = await fixture<TinCommentThread>(
+      html`<tin-comment-thread article-id=${ARTICLE} .comments=${list} .now=${now}></tin-comment-thread>`,
+    );
     const items = threads(el);
     expect(items).to.have.length(2);
     const first = items[0]!.querySelector('article')!;
@@ -173,20 +200,32 @@ describe('tin-comment-thread: states', () => {
     ['HTTP 500', () => json({ error: { code: 'x', message: 'boom' } }, 500), 'Máy chủ đang gặp sự cố.'],
     ['HTTP 429', () => json({}, 429, { 'retry-after': '30' }), 'Bạn thao tác quá nhanh. Vui lòng thử lại sau ít phút.'],
     ['invalid JSON', () => json('{"comments": [', 200), 'Dữ liệu nhận được không hợp lệ.'],
-    ['a wrong shape', () => json({ comments: [{ id: 1, content: null }], nextCursor: null, total: 1 }), 'Dữ liệu nhận được không hợp lệ.'],
+    [
+      'a wrong shape',
+      () => json({ comments: [{ id: 1, content: null }], nextCursor: null, total: 1 }),
+      'Dữ liệu nhận được không hợp lệ.',
+    ],
     ['a timeout', (_url: string, init: RequestInit) => never(init), 'Máy chủ phản hồi quá lâu.'],
-    ['a network failure', () => Promise.reject(new TypeError('Failed to fetch')), 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.'],
+    [
+      'a network failure',
+      () => Promise.reject(new TypeError('Failed to fetch')),
+      'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',
+    ],
   ] as const) {
     it(`shows an error state with a working retry after ${name}`, async () => {
       let fail = true;
       const source = httpSource((url, init) =>
-        fail ? (respond as (url: string, init: RequestInit) => Response | Promise<Response>)(url, init) : json({ comments: [comment()], nextCursor: null, total: 1 }),
+        fail
+          ? (respond as (url: string, init: RequestInit) => Response | Promise<Response>)(url, init)
+          : json({ comments: [comment()], nextCursor: null, total: 1 }),
       );
       const errors: unknown[] = [];
       const log = console.error;
       console.error = (...args: unknown[]) => errors.push(args);
       try {
-        const el = await fixture<TinCommentThread>(html`<tin-comment-thread article-id=${ARTICLE} .dataSource=${source}></tin-comment-thread>`);
+        const el = await fixture<TinCommentThread>(
+          html`<tin-comment-thread article-id=${ARTICLE} .dataSource=${source}></tin-comment-thread>`,
+        );
         await waitUntil(() => $(el, '[part=error]'), 'no error state', { timeout: 2000 });
         expect(text($(el, '[part=error] p'))).to.equal(message);
         await expect(el).to.be.accessible();
@@ -201,9 +240,11 @@ describe('tin-comment-thread: states', () => {
   }
 
   it('speaks English under lang="en"', async () => {
-    const wrapper = await fixture(html`<div lang="en">
-      <tin-comment-thread article-id=${ARTICLE} .comments=${[comment({ likes: 3 })]} .now=${now}></tin-comment-thread>
-    </div>`);
+    const wrapper = await fixture(
+      html`<div lang="en">
+        <tin-comment-thread article-id=${ARTICLE} .comments=${[comment({ likes: 3 })]} .now=${now}></tin-comment-thread>
+      </div>`,
+    );
     const el = wrapper.querySelector('tin-comment-thread')!;
     await el.updateComplete;
     expect(text($(el, 'h2'))).to.equal('Comments');
@@ -224,11 +265,18 @@ describe('tin-comment-thread: threads, sorting and paging', () => {
     const c = comment({ authorName: 'Cường', parentId: b.id, createdAt: '2026-02-03T10:00:00+07:00' });
     const d = comment({ authorName: 'Dung', parentId: c.id, createdAt: '2026-02-03T11:00:00+07:00' });
     const e = comment({ authorName: 'Em', parentId: b.id, createdAt: '2026-02-03T12:00:00+07:00' });
-    const el = await fixture<TinCommentThread>(html`<tin-comment-thread article-id=${ARTICLE} .comments=${[e, d, c, b, a]}></tin-comment-thread>`);
+    const el = await fixture<TinCommentThread>(
+      html`<tin-comment-thread article-id=${ARTICLE} .comments=${[e, d, c, b, a]}></tin-comment-thread>`,
+    );
     const depthOf = (name: string) => {
       const article = $$(el, 'article').find((node) => text(node.querySelector('[part=author]')) === name)!;
       let depth = 0;
-      for (let node = article.closest('ol'); node?.getAttribute('part') === 'replies'; node = node.parentElement!.closest('ol')) depth++;
+      for (
+        let node = article.closest('ol');
+        node?.getAttribute('part') === 'replies';
+        node = node.parentElement!.closest('ol')
+      )
+        depth++;
       return { depth, label: text(article.querySelector('header span')) };
     };
     expect(depthOf('An')).to.deep.equal({ depth: 0, label: '' });
@@ -262,7 +310,9 @@ describe('tin-comment-thread: threads, sorting and paging', () => {
       comment({ authorName: 'Mới', createdAt: '2026-02-03T08:00:00+07:00', likes: 0 }),
       comment({ authorName: 'Giữa', createdAt: '2026-02-02T08:00:00+07:00', likes: 9 }),
     ];
-    const el = await fixture<TinCommentThread>(html`<tin-comment-thread article-id=${ARTICLE} .comments=${list}></tin-comment-thread>`);
+    const el = await fixture<TinCommentThread>(
+      html`<tin-comment-thread article-id=${ARTICLE} .comments=${list}></tin-comment-thread>`,
+    );
     const order = () => threads(el).map((li) => text(li.querySelector('[part=author]')));
     expect(order()).to.deep.equal(['Mới', 'Giữa', 'Cũ']);
     const select = $<HTMLSelectElement>(el, 'select')!;
@@ -285,7 +335,9 @@ describe('tin-comment-thread: threads, sorting and paging', () => {
           ? { comments: [comment({ authorName: 'Trang 2' })], nextCursor: null, total: 2 }
           : { comments: [comment({ authorName: `Trang 1 ${sort}` })], nextCursor: 'after-1', total: 2 },
     });
-    const el = await fixture<TinCommentThread>(html`<tin-comment-thread article-id=${ARTICLE} page-size="1" .dataSource=${source}></tin-comment-thread>`);
+    const el = await fixture<TinCommentThread>(
+      html`<tin-comment-thread article-id=${ARTICLE} page-size="1" .dataSource=${source}></tin-comment-thread>`,
+    );
     await loaded(el);
     expect(threads(el).map((li) => text(li.querySelector('[part=author]')))).to.deep.equal(['Trang 1 newest']);
     const more = button(el, 'Xem thêm bình luận');
@@ -315,7 +367,9 @@ describe('tin-comment-thread: threads, sorting and paging', () => {
         return { comments: [comment()], nextCursor: null, total: 2 };
       },
     });
-    const el = await fixture<TinCommentThread>(html`<tin-comment-thread article-id=${ARTICLE} .dataSource=${source}></tin-comment-thread>`);
+    const el = await fixture<TinCommentThread>(
+      html`<tin-comment-thread article-id=${ARTICLE} .dataSource=${source}></tin-comment-thread>`,
+    );
     await loaded(el);
     button(el, 'Xem thêm bình luận').click();
     await waitUntil(() => $(el, '[part=error]'));
@@ -328,10 +382,18 @@ describe('tin-comment-thread: threads, sorting and paging', () => {
   it('renders at most page-size threads of 10,000 local comments, and pages locally', async () => {
     const list: Comment[] = [];
     for (let i = 0; i < 10_000; i++) {
-      list.push(comment({ id: `n${i}`, parentId: i % 4 && i > 4 ? `n${i - (i % 4)}` : null, createdAt: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString() }));
+      list.push(
+        comment({
+          id: `n${i}`,
+          parentId: i % 4 && i > 4 ? `n${i - (i % 4)}` : null,
+          createdAt: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(),
+        }),
+      );
     }
     const topLevel = list.filter((c) => !c.parentId).length;
-    const el = await fixture<TinCommentThread>(html`<tin-comment-thread article-id=${ARTICLE} .comments=${list}></tin-comment-thread>`);
+    const el = await fixture<TinCommentThread>(
+      html`<tin-comment-thread article-id=${ARTICLE} .comments=${list}></tin-comment-thread>`,
+    );
     expect(threads(el)).to.have.length(20);
     expect($$(el, 'article').length).to.be.at.most(20 * 4);
     expect(text($(el, '[part=toolbar]'))).to.contain('10.000 bình luận');
@@ -344,7 +406,9 @@ describe('tin-comment-thread: threads, sorting and paging', () => {
 
 describe('tin-comment-thread: form', () => {
   it('has labelled fields, a live counter with a limit, and accessible errors', async () => {
-    const el = await fixture<TinCommentThread>(html`<tin-comment-thread article-id=${ARTICLE} .comments=${[]}></tin-comment-thread>`);
+    const el = await fixture<TinCommentThread>(
+      html`<tin-comment-thread article-id=${ARTICLE} .comments=${[]}></tin-comment-thread>`,
+    );
     const content = field(el, 'content');
     expect(content.labels![0]!.textContent).to.equal('Nội dung bình luận');
     expect(field(el, 'authorName').labels![0]!.textContent).to.equal('Họ và tên');
@@ -384,7 +448,9 @@ describe('tin-comment-thread: form', () => {
 
   it('is usable by keyboard: Tab through the fields, Enter on the button posts', async () => {
     const source = fakeSource();
-    const el = await fixture<TinCommentThread>(html`<tin-comment-thread article-id=${ARTICLE} .dataSource=${source}></tin-comment-thread>`);
+    const el = await fixture<TinCommentThread>(
+      html`<tin-comment-thread article-id=${ARTICLE} .dataSource=${source}></tin-comment-thread>`,
+    );
     await loaded(el);
     field(el, 'authorName').focus();
     await press('Tab');
@@ -402,7 +468,9 @@ describe('tin-comment-thread: form', () => {
 
   it('posts, inserts an approved comment at once, clears the draft and fires tin-comment-posted', async () => {
     const source = fakeSource();
-    const el = await fixture<TinCommentThread>(html`<tin-comment-thread article-id=${ARTICLE} .dataSource=${source}></tin-comment-thread>`);
+    const el = await fixture<TinCommentThread>(
+      html`<tin-comment-thread article-id=${ARTICLE} .dataSource=${source}></tin-comment-thread>`,
+    );
     await loaded(el);
     await type(el, 'email', 'binh@example.vn');
     await fillValid(el);
@@ -412,7 +480,11 @@ describe('tin-comment-thread: form', () => {
     submitButton(el).click();
     expect((await submitted).detail).to.deep.equal({
       articleId: ARTICLE,
-      comment: { authorName: 'Trần Thị Bình', content: 'Cử tri phường Ba Đình mong được biết lịch tiếp xúc.', email: 'binh@example.vn' },
+      comment: {
+        authorName: 'Trần Thị Bình',
+        content: 'Cử tri phường Ba Đình mong được biết lịch tiếp xúc.',
+        email: 'binh@example.vn',
+      },
     });
     const event = await posted;
     expect(event.bubbles && event.composed).to.equal(true);
@@ -428,7 +500,9 @@ describe('tin-comment-thread: form', () => {
 
   it('announces a pending comment in the live region without listing it', async () => {
     const source = fakeSource({ post: async (body) => comment({ ...body, parentId: null, status: 'pending' }) });
-    const el = await fixture<TinCommentThread>(html`<tin-comment-thread article-id=${ARTICLE} .dataSource=${source}></tin-comment-thread>`);
+    const el = await fixture<TinCommentThread>(
+      html`<tin-comment-thread article-id=${ARTICLE} .dataSource=${source}></tin-comment-thread>`,
+    );
     await loaded(el);
     await fillValid(el);
     submitButton(el).click();
@@ -442,7 +516,9 @@ describe('tin-comment-thread: form', () => {
     const source = fakeSource({
       post: (body) => new Promise((resolve) => (release = () => resolve(comment({ ...body, parentId: null })))),
     });
-    const el = await fixture<TinCommentThread>(html`<tin-comment-thread article-id=${ARTICLE} .dataSource=${source}></tin-comment-thread>`);
+    const el = await fixture<TinCommentThread>(
+      html`<tin-comment-thread article-id=${ARTICLE} .dataSource=${source}></tin-comment-thread>`,
+    );
     await loaded(el);
     await fillValid(el);
     submitButton(el).click();
@@ -462,7 +538,9 @@ describe('tin-comment-thread: form', () => {
 
   it('posts nothing and keeps the draft when tin-comment-submit is cancelled', async () => {
     const source = fakeSource();
-    const el = await fixture<TinCommentThread>(html`<tin-comment-thread article-id=${ARTICLE} .dataSource=${source}></tin-comment-thread>`);
+    const el = await fixture<TinCommentThread>(
+      html`<tin-comment-thread article-id=${ARTICLE} .dataSource=${source}></tin-comment-thread>`,
+    );
     await loaded(el);
     await fillValid(el);
     el.addEventListener('tin-comment-submit', (event) => event.preventDefault(), { once: true });
@@ -480,7 +558,9 @@ describe('tin-comment-thread: form', () => {
         ? json({ error: { code: 'down', message: 'down' } }, 503)
         : json({ comment: comment({ authorName: 'Trần Thị Bình', content: 'Gửi lại được rồi.' }) }, 201);
     });
-    const el = await fixture<TinCommentThread>(html`<tin-comment-thread article-id=${ARTICLE} .dataSource=${source}></tin-comment-thread>`);
+    const el = await fixture<TinCommentThread>(
+      html`<tin-comment-thread article-id=${ARTICLE} .dataSource=${source}></tin-comment-thread>`,
+    );
     await loaded(el);
     await fillValid(el, 'Gửi lại được rồi.');
     const failed = oneEvent(el, 'tin-comment-error');
@@ -506,13 +586,19 @@ describe('tin-comment-thread: form', () => {
 
   for (const [name, error, reason] of [
     ['offline', new BantinDataError('network', 'offline'), 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.'],
-    ['rate-limited', new BantinDataError('rate-limited', '429', { status: 429, retryAfterSeconds: 60 }), 'Bạn thao tác quá nhanh. Vui lòng thử lại sau ít phút.'],
+    [
+      'rate-limited',
+      new BantinDataError('rate-limited', '429', { status: 429, retryAfterSeconds: 60 }),
+      'Bạn thao tác quá nhanh. Vui lòng thử lại sau ít phút.',
+    ],
     ['timed out', new BantinDataError('timeout', 'slow'), 'Máy chủ phản hồi quá lâu.'],
     ['invalid', new BantinDataError('invalid-response', 'bad'), 'Dữ liệu nhận được không hợp lệ.'],
   ] as const) {
     it(`keeps the draft across a reload after a ${name} post`, async () => {
       const source = fakeSource({ post: () => Promise.reject(error) });
-      const el = await fixture<TinCommentThread>(html`<tin-comment-thread article-id=${ARTICLE} .dataSource=${source}></tin-comment-thread>`);
+      const el = await fixture<TinCommentThread>(
+        html`<tin-comment-thread article-id=${ARTICLE} .dataSource=${source}></tin-comment-thread>`,
+      );
       await loaded(el);
       await type(el, 'email', 'binh@example.vn');
       await fillValid(el);
@@ -524,7 +610,10 @@ describe('tin-comment-thread: form', () => {
       // A reload: the element goes away and a new one for the same article (another URL form) comes.
       el.remove();
       const again = await fixture<TinCommentThread>(
-        html`<tin-comment-thread article-id="/tin-tuc-thanh-pho/hoi-nghi-ban-chi-dao-bau-cu.html#binh-luan" .dataSource=${source}></tin-comment-thread>`,
+        html`<tin-comment-thread
+          article-id="/tin-tuc-thanh-pho/hoi-nghi-ban-chi-dao-bau-cu.html#binh-luan"
+          .dataSource=${source}
+        ></tin-comment-thread>`,
       );
       expect(field(again, 'authorName').value).to.equal('Trần Thị Bình');
       expect(field(again, 'email').value).to.equal('binh@example.vn');
@@ -538,7 +627,9 @@ describe('tin-comment-thread: form', () => {
 
   it('uses a new idempotency key once the draft is edited after a failure', async () => {
     const source = fakeSource({ post: () => Promise.reject(new BantinDataError('network', 'offline')) });
-    const el = await fixture<TinCommentThread>(html`<tin-comment-thread article-id=${ARTICLE} .dataSource=${source}></tin-comment-thread>`);
+    const el = await fixture<TinCommentThread>(
+      html`<tin-comment-thread article-id=${ARTICLE} .dataSource=${source}></tin-comment-thread>`,
+    );
     await loaded(el);
     await fillValid(el);
     submitButton(el).click();
@@ -553,7 +644,9 @@ describe('tin-comment-thread: form', () => {
   it('replies: the button moves focus to the form, posts with parentId, and can be cancelled', async () => {
     const parent = comment({ authorName: 'Nguyễn Văn An' });
     const source = fakeSource();
-    const el = await fixture<TinCommentThread>(html`<tin-comment-thread article-id=${ARTICLE} .dataSource=${source} .comments=${[parent]}></tin-comment-thread>`);
+    const el = await fixture<TinCommentThread>(
+      html`<tin-comment-thread article-id=${ARTICLE} .dataSource=${source} .comments=${[parent]}></tin-comment-thread>`,
+    );
     const reply = $<HTMLButtonElement>(el, 'footer button')!;
     expect(reply.getAttribute('aria-label')).to.equal('Trả lời Nguyễn Văn An');
     reply.focus();
@@ -588,7 +681,9 @@ describe('tin-comment-thread: form', () => {
     };
     try {
       const source = fakeSource();
-      const el = await fixture<TinCommentThread>(html`<tin-comment-thread article-id=${ARTICLE} .dataSource=${source}></tin-comment-thread>`);
+      const el = await fixture<TinCommentThread>(
+        html`<tin-comment-thread article-id=${ARTICLE} .dataSource=${source}></tin-comment-thread>`,
+      );
       await loaded(el);
       await fillValid(el);
       expect(field(el, 'content').value).to.contain('Ba Đình');
@@ -606,7 +701,9 @@ describe('tin-comment-thread: user text is text', () => {
       comment({ authorName: XSS_IMG, content: XSS_SCRIPT }),
       comment({ authorName: XSS_SCRIPT, content: `${XSS_IMG} javascript:window.__xss=1` }),
     ];
-    const el = await fixture<TinCommentThread>(html`<tin-comment-thread article-id=${ARTICLE} .comments=${list}></tin-comment-thread>`);
+    const el = await fixture<TinCommentThread>(
+      html`<tin-comment-thread article-id=${ARTICLE} .comments=${list}></tin-comment-thread>`,
+    );
     const reply = list[1]!;
     $<HTMLButtonElement>(el, 'footer button')!.click();
     await el.updateComplete;
@@ -616,8 +713,13 @@ describe('tin-comment-thread: user text is text', () => {
     expect(text($(el, 'form .row'))).to.contain(XSS_IMG);
 
     // A tampered stored draft comes back as field values only.
-    localStorage.setItem('bantin:comment-draft:xss', JSON.stringify({ authorName: XSS_IMG, content: XSS_SCRIPT, parentId: reply.id, parentName: XSS_SCRIPT }));
-    const restored = await fixture<TinCommentThread>(html`<tin-comment-thread article-id="xss" .comments=${[]}></tin-comment-thread>`);
+    localStorage.setItem(
+      'bantin:comment-draft:xss',
+      JSON.stringify({ authorName: XSS_IMG, content: XSS_SCRIPT, parentId: reply.id, parentName: XSS_SCRIPT }),
+    );
+    const restored = await fixture<TinCommentThread>(
+      html`<tin-comment-thread article-id="xss" .comments=${[]}></tin-comment-thread>`,
+    );
     expect(field(restored, 'content').value).to.equal(XSS_SCRIPT);
     expect($(restored, 'img, script')).to.equal(null);
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -626,7 +728,9 @@ describe('tin-comment-thread: user text is text', () => {
 
   it('ignores a stored draft that is not an object', async () => {
     localStorage.setItem('bantin:comment-draft:broken', '"<img src=x>"');
-    const el = await fixture<TinCommentThread>(html`<tin-comment-thread article-id="broken" .comments=${[]}></tin-comment-thread>`);
+    const el = await fixture<TinCommentThread>(
+      html`<tin-comment-thread article-id="broken" .comments=${[]}></tin-comment-thread>`,
+    );
     expect(field(el, 'content').value).to.equal('');
     expect(status(el)).to.equal('');
   });

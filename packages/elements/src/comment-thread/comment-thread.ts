@@ -206,7 +206,11 @@ export class TinCommentThread extends TinElement {
     if (changed.has('sort') || changed.has('comments')) this.pages = 1;
     if (['comments', 'fetched', 'posted', 'sort'].some((key) => changed.has(key))) {
       const local = this.comments;
-      this.threads = buildThreads([...this.posted, ...(local ?? this.fetched)], local && this.order, this.posted.length);
+      this.threads = buildThreads(
+        [...this.posted, ...(local ?? this.fetched)],
+        local && this.order,
+        this.posted.length,
+      );
     }
   }
 
@@ -222,42 +226,59 @@ export class TinCommentThread extends TinElement {
 
     // Template whitespace is bytes in the bundle, so templates keep only the spaces that render
     // (between inline elements and text); line breaks go inside ${}.
-    return html`<h2 part="heading">${t('commentsHeading')}</h2>${this.renderForm()}${
-      empty || status === TaskStatus.ERROR
-        ? nothing
-        : html`<div part="toolbar" class="row"><p>${
-            status === TaskStatus.COMPLETE ? t('commentsCount', { count: formatNumber(count, { locale: this.loc }) }) : ''
-          }</p><label>${t('commentsSortLabel')} <select @change=${this.onSort}>${(['newest', 'oldest', 'top'] as const).map(
-            (sort) =>
-              html`<option value=${sort} ?selected=${sort === this.order}>${t(
-                `commentsSort${sort[0]!.toUpperCase()}${sort.slice(1)}` as MessageKey,
-              )}</option>`,
-          )}</select></label></div>`
-    }${
-      status === TaskStatus.ERROR
-        ? this.renderError(this.list.error, () => void this.list.run())
-        : status !== TaskStatus.COMPLETE
-          ? html`<div part="skeleton"><span class="visually-hidden">${t('loading')}</span>${[0, 1, 2].map(
-              () => html`<span class="skeleton" aria-hidden="true"></span>`,
-            )}</div>`
-          : empty
-            ? html`<p part="empty">${t('commentsEmpty')}</p>`
-            : html`<ol part="list" class="list">${shown.map((thread) => this.renderThread(thread, 0))}</ol>${
-                this.moreError ? this.renderError(this.moreError, () => void this.more()) : nothing
-              }${
-                hasMore && !this.moreError
-                  ? html`<button part="more" type="button" aria-disabled=${this.loadingMore} @click=${this.more}>${t(
-                      this.loadingMore ? 'loading' : 'commentsLoadMore',
-                    )}</button>`
-                  : nothing
-              }`
-    }`;
+    return html`<h2 part="heading">${t('commentsHeading')}</h2>
+      ${this.renderForm()}${
+        empty || status === TaskStatus.ERROR
+          ? nothing
+          : html`<div part="toolbar" class="row">
+              <p>
+                ${
+                  status === TaskStatus.COMPLETE
+                    ? t('commentsCount', { count: formatNumber(count, { locale: this.loc }) })
+                    : ''
+                }
+              </p>
+              <label
+                >${t('commentsSortLabel')}
+                <select @change=${this.onSort}>
+                  ${(['newest', 'oldest', 'top'] as const).map(
+                    (sort) =>
+                      html`<option value=${sort} ?selected=${sort === this.order}>
+                        ${t(`commentsSort${sort[0]!.toUpperCase()}${sort.slice(1)}` as MessageKey)}
+                      </option>`,
+                  )}
+                </select></label
+              >
+            </div>`
+      }${
+        status === TaskStatus.ERROR
+          ? this.renderError(this.list.error, () => void this.list.run())
+          : status !== TaskStatus.COMPLETE
+            ? html`<div part="skeleton">
+                <span class="visually-hidden">${t('loading')}</span>${[0, 1, 2].map(
+                  () => html`<span class="skeleton" aria-hidden="true"></span>`,
+                )}
+              </div>`
+            : empty
+              ? html`<p part="empty">${t('commentsEmpty')}</p>`
+              : html`<ol part="list" class="list">
+                    ${shown.map((thread) => this.renderThread(thread, 0))}
+                  </ol>
+                  ${this.moreError ? this.renderError(this.moreError, () => void this.more()) : nothing}${
+                    hasMore && !this.moreError
+                      ? html`<button part="more" type="button" aria-disabled=${this.loadingMore} @click=${this.more}>
+                          ${t(this.loadingMore ? 'loading' : 'commentsLoadMore')}
+                        </button>`
+                      : nothing
+                  }`
+      }`;
   }
 
   private renderError(error: unknown, retry: () => void): TemplateResult {
-    return html`<div part="error" class="error" role="alert"><p>${this.t(errorMessageKey(error))}</p><button type="button" @click=${retry}>${this.t(
-      'retry',
-    )}</button></div>`;
+    return html`<div part="error" class="error" role="alert">
+      <p>${this.t(errorMessageKey(error))}</p>
+      <button type="button" @click=${retry}>${this.t('retry')}</button>
+    </div>`;
   }
 
   private renderThread(thread: Thread, depth: number, replyTo?: string, leaf = false): TemplateResult {
@@ -266,22 +287,48 @@ export class TinCommentThread extends TinElement {
     const nested = depth + 1 < Math.min(Math.max(this.maxDepth | 0, 1), 6);
     const replies: FlatReply[] = leaf ? [] : nested ? thread.replies.map((reply) => [reply]) : flattenReplies(thread);
     // The header and footer are inline: the spaces between their children are text.
-    return html`<li><article part="comment" tabindex="-1"><header><strong part="author">${comment.authorName}</strong> ${
-      replyTo ? html`<span>${translate(locale, 'commentsReplyTo', { name: replyTo })}</span>` : nothing
-    } ${
-      Number.isNaN(time)
-        ? nothing
-        : html`<time datetime=${comment.createdAt} title=${formatDate(time, 'dateTime')}>${formatRelativeTime(time, this.now ?? Date.now(), {
-            locale,
-          })}</time>`
-    }</header><p part="content">${comment.content}</p><footer>${
-      comment.likes ? html`<span>${translate(locale, 'commentsLikes', { count: formatNumber(comment.likes, { locale }) })}</span>` : nothing
-    } <button type="button" aria-label=${translate(locale, 'commentsReplyToLabel', { name: comment.authorName })} @click=${() =>
-      this.edit({ parentId: comment.id, parentName: comment.authorName }, 'textarea')}>${translate(locale, 'commentsReply')}</button></footer></article>${
-      replies.length
-        ? html`<ol part="replies">${replies.map(([reply, name]) => this.renderThread(reply, depth + 1, name, !nested))}</ol>`
-        : nothing
-    }</li>`;
+    return html`<li>
+      <article part="comment" tabindex="-1">
+        <header>
+          <strong part="author">${comment.authorName}</strong> ${
+            replyTo ? html`<span>${translate(locale, 'commentsReplyTo', { name: replyTo })}</span>` : nothing
+          }
+          ${
+            Number.isNaN(time)
+              ? nothing
+              : html`<time datetime=${comment.createdAt} title=${formatDate(time, 'dateTime')}
+                  >${formatRelativeTime(time, this.now ?? Date.now(), {
+                    locale,
+                  })}</time
+                >`
+          }
+        </header>
+        <p part="content">${comment.content}</p>
+        <footer>
+          ${
+            comment.likes
+              ? html`<span
+                  >${translate(locale, 'commentsLikes', { count: formatNumber(comment.likes, { locale }) })}</span
+                >`
+              : nothing
+          }
+          <button
+            type="button"
+            aria-label=${translate(locale, 'commentsReplyToLabel', { name: comment.authorName })}
+            @click=${() => this.edit({ parentId: comment.id, parentName: comment.authorName }, 'textarea')}
+          >
+            ${translate(locale, 'commentsReply')}
+          </button>
+        </footer>
+      </article>
+      ${
+        replies.length
+          ? html`<ol part="replies">
+              ${replies.map(([reply, name]) => this.renderThread(reply, depth + 1, name, !nested))}
+            </ol>`
+          : nothing
+      }
+    </li>`;
   }
 
   private renderForm(): TemplateResult {
@@ -290,43 +337,91 @@ export class TinCommentThread extends TinElement {
     const errors = this.showErrors ? this.validate() : {};
     const length = draft.content.length;
     const max = COMMENT_MAX_LENGTH;
-    const describedBy = (name: Field, hint = '') => [hint, errors[name] ? `${name}-error` : ''].join(' ').trim() || nothing;
-    const error = (name: Field) => (errors[name] ? html`<span id="${name}-error" class="error">${errors[name]}</span>` : nothing);
+    const describedBy = (name: Field, hint = '') =>
+      [hint, errors[name] ? `${name}-error` : ''].join(' ').trim() || nothing;
+    const error = (name: Field) =>
+      errors[name] ? html`<span id="${name}-error" class="error">${errors[name]}</span>` : nothing;
 
     // The status region keeps its one space: it stays in the accessibility tree while it has
     // nothing to say, so that what it says later is announced.
-    return html`<form part="form" aria-label=${t('commentsFormHeading')} novalidate @submit=${this.submit}>${
-      draft.parentId
-        ? html`<p class="row">${t('commentsReplyingTo', { name: draft.parentName })}<button type="button" @click=${() =>
-            this.edit({ parentId: null, parentName: '' }, 'textarea')}>${t('commentsCancelReply')}</button></p>`
-        : nothing
-    }<p><label for="authorName">${t('commentsName')}</label><input id="authorName" name="authorName" autocomplete="name" maxlength=${
-      AUTHOR_NAME_MAX_LENGTH
-    } required aria-invalid=${!!errors.authorName} aria-describedby=${describedBy('authorName')} .value=${draft.authorName} @input=${
-      this.onInput
-    } />${error('authorName')}</p><p><label for="email">${t('commentsEmail')}</label><input id="email" name="email" type="email" autocomplete="email" maxlength=${
-      EMAIL_MAX_LENGTH
-    } aria-invalid=${!!errors.email} aria-describedby=${describedBy('email')} .value=${draft.email} @input=${this.onInput} />${error(
-      'email',
-    )}</p><p><label for="content">${t('commentsContent')}</label><textarea id="content" name="content" rows="4" maxlength=${max} required aria-invalid=${
-      !!errors.content
-    } aria-describedby=${describedBy('content', 'counter')} .value=${draft.content} @input=${
-      this.onInput
-    }></textarea><span id="counter" part="counter" class="muted">${t('commentsCounter', {
-      count: formatNumber(length, { locale }),
-      max: formatNumber(max, { locale }),
-    })}</span> ${error('content')}</p><p class="row"><button part="submit" type="submit" aria-disabled=${this.posting}>${t(
-      this.posting ? 'commentsSubmitting' : 'commentsSubmit',
-    )}</button>${
-      this.failed ? html`<button type="button" @click=${this.submit}>${t('commentsRetryPost')}</button>` : nothing
-    }</p><p part="status" role="status" class=${this.failed ? 'error' : ''}> ${
-      this.message ||
-      (length >= max
-        ? t('commentsLimitReached', { max: formatNumber(max, { locale }) })
-        : max - length < NEAR_LIMIT
-          ? t('commentsNearLimit', { count: NEAR_LIMIT })
-          : '')
-    }</p></form>`;
+    return html`<form part="form" aria-label=${t('commentsFormHeading')} novalidate @submit=${this.submit}>
+      ${
+        draft.parentId
+          ? html`<p class="row">
+              ${t('commentsReplyingTo', { name: draft.parentName })}<button
+                type="button"
+                @click=${() => this.edit({ parentId: null, parentName: '' }, 'textarea')}
+              >
+                ${t('commentsCancelReply')}
+              </button>
+            </p>`
+          : nothing
+      }
+      <p>
+        <label for="authorName">${t('commentsName')}</label
+        ><input
+          id="authorName"
+          name="authorName"
+          autocomplete="name"
+          maxlength=${AUTHOR_NAME_MAX_LENGTH}
+          required
+          aria-invalid=${!!errors.authorName}
+          aria-describedby=${describedBy('authorName')}
+          .value=${draft.authorName}
+          @input=${this.onInput}
+        />${error('authorName')}
+      </p>
+      <p>
+        <label for="email">${t('commentsEmail')}</label
+        ><input
+          id="email"
+          name="email"
+          type="email"
+          autocomplete="email"
+          maxlength=${EMAIL_MAX_LENGTH}
+          aria-invalid=${!!errors.email}
+          aria-describedby=${describedBy('email')}
+          .value=${draft.email}
+          @input=${this.onInput}
+        />${error('email')}
+      </p>
+      <p>
+        <label for="content">${t('commentsContent')}</label
+        ><textarea
+          id="content"
+          name="content"
+          rows="4"
+          maxlength=${max}
+          required
+          aria-invalid=${!!errors.content}
+          aria-describedby=${describedBy('content', 'counter')}
+          .value=${draft.content}
+          @input=${this.onInput}
+        ></textarea
+        ><span id="counter" part="counter" class="muted"
+          >${t('commentsCounter', {
+            count: formatNumber(length, { locale }),
+            max: formatNumber(max, { locale }),
+          })}</span
+        >
+        ${error('content')}
+      </p>
+      <p class="row">
+        <button part="submit" type="submit" aria-disabled=${this.posting}>
+          ${t(this.posting ? 'commentsSubmitting' : 'commentsSubmit')}</button
+        >${this.failed ? html`<button type="button" @click=${this.submit}>${t('commentsRetryPost')}</button>` : nothing}
+      </p>
+      <p part="status" role="status" class=${this.failed ? 'error' : ''}>
+        ${
+          this.message ||
+          (length >= max
+            ? t('commentsLimitReached', { max: formatNumber(max, { locale }) })
+            : max - length < NEAR_LIMIT
+              ? t('commentsNearLimit', { count: NEAR_LIMIT })
+              : '')
+        }
+      </p>
+    </form>`;
   }
 
   private validate(): Partial<Record<Field, string>> {
@@ -335,7 +430,8 @@ export class TinCommentThread extends TinElement {
     if (!authorName.trim()) errors.authorName = this.t('commentsNameRequired');
     if (email.trim() && !isEmail(email.trim())) errors.email = this.t('commentsEmailInvalid');
     if (!content.trim()) errors.content = this.t('commentsContentRequired');
-    else if (content.trim().length > COMMENT_MAX_LENGTH) errors.content = this.t('commentsContentTooLong', { max: COMMENT_MAX_LENGTH });
+    else if (content.trim().length > COMMENT_MAX_LENGTH)
+      errors.content = this.t('commentsContentTooLong', { max: COMMENT_MAX_LENGTH });
     return errors;
   }
 
@@ -386,7 +482,10 @@ export class TinCommentThread extends TinElement {
     this.message = '';
     try {
       const source = this.source();
-      if (!source) throw new Error('<tin-comment-thread>: set `dataSource` or `endpoint` to post comments, or cancel tin-comment-submit.');
+      if (!source)
+        throw new Error(
+          '<tin-comment-thread>: set `dataSource` or `endpoint` to post comments, or cancel tin-comment-submit.',
+        );
       const { key } = this.draft;
       const posted = await source.postComment(articleId, comment, { idempotencyKey: key });
       // Text typed while the post was in flight is a new draft: keep it.
@@ -420,7 +519,11 @@ export class TinCommentThread extends TinElement {
       this.loadingMore = true;
       this.moreError = undefined;
       try {
-        const page = await source.listComments(this.articleId, { sort: this.order, cursor: this.cursor, limit: this.limit });
+        const page = await source.listComments(this.articleId, {
+          sort: this.order,
+          cursor: this.cursor,
+          limit: this.limit,
+        });
         // A new sort reloaded page 1 meanwhile: this page belongs to the old order.
         if (this.fetched !== before) return;
         this.fetched = [...before, ...page.comments];

@@ -29,7 +29,8 @@ const orders: Record<CommentSort, (a: Thread, b: Thread) => number> = {
 export function buildThreads(comments: readonly Comment[], sort?: CommentSort, ownCount = 0): Thread[] {
   const byId = new Map<string, Thread>();
   comments.forEach((comment, index) => {
-    if (!byId.has(comment.id)) byId.set(comment.id, { comment, time: Date.parse(comment.createdAt), own: index < ownCount, replies: [] });
+    if (!byId.has(comment.id))
+      byId.set(comment.id, { comment, time: Date.parse(comment.createdAt), own: index < ownCount, replies: [] });
   });
   const roots: Thread[] = [];
   for (const thread of byId.values()) {

@@ -33,7 +33,11 @@ export async function fetchJson<T>(url: string, schema: WireSchema<T>, options: 
   try {
     response = await options.fetch(url, {
       method,
-      headers: { accept: 'application/json', ...(options.body === undefined ? {} : { 'content-type': 'application/json' }), ...options.headers },
+      headers: {
+        accept: 'application/json',
+        ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...options.headers,
+      },
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: controller.signal,
       credentials: 'omit',
@@ -62,7 +66,9 @@ export async function fetchJson<T>(url: string, schema: WireSchema<T>, options: 
   try {
     json = await response.json();
   } catch {
-    const error = new BantinDataError('invalid-response', `${method} ${url}: the response is not valid JSON`, { status: response.status });
+    const error = new BantinDataError('invalid-response', `${method} ${url}: the response is not valid JSON`, {
+      status: response.status,
+    });
     console.error(`[bantin] ${error.message}`);
     throw error;
   }

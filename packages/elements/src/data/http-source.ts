@@ -34,7 +34,11 @@ export function createHttpDataSource(endpoint: string, options: HttpDataSourceOp
   const timeoutMs = options.timeoutMs ?? 10_000;
   const batchWindowMs = options.batchWindowMs ?? 10;
   const maxBatchSize = options.maxBatchSize ?? 100;
-  const request = { timeoutMs, locale: options.locale ?? 'vi', fetch: options.fetch ?? globalThis.fetch.bind(globalThis) } as const;
+  const request = {
+    timeoutMs,
+    locale: options.locale ?? 'vi',
+    fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
+  } as const;
   const encode = encodeURIComponent;
 
   let pending: PendingBatch | null = null;
@@ -87,7 +91,10 @@ export function createHttpDataSource(endpoint: string, options: HttpDataSourceOp
     listComments(articleId, query, opts = {}) {
       const params = new URLSearchParams({ sort: query.sort, limit: String(query.limit) });
       if (query.cursor) params.set('cursor', query.cursor);
-      return fetchJson(`${base}/articles/${encode(articleId)}/comments?${params}`, CommentListResponseWire, { ...request, ...opts });
+      return fetchJson(`${base}/articles/${encode(articleId)}/comments?${params}`, CommentListResponseWire, {
+        ...request,
+        ...opts,
+      });
     },
 
     async postComment(articleId, comment, opts = {}) {

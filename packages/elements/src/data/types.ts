@@ -20,7 +20,11 @@ export interface BantinDataSource {
     options?: RequestOptions,
   ): Promise<CommentListResponse>;
   /** `idempotencyKey` lets a server drop a retried duplicate of a post it already stored. */
-  postComment(articleId: string, comment: NewComment, options?: RequestOptions & { idempotencyKey?: string }): Promise<Comment>;
+  postComment(
+    articleId: string,
+    comment: NewComment,
+    options?: RequestOptions & { idempotencyKey?: string },
+  ): Promise<Comment>;
   getMostViewed(query: { period: Period; limit: number }, options?: RequestOptions): Promise<MostViewedItem[]>;
 }
 

@@ -10,12 +10,15 @@ const TICK_MS = 60_000;
 
 function schedule(): void {
   // Aligned to the minute, so every label on the page changes at the same moment.
-  timer = setTimeout(() => {
-    const now = Date.now();
-    for (const listener of [...listeners]) listener(now);
-    if (listeners.size > 0) schedule();
-    else timer = undefined;
-  }, TICK_MS - (Date.now() % TICK_MS));
+  timer = setTimeout(
+    () => {
+      const now = Date.now();
+      for (const listener of [...listeners]) listener(now);
+      if (listeners.size > 0) schedule();
+      else timer = undefined;
+    },
+    TICK_MS - (Date.now() % TICK_MS),
+  );
 }
 
 export function subscribeToClock(listener: Listener): () => void {

@@ -8,7 +8,9 @@ export function defineElement(tag: string, constructor: CustomElementConstructor
   const existing = customElements.get(tag);
   if (existing) {
     if (existing !== constructor) {
-      console.warn(`[bantin] <${tag}> is already defined (another copy or version of the kit?); keeping the first definition.`);
+      console.warn(
+        `[bantin] <${tag}> is already defined (another copy or version of the kit?); keeping the first definition.`,
+      );
     }
     return;
   }

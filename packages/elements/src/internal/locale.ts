@@ -11,7 +11,7 @@ export function localeOf(element: Element): Locale {
     // to its attribute, and on other elements the property mirrors the attribute anyway.
     const lang = (node as HTMLElement).lang ?? node.getAttribute?.('lang');
     if (lang) return lang.toLowerCase().startsWith('en') ? 'en' : 'vi';
-    node = node.parentElement ?? ((node.getRootNode?.() as ShadowRoot | undefined)?.host ?? null);
+    node = node.parentElement ?? (node.getRootNode?.() as ShadowRoot | undefined)?.host ?? null;
   }
   return 'vi';
 }

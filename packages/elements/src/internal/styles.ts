@@ -10,7 +10,16 @@ import { css } from 'lit';
  */
 export const tokenStyles = css`
   :host {
-    --_font: var(--tin-font-family, 'Be Vietnam Pro', 'Noto Sans', 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif);
+    --_font: var(
+      --tin-font-family,
+      'Be Vietnam Pro',
+      'Noto Sans',
+      'Segoe UI',
+      Roboto,
+      'Helvetica Neue',
+      Arial,
+      sans-serif
+    );
     --_font-size: var(--tin-font-size, 1rem);
     /* Stacked diacritics ("Ủy", "Ấn") clip below these. */
     --_line-height: var(--tin-line-height, 1.6);
@@ -26,8 +35,8 @@ export const tokenStyles = css`
     --_focus: var(--tin-color-focus, #1a5fd0);
     --_skeleton: var(--tin-color-skeleton, #e6e8ec);
     --_radius: var(--tin-radius, 6px);
-    --_space-xs: var(--tin-space-xs, .25rem);
-    --_space-s: var(--tin-space-s, .5rem);
+    --_space-xs: var(--tin-space-xs, 0.25rem);
+    --_space-s: var(--tin-space-s, 0.5rem);
     --_space-m: var(--tin-space-m, 1rem);
   }
 `;
@@ -42,7 +51,7 @@ export const baseStyles = css`
     box-sizing: border-box;
   }
   :host([hidden]) {
-    display: none!important;
+    display: none !important;
   }
   *,
   *::before,
@@ -69,7 +78,7 @@ export const baseStyles = css`
   }
   button:disabled {
     cursor: not-allowed;
-    opacity: .65;
+    opacity: 0.65;
   }
   .skeleton {
     display: block;
@@ -79,7 +88,7 @@ export const baseStyles = css`
   }
   @keyframes tin-pulse {
     50% {
-      opacity: .55;
+      opacity: 0.55;
     }
   }
   @media (prefers-reduced-motion: reduce) {
@@ -88,7 +97,7 @@ export const baseStyles = css`
     }
   }
   .visually-hidden {
-    position: absolute!important;
+    position: absolute !important;
     width: 1px;
     height: 1px;
     margin: -1px;

@@ -14,7 +14,10 @@ export const initialState: unique symbol = Symbol();
 
 export interface TaskConfig<A extends readonly unknown[], R> {
   args: () => A;
-  task: (args: A, options: { signal: AbortSignal }) => R | Promise<R> | typeof initialState | Promise<typeof initialState>;
+  task: (
+    args: A,
+    options: { signal: AbortSignal },
+  ) => R | Promise<R> | typeof initialState | Promise<typeof initialState>;
   onComplete?: (value: R) => void;
 }
 

@@ -5,18 +5,18 @@ export const mostViewedStyles = css`
     display: block;
     --_gap: var(--tin-most-viewed-gap, var(--_space-m));
   }
-  [role=heading] {
+  [role='heading'] {
     margin-bottom: var(--_space-s);
     font-size: 1.25em;
     font-weight: 700;
     line-height: var(--_line-height-heading);
   }
-  [role=tablist] {
+  [role='tablist'] {
     display: flex;
     margin-bottom: var(--_space-m);
     border-bottom: 1px solid var(--_border);
   }
-  [role=tab] {
+  [role='tab'] {
     margin-bottom: -1px;
     border: 0;
     border-bottom: 2px solid transparent;
@@ -24,7 +24,7 @@ export const mostViewedStyles = css`
     background: none;
     color: var(--_muted);
   }
-  [aria-selected=true] {
+  [aria-selected='true'] {
     border-color: var(--_accent);
     color: var(--_text);
     font-weight: 600;
@@ -41,7 +41,7 @@ export const mostViewedStyles = css`
     grid-template-columns: auto 1fr;
     column-gap: var(--_space-s);
   }
-  li+li {
+  li + li {
     padding-top: var(--_gap);
     border-top: 1px solid var(--_border);
   }
@@ -67,7 +67,7 @@ export const mostViewedStyles = css`
     flex-wrap: wrap;
     column-gap: var(--_space-s);
     margin: 0;
-    font-size: .875em;
+    font-size: 0.875em;
     color: var(--_muted);
   }
   .meta.skeleton {

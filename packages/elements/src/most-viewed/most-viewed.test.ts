@@ -10,7 +10,9 @@ const now = new Date('2026-02-04T09:00:00+07:00');
 const TITLE = 'Đồng chí Nguyễn Duy Ngọc chủ trì họp Ban Chỉ đạo bầu cử thành phố Hà Nội';
 const URL_PATH = '/tin-tuc/dong-chi-nguyen-duy-ngoc-chu-tri-hop-ban-chi-dao-bau-cu-thanh-pho-ha-noi';
 
-function item(overrides: { rank?: number; period?: Period; views?: number; title?: string; url?: string; category?: string } = {}): MostViewedItem {
+function item(
+  overrides: { rank?: number; period?: Period; views?: number; title?: string; url?: string; category?: string } = {},
+): MostViewedItem {
   return {
     rank: overrides.rank ?? 1,
     period: overrides.period ?? 'day',
@@ -20,7 +22,11 @@ function item(overrides: { rank?: number; period?: Period; views?: number; title
       slug: 'dong-chi-nguyen-duy-ngoc-chu-tri-hop-ban-chi-dao-bau-cu-thanh-pho-ha-noi',
       title: overrides.title ?? TITLE,
       url: overrides.url ?? URL_PATH,
-      category: { id: 'c-ha-noi', slug: 'tin-tuc-thanh-pho-ha-noi', name: overrides.category ?? 'Tin tức thành phố Hà Nội' },
+      category: {
+        id: 'c-ha-noi',
+        slug: 'tin-tuc-thanh-pho-ha-noi',
+        name: overrides.category ?? 'Tin tức thành phố Hà Nội',
+      },
       publishedAt: '2026-02-03T09:00:00+07:00',
     },
   };
@@ -40,13 +46,16 @@ function fakeSource(): MostViewedSource & { calls: Call[] } {
   return {
     calls,
     getMostViewed(query: { period: Period; limit: number }, options?: RequestOptions) {
-      return new Promise<MostViewedItem[]>((resolve, reject) => calls.push({ ...query, signal: options?.signal, resolve, reject }));
+      return new Promise<MostViewedItem[]>((resolve, reject) =>
+        calls.push({ ...query, signal: options?.signal, resolve, reject }),
+      );
     },
   };
 }
 
 const shadow = (el: TinMostViewed) => el.shadowRoot!;
-const $ = <T extends Element = HTMLElement>(el: TinMostViewed, selector: string) => shadow(el).querySelector<T & Element>(selector);
+const $ = <T extends Element = HTMLElement>(el: TinMostViewed, selector: string) =>
+  shadow(el).querySelector<T & Element>(selector);
 const $$ = (el: TinMostViewed, selector: string) => [...shadow(el).querySelectorAll<HTMLElement>(selector)];
 const tabs = (el: TinMostViewed) => $$(el, '[role="tab"]');
 const selectedTab = (el: TinMostViewed) => $(el, '[aria-selected="true"]')!;
@@ -63,10 +72,18 @@ async function press(el: TinMostViewed, key: string): Promise<void> {
   await settle(el);
 }
 
-async function populated(source: MostViewedSource = { getMostViewed: async () => [item(), item({ rank: 2, title: 'Hà Nội tổ chức Hội nghị Ban Chấp hành Đảng bộ Thành phố lần thứ 2' })] }, extra = html``) {
-  const wrapper = await fixture<HTMLDivElement>(html`<div>
-    <tin-most-viewed .dataSource=${source} .now=${now}></tin-most-viewed>${extra}
-  </div>`);
+async function populated(
+  source: MostViewedSource = {
+    getMostViewed: async () => [
+      item(),
+      item({ rank: 2, title: 'Hà Nội tổ chức Hội nghị Ban Chấp hành Đảng bộ Thành phố lần thứ 2' }),
+    ],
+  },
+  extra = html``,
+) {
+  const wrapper = await fixture<HTMLDivElement>(
+    html`<div><tin-most-viewed .dataSource=${source} .now=${now}></tin-most-viewed>${extra}</div>`,
+  );
   const el = wrapper.querySelector('tin-most-viewed')!;
   await waitUntil(() => $(el, 'ol:not([aria-hidden])'), 'list rendered');
   return el;
@@ -76,7 +93,9 @@ describe('tin-most-viewed', () => {
   describe('states', () => {
     it('loading: a skeleton of `limit` rows that reserves the list space, and a status message', async () => {
       const source = fakeSource();
-      const el = await fixture<TinMostViewed>(html`<tin-most-viewed limit="3" .dataSource=${source}></tin-most-viewed>`);
+      const el = await fixture<TinMostViewed>(
+        html`<tin-most-viewed limit="3" .dataSource=${source}></tin-most-viewed>`,
+      );
       expect($(el, '[part="heading"]')!.textContent!.trim()).to.equal('Xem nhiều nhất');
       expect($$(el, 'ol[aria-hidden="true"] > li')).to.have.length(3);
       expect($(el, '[role="status"]')!.textContent).to.equal('Đang tải…');
@@ -86,7 +105,9 @@ describe('tin-most-viewed', () => {
 
     it('loading rows take about the height of loaded rows (no layout jump)', async () => {
       const source = fakeSource();
-      const el = await fixture<TinMostViewed>(html`<tin-most-viewed style="width: 22rem" limit="1" .dataSource=${source} .now=${now}></tin-most-viewed>`);
+      const el = await fixture<TinMostViewed>(
+        html`<tin-most-viewed style="width: 22rem" limit="1" .dataSource=${source} .now=${now}></tin-most-viewed>`,
+      );
       const skeletonHeight = $(el, 'li')!.getBoundingClientRect().height;
       source.calls[0]!.resolve([item()]);
       await waitUntil(() => $(el, 'a'));
@@ -103,7 +124,7 @@ describe('tin-most-viewed', () => {
       expect(link.textContent).to.equal(TITLE);
       expect(link.getAttribute('href')).to.equal(URL_PATH);
       const meta = first!.querySelector('[part="meta"]')!;
-      expect(meta.textContent).to.equal('Tin tức thành phố Hà Nội1 ngày trước');
+      expect(meta.textContent!.trim()).to.equal('Tin tức thành phố Hà Nội1 ngày trước');
       expect(meta.querySelector('time')!.textContent).to.equal('1 ngày trước');
       expect(meta.querySelector('time')!.getAttribute('datetime')).to.equal('2026-02-03T09:00:00+07:00');
       expect(second!.querySelector('[part="rank"]')!.textContent).to.equal('2');
@@ -112,13 +133,17 @@ describe('tin-most-viewed', () => {
     });
 
     it('populated with show-views: "1.520 lượt xem"', async () => {
-      const el = await fixture<TinMostViewed>(html`<tin-most-viewed show-views .items=${[item()]} .now=${now}></tin-most-viewed>`);
+      const el = await fixture<TinMostViewed>(
+        html`<tin-most-viewed show-views .items=${[item()]} .now=${now}></tin-most-viewed>`,
+      );
       expect($(el, '[part="meta"]')!.textContent).to.contain('1.520 lượt xem');
       await expect(el).to.be.accessible();
     });
 
     it('empty: "Chưa có bài viết nào."', async () => {
-      const el = await fixture<TinMostViewed>(html`<tin-most-viewed .dataSource=${{ getMostViewed: async () => [] }}></tin-most-viewed>`);
+      const el = await fixture<TinMostViewed>(
+        html`<tin-most-viewed .dataSource=${{ getMostViewed: async () => [] }}></tin-most-viewed>`,
+      );
       await waitUntil(() => $(el, '#panel [role="status"]')?.textContent === 'Chưa có bài viết nào.');
       expect($(el, 'ol')).to.equal(null);
       await expect(el).to.be.accessible();
@@ -126,7 +151,9 @@ describe('tin-most-viewed', () => {
 
     it('error: a localized message and "Thử lại", which loads again', async () => {
       const source = fakeSource();
-      const el = await fixture<TinMostViewed>(html`<tin-most-viewed .dataSource=${source} .now=${now}></tin-most-viewed>`);
+      const el = await fixture<TinMostViewed>(
+        html`<tin-most-viewed .dataSource=${source} .now=${now}></tin-most-viewed>`,
+      );
       source.calls[0]!.reject(new BantinDataError('http', 'GET /most-viewed: HTTP 500', { status: 500 }));
       await waitUntil(() => $(el, '[role="alert"]'));
       expect($(el, '[role="alert"]')!.textContent).to.equal('Máy chủ đang gặp sự cố.');
@@ -168,7 +195,9 @@ describe('tin-most-viewed', () => {
 
     it('ArrowRight / ArrowLeft / Home / End move, activate, focus and fire tin-period-change', async () => {
       const source = fakeSource();
-      const el = await fixture<TinMostViewed>(html`<tin-most-viewed .dataSource=${source} .now=${now}></tin-most-viewed>`);
+      const el = await fixture<TinMostViewed>(
+        html`<tin-most-viewed .dataSource=${source} .now=${now}></tin-most-viewed>`,
+      );
       const events: TinPeriodChangeDetail[] = [];
       document.addEventListener('tin-period-change', (event) => events.push(event.detail));
       selectedTab(el).focus();
@@ -230,7 +259,9 @@ describe('tin-most-viewed', () => {
 
     it('a slow answer for the old period never replaces the newer one', async () => {
       const source = fakeSource();
-      const el = await fixture<TinMostViewed>(html`<tin-most-viewed .dataSource=${source} .now=${now}></tin-most-viewed>`);
+      const el = await fixture<TinMostViewed>(
+        html`<tin-most-viewed .dataSource=${source} .now=${now}></tin-most-viewed>`,
+      );
       tabs(el)[1]!.click();
       await settle(el);
       const [dayCall, weekCall] = source.calls;
@@ -245,16 +276,22 @@ describe('tin-most-viewed', () => {
     });
 
     it('periods="day,week" limits the tabs; hide-tabs shows the list alone', async () => {
-      const two = await fixture<TinMostViewed>(html`<tin-most-viewed periods="day,week" .items=${[item()]} .now=${now}></tin-most-viewed>`);
+      const two = await fixture<TinMostViewed>(
+        html`<tin-most-viewed periods="day,week" .items=${[item()]} .now=${now}></tin-most-viewed>`,
+      );
       expect(tabs(two).map((tab) => tab.id)).to.deep.equal(['tab-day', 'tab-week']);
       selectedTab(two).focus();
       await press(two, 'End');
       expect(two.period).to.equal('week');
 
-      const plain = await fixture<TinMostViewed>(html`<tin-most-viewed hide-tabs .items=${[item()]} .now=${now}></tin-most-viewed>`);
+      const plain = await fixture<TinMostViewed>(
+        html`<tin-most-viewed hide-tabs .items=${[item()]} .now=${now}></tin-most-viewed>`,
+      );
       expect($(plain, '[role="tablist"]')).to.equal(null);
       const panel = $(plain, '#panel')!;
-      expect(panel.hasAttribute('role') || panel.hasAttribute('aria-labelledby') || panel.hasAttribute('tabindex')).to.equal(false);
+      expect(
+        panel.hasAttribute('role') || panel.hasAttribute('aria-labelledby') || panel.hasAttribute('tabindex'),
+      ).to.equal(false);
       expect($$(plain, 'li')).to.have.length(1);
       await expect(plain).to.be.accessible();
     });
@@ -262,7 +299,9 @@ describe('tin-most-viewed', () => {
 
   describe('heading', () => {
     it('can be renamed and placed at another outline level', async () => {
-      const el = await fixture<TinMostViewed>(html`<tin-most-viewed heading="Đọc nhiều" heading-level="3" .items=${[]}></tin-most-viewed>`);
+      const el = await fixture<TinMostViewed>(
+        html`<tin-most-viewed heading="Đọc nhiều" heading-level="3" .items=${[]}></tin-most-viewed>`,
+      );
       const heading = $(el, '[part="heading"]')!;
       expect(heading.textContent!.trim()).to.equal('Đọc nhiều');
       expect(heading.getAttribute('aria-level')).to.equal('3');
@@ -281,7 +320,11 @@ describe('tin-most-viewed', () => {
       const w = window as unknown as { __xss?: number };
       delete w.__xss;
       const items = [
-        item({ title: '<img src=x onerror=window.__xss=1>', category: '<script>window.__xss=1</script>', url: 'javascript:window.__xss=1' }),
+        item({
+          title: '<img src=x onerror=window.__xss=1>',
+          category: '<script>window.__xss=1</script>',
+          url: 'javascript:window.__xss=1',
+        }),
         item({ rank: 2, title: '<b>đậm</b>', url: ' java\tscript:window.__xss=1' }),
         item({ rank: 3, url: 'data:text/html,<script>window.__xss=1</script>' }),
       ];
@@ -289,7 +332,11 @@ describe('tin-most-viewed', () => {
       await nextTask();
       expect($(el, 'img, script, b')).to.equal(null);
       const titles = $$(el, '[part="link"]');
-      expect(titles.map((title) => title.textContent)).to.deep.equal(['<img src=x onerror=window.__xss=1>', '<b>đậm</b>', TITLE]);
+      expect(titles.map((title) => title.textContent)).to.deep.equal([
+        '<img src=x onerror=window.__xss=1>',
+        '<b>đậm</b>',
+        TITLE,
+      ]);
       expect(titles.some((title) => title.hasAttribute('href'))).to.equal(false);
       expect($(el, '[part="meta"]')!.textContent).to.contain('<script>window.__xss=1</script>');
       titles[0]!.click();
@@ -301,7 +348,10 @@ describe('tin-most-viewed', () => {
   describe('over HTTP', () => {
     const endpoint = 'https://cong-thong-tin.example/api/bantin';
     const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
-      new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+      new Response(typeof body === 'string' ? body : JSON.stringify(body), {
+        status,
+        headers: { 'content-type': 'application/json', ...headers },
+      });
 
     function fakeFetch(answers: Array<() => Response | Promise<Response>>) {
       const urls: string[] = [];
@@ -322,9 +372,17 @@ describe('tin-most-viewed', () => {
     const cases: Array<[string, () => Response | Promise<Response>, string]> = [
       ['malformed JSON', () => json('{"items": [', 200), 'Dữ liệu nhận được không hợp lệ.'],
       ['a wrong shape', () => json({ items: [{ rank: 0, title: TITLE }] }), 'Dữ liệu nhận được không hợp lệ.'],
-      ['a javascript: URL in the answer', () => json({ items: [item({ url: 'javascript:alert(1)' })] }), 'Dữ liệu nhận được không hợp lệ.'],
+      [
+        'a javascript: URL in the answer',
+        () => json({ items: [item({ url: 'javascript:alert(1)' })] }),
+        'Dữ liệu nhận được không hợp lệ.',
+      ],
       ['HTTP 500', () => json({ error: 'boom' }, 500), 'Máy chủ đang gặp sự cố.'],
-      ['HTTP 429', () => json({}, 429, { 'retry-after': '30' }), 'Bạn thao tác quá nhanh. Vui lòng thử lại sau ít phút.'],
+      [
+        'HTTP 429',
+        () => json({}, 429, { 'retry-after': '30' }),
+        'Bạn thao tác quá nhanh. Vui lòng thử lại sau ít phút.',
+      ],
       ['a timeout', hang, 'Máy chủ phản hồi quá lâu.'],
     ];
 
@@ -336,7 +394,9 @@ describe('tin-most-viewed', () => {
         const originalError = console.error;
         console.error = (...args: unknown[]) => errors.push(args);
         try {
-          const el = await fixture<TinMostViewed>(html`<tin-most-viewed limit="5" .dataSource=${source} .now=${now}></tin-most-viewed>`);
+          const el = await fixture<TinMostViewed>(
+            html`<tin-most-viewed limit="5" .dataSource=${source} .now=${now}></tin-most-viewed>`,
+          );
           await waitUntil(() => $(el, '[role="alert"]'), `error state for ${name}`, { timeout: 2000 });
           expect($(el, '[role="alert"]')!.textContent).to.equal(message);
           expect(urls[0]).to.equal(`${endpoint}/most-viewed?period=day&limit=5`);
@@ -355,7 +415,9 @@ describe('tin-most-viewed', () => {
       const { fetch, urls } = fakeFetch([good]);
       window.fetch = fetch;
       try {
-        const el = await fixture<TinMostViewed>(html`<tin-most-viewed endpoint="/api/bantin-attr/" period="month" limit="3" .now=${now}></tin-most-viewed>`);
+        const el = await fixture<TinMostViewed>(
+          html`<tin-most-viewed endpoint="/api/bantin-attr/" period="month" limit="3" .now=${now}></tin-most-viewed>`,
+        );
         await waitUntil(() => $(el, 'a'));
         expect(urls).to.deep.equal(['/api/bantin-attr/most-viewed?period=month&limit=3']);
       } finally {
@@ -372,9 +434,19 @@ describe('tin-most-viewed', () => {
       }) as typeof window.fetch;
       try {
         const dataSource = fakeSource();
-        const items = [item(), item({ rank: 1, period: 'week', title: 'Tin của tuần' }), item({ rank: 2, period: 'day', title: 'Tin thứ hai' })];
+        const items = [
+          item(),
+          item({ rank: 1, period: 'week', title: 'Tin của tuần' }),
+          item({ rank: 2, period: 'day', title: 'Tin thứ hai' }),
+        ];
         const el = await fixture<TinMostViewed>(
-          html`<tin-most-viewed endpoint="/api/bantin-items" limit="1" .dataSource=${dataSource} .items=${items} .now=${now}></tin-most-viewed>`,
+          html`<tin-most-viewed
+            endpoint="/api/bantin-items"
+            limit="1"
+            .dataSource=${dataSource}
+            .items=${items}
+            .now=${now}
+          ></tin-most-viewed>`,
         );
         expect($$(el, 'a').map((a) => a.textContent)).to.deep.equal([TITLE]);
         tabs(el)[1]!.click();
@@ -393,10 +465,12 @@ describe('tin-most-viewed', () => {
 
   describe('English', () => {
     it('speaks English under lang="en"', async () => {
-      const wrapper = await fixture(html`<div lang="en">
-        <tin-most-viewed show-views .items=${[item()]} .now=${now}></tin-most-viewed>
-        <tin-most-viewed .items=${[]}></tin-most-viewed>
-      </div>`);
+      const wrapper = await fixture(
+        html`<div lang="en">
+          <tin-most-viewed show-views .items=${[item()]} .now=${now}></tin-most-viewed>
+          <tin-most-viewed .items=${[]}></tin-most-viewed>
+        </div>`,
+      );
       const [el, empty] = [...wrapper.querySelectorAll('tin-most-viewed')] as TinMostViewed[];
       await el!.updateComplete;
       expect($(el!, '[part="heading"]')!.textContent!.trim()).to.equal('Most viewed');
@@ -410,7 +484,10 @@ describe('tin-most-viewed', () => {
 
     it('localizes the error state and retry button', async () => {
       const el = await fixture<TinMostViewed>(
-        html`<tin-most-viewed lang="en" .dataSource=${{ getMostViewed: () => Promise.reject(new BantinDataError('timeout', 'slow')) }}></tin-most-viewed>`,
+        html`<tin-most-viewed
+          lang="en"
+          .dataSource=${{ getMostViewed: () => Promise.reject(new BantinDataError('timeout', 'slow')) }}
+        ></tin-most-viewed>`,
       );
       await waitUntil(() => $(el, '[role="alert"]'));
       expect($(el, '[role="alert"]')!.textContent).to.equal('The server took too long to answer.');

@@ -101,7 +101,8 @@ export class TinMostViewed extends TinElement {
   // Task aborts the previous request (via the signal) and drops its answer when the period
   // changes mid-flight, so a slow stale answer never replaces the newer one.
   private readonly task = new Task(this, {
-    task: ([source, period, limit], { signal }) => (source ? source.getMostViewed({ period, limit }, { signal }) : initialState),
+    task: ([source, period, limit], { signal }) =>
+      source ? source.getMostViewed({ period, limit }, { signal }) : initialState,
     args: () =>
       [
         this.items ? undefined : (this.dataSource ?? (this.endpoint ? sharedHttpDataSource(this.endpoint) : undefined)),
@@ -120,30 +121,55 @@ export class TinMostViewed extends TinElement {
     const { status, value, error } = this.task;
     // Every box here is a block, flex or grid container, where whitespace between tags renders
     // nothing, so the templates have none (it would be bytes in the bundle): line breaks go inside ${}.
-    return html`<section part="base" aria-labelledby="heading"><div part="heading" id="heading" role="heading" aria-level=${
-      Math.min(6, Math.max(2, this.headingLevel)) || 2
-    }>${this.heading || this.t('mostViewedHeading')}</div>${
-      tabbed
-        ? html`<div part="tabs" role="tablist" aria-label=${this.t('mostViewedPeriodLabel')} @keydown=${this.onKeydown}>${tabs.map((period) => {
-            const selected = period === this.period;
-            return html`<button part="tab" role="tab" id="tab-${period}" aria-selected=${selected} aria-controls="panel" tabindex=${
-              selected ? 0 : -1
-            } @click=${() => this.select(period)}>${this.t(
-              `mostViewed${period[0]!.toUpperCase()}${period.slice(1)}` as MessageKey, // mostViewedDay, mostViewedWeek, mostViewedMonth
-            )}</button>`;
-          })}</div>`
-        : nothing
-    }<div id="panel" role=${tabbed ? 'tabpanel' : nothing} aria-labelledby=${tabbed ? `tab-${this.period}` : nothing} tabindex=${
-      tabbed ? 0 : nothing
-    }>${
-      this.items
-        ? this.renderList(this.items.filter((item) => item.period === this.period).slice(0, this.limit))
-        : status === TaskStatus.COMPLETE
-          ? this.renderList(value!)
-          : status === TaskStatus.ERROR
-            ? html`<p class="error" role="alert">${this.t(errorMessageKey(error))}</p><button @click=${() => this.task.run()}>${this.t('retry')}</button>`
-            : this.renderSkeleton()
-    }</div></section>`;
+    return html`<section part="base" aria-labelledby="heading">
+      <div part="heading" id="heading" role="heading" aria-level=${Math.min(6, Math.max(2, this.headingLevel)) || 2}>
+        ${this.heading || this.t('mostViewedHeading')}
+      </div>
+      ${
+        tabbed
+          ? html`<div
+              part="tabs"
+              role="tablist"
+              aria-label=${this.t('mostViewedPeriodLabel')}
+              @keydown=${this.onKeydown}
+            >
+              ${tabs.map((period) => {
+                const selected = period === this.period;
+                return html`<button
+                  part="tab"
+                  role="tab"
+                  id="tab-${period}"
+                  aria-selected=${selected}
+                  aria-controls="panel"
+                  tabindex=${selected ? 0 : -1}
+                  @click=${() => this.select(period)}
+                >
+                  ${this.t(
+                    `mostViewed${period[0]!.toUpperCase()}${period.slice(1)}` as MessageKey, // mostViewedDay, mostViewedWeek, mostViewedMonth
+                  )}
+                </button>`;
+              })}
+            </div>`
+          : nothing
+      }
+      <div
+        id="panel"
+        role=${tabbed ? 'tabpanel' : nothing}
+        aria-labelledby=${tabbed ? `tab-${this.period}` : nothing}
+        tabindex=${tabbed ? 0 : nothing}
+      >
+        ${
+          this.items
+            ? this.renderList(this.items.filter((item) => item.period === this.period).slice(0, this.limit))
+            : status === TaskStatus.COMPLETE
+              ? this.renderList(value!)
+              : status === TaskStatus.ERROR
+                ? html`<p class="error" role="alert">${this.t(errorMessageKey(error))}</p>
+                    <button @click=${() => this.task.run()}>${this.t('retry')}</button>`
+                : this.renderSkeleton()
+        }
+      </div>
+    </section>`;
   }
 
   private renderList(items: readonly MostViewedItem[]) {
@@ -151,29 +177,45 @@ export class TinMostViewed extends TinElement {
     const locale = this.locale;
     const now = this.now ?? Date.now();
     // No whitespace inside .meta: its text runs are flex items spaced by the gap.
-    return html`<ol part="list">${items.map(
-      ({ rank, article, views }) =>
-        html`<li part="item"><span part="rank" class="rank">${rank}</span><a part="link" class="title" href=${safeHref(article.url) ?? nothing}>${
-          article.title
-        }</a><p part="meta" class="meta">${article.category?.name}<time datetime=${article.publishedAt}>${formatRelativeTime(article.publishedAt, now, {
-          locale,
-        })}</time>${this.showViews ? this.t('mostViewedViews', { count: formatNumber(views, { locale }) }) : nothing}</p></li>`,
-    )}</ol>`;
+    return html`<ol part="list">
+      ${items.map(
+        ({ rank, article, views }) =>
+          html`<li part="item">
+            <span part="rank" class="rank">${rank}</span
+            ><a part="link" class="title" href=${safeHref(article.url) ?? nothing}>${article.title}</a>
+            <p part="meta" class="meta">
+              ${article.category?.name}<time datetime=${article.publishedAt}
+                >${formatRelativeTime(article.publishedAt, now, {
+                  locale,
+                })}</time
+              >${this.showViews ? this.t('mostViewedViews', { count: formatNumber(views, { locale }) }) : nothing}
+            </p>
+          </li>`,
+      )}
+    </ol>`;
   }
 
   private renderSkeleton() {
-    return html`<p class="visually-hidden" role="status">${this.t('loading')}</p><ol part="list" aria-hidden="true">${Array.from(
-      { length: this.limit },
-      () =>
-        html`<li part="item"><span part="rank" class="rank"></span><span part="link" class="title skeleton">&nbsp;<br />&nbsp;</span><span part="meta" class="meta skeleton">&nbsp;</span></li>`,
-    )}</ol>`;
+    return html`<p class="visually-hidden" role="status">${this.t('loading')}</p>
+      <ol part="list" aria-hidden="true">
+        ${Array.from(
+          { length: this.limit },
+          () =>
+            html`<li part="item">
+              <span part="rank" class="rank"></span><span part="link" class="title skeleton">&nbsp;<br />&nbsp;</span
+              ><span part="meta" class="meta skeleton">&nbsp;</span>
+            </li>`,
+        )}
+      </ol>`;
   }
 
   private onKeydown(event: KeyboardEvent): void {
     const tabs = this.tabs;
     const count = tabs.length;
     const index = tabs.indexOf(this.period);
-    const next = ({ ArrowLeft: index - 1 + count, ArrowRight: index + 1, Home: 0, End: count - 1 } as Record<string, number>)[event.key];
+    const next = (
+      { ArrowLeft: index - 1 + count, ArrowRight: index + 1, Home: 0, End: count - 1 } as Record<string, number>
+    )[event.key];
     if (next === undefined) return;
     event.preventDefault();
     void this.select(tabs[next % count]!);

@@ -29,7 +29,9 @@ describe('tin-time', () => {
   });
 
   it('speaks English under lang="en"', async () => {
-    const wrapper = await fixture(html`<div lang="en"><tin-time datetime="2026-02-03T08:00:00+07:00" .now=${now}></tin-time></div>`);
+    const wrapper = await fixture(
+      html`<div lang="en"><tin-time datetime="2026-02-03T08:00:00+07:00" .now=${now}></tin-time></div>`,
+    );
     const el = wrapper.querySelector('tin-time')!;
     await el.updateComplete;
     expect(timeOf(el).textContent).to.equal('1 day ago');
@@ -44,9 +46,9 @@ describe('tin-time', () => {
 
   it('shares one clock among all instances and releases it when removed', async () => {
     const before = clockListenerCount();
-    const wrapper = await fixture(html`<div>
-      ${[1, 2, 3, 4, 5].map(() => html`<tin-time datetime="2026-02-03T08:00:00+07:00"></tin-time>`)}
-    </div>`);
+    const wrapper = await fixture(
+      html`<div>${[1, 2, 3, 4, 5].map(() => html`<tin-time datetime="2026-02-03T08:00:00+07:00"></tin-time>`)}</div>`,
+    );
     expect(clockListenerCount()).to.equal(before + 5);
     wrapper.remove();
     expect(clockListenerCount()).to.equal(before);
@@ -62,7 +64,9 @@ describe('tin-time', () => {
   });
 
   it('takes the font of the text around it', async () => {
-    const wrapper = await fixture(html`<p style="font: italic 13px serif"><tin-time datetime="2026-02-03T08:00:00+07:00"></tin-time></p>`);
+    const wrapper = await fixture(
+      html`<p style="font: italic 13px serif"><tin-time datetime="2026-02-03T08:00:00+07:00"></tin-time></p>`,
+    );
     const style = getComputedStyle(timeOf(wrapper.querySelector('tin-time')!));
     expect(style.fontSize).to.equal('13px');
     expect(style.fontStyle).to.equal('italic');

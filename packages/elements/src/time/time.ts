@@ -59,7 +59,9 @@ export class TinTime extends TinElement {
         ? formatRelativeTime(date, this.now ?? Date.now(), { locale })
         : formatDate(date, this.format, { locale });
     const full = `${formatDate(date, 'full', { locale })} ${formatDate(date, 'time')}`;
-    return html`<time part="time" datetime=${date.toISOString()} title=${label === full ? nothing : full}>${label}</time>`;
+    return html`<time part="time" datetime=${date.toISOString()} title=${label === full ? nothing : full}
+      >${label}</time
+    >`;
   }
 }
 

@@ -14,11 +14,11 @@ export const viewCounterStyles = css`
   }
   .skeleton {
     height: 1em;
-    vertical-align: -.15em;
+    vertical-align: -0.15em;
   }
   button {
     min-height: 0;
-    padding: 0 .4em;
+    padding: 0 0.4em;
     line-height: 1.2;
   }
 `;

@@ -24,7 +24,8 @@ const uniqueEndpoint = () => `/api-${Math.random().toString(36).slice(2)}`;
 /** Answers the JSON contract: GET /views gives `counts[id]` for known ids, POST /views/{id} gives `posted`. */
 function contract(counts: Record<string, number>, posted = 415): Answer {
   return ({ method, url }) => {
-    if (method === 'POST') return json({ articleId: decodeURIComponent(url.pathname.split('/views/')[1]!), views: posted });
+    if (method === 'POST')
+      return json({ articleId: decodeURIComponent(url.pathname.split('/views/')[1]!), views: posted });
     const ids = url.searchParams.get('ids')!.split(',');
     return json({ views: Object.fromEntries(ids.filter((id) => id in counts).map((id) => [id, counts[id]])) });
   };
@@ -77,7 +78,9 @@ describe('tin-view-counter', () => {
     it('shows "Lượt xem: 414" from the endpoint, in a label and a count part', async () => {
       patchFetch(contract({ [ARTICLE]: 414 }));
       const endpoint = uniqueEndpoint();
-      const el = await fixture<TinViewCounter>(html`<tin-view-counter article-id=${ARTICLE} endpoint=${endpoint}></tin-view-counter>`);
+      const el = await fixture<TinViewCounter>(
+        html`<tin-view-counter article-id=${ARTICLE} endpoint=${endpoint}></tin-view-counter>`,
+      );
       await settled(el);
       expect(textOf(el)).to.equal('Lượt xem: 414');
       expect(el.shadowRoot!.querySelector('[part=label]')!.textContent).to.equal('Lượt xem:');
@@ -91,7 +94,9 @@ describe('tin-view-counter', () => {
 
     it('formats large counts the Vietnamese way', async () => {
       patchFetch(contract({ [ARTICLE]: 1_234_567 }));
-      const el = await fixture<TinViewCounter>(html`<tin-view-counter article-id=${ARTICLE} endpoint=${uniqueEndpoint()}></tin-view-counter>`);
+      const el = await fixture<TinViewCounter>(
+        html`<tin-view-counter article-id=${ARTICLE} endpoint=${uniqueEndpoint()}></tin-view-counter>`,
+      );
       await settled(el);
       expect(textOf(el)).to.equal('Lượt xem: 1.234.567');
     });
@@ -99,7 +104,9 @@ describe('tin-view-counter', () => {
     it('reserves its space with a skeleton while loading, so nothing moves when the count arrives', async () => {
       const answer = deferred<Response>();
       patchFetch(() => answer.promise);
-      const el = await fixture<TinViewCounter>(html`<tin-view-counter article-id=${ARTICLE} endpoint=${uniqueEndpoint()}></tin-view-counter>`);
+      const el = await fixture<TinViewCounter>(
+        html`<tin-view-counter article-id=${ARTICLE} endpoint=${uniqueEndpoint()}></tin-view-counter>`,
+      );
       const skeleton = countOf(el);
       expect(skeleton.classList.contains('skeleton')).to.equal(true);
       const loading = el.getBoundingClientRect();
@@ -118,7 +125,9 @@ describe('tin-view-counter', () => {
 
     it('shows 0 for an article the server has no count for (empty)', async () => {
       patchFetch(contract({}));
-      const el = await fixture<TinViewCounter>(html`<tin-view-counter article-id=${ARTICLE} endpoint=${uniqueEndpoint()}></tin-view-counter>`);
+      const el = await fixture<TinViewCounter>(
+        html`<tin-view-counter article-id=${ARTICLE} endpoint=${uniqueEndpoint()}></tin-view-counter>`,
+      );
       await settled(el);
       expect(textOf(el)).to.equal('Lượt xem: 0');
       await expect(el).to.be.accessible();
@@ -146,7 +155,11 @@ describe('tin-view-counter', () => {
         recordView: async () => 5871,
       };
       const el = await fixture<TinViewCounter>(
-        html`<tin-view-counter article-id=${ARTICLE} endpoint=${uniqueEndpoint()} .dataSource=${source}></tin-view-counter>`,
+        html`<tin-view-counter
+          article-id=${ARTICLE}
+          endpoint=${uniqueEndpoint()}
+          .dataSource=${source}
+        ></tin-view-counter>`,
       );
       await settled(el);
       expect(textOf(el)).to.equal('Lượt xem: 5.870');
@@ -164,9 +177,11 @@ describe('tin-view-counter', () => {
     it('speaks English under lang="en" and takes a label attribute', async () => {
       patchFetch(contract({ [ARTICLE]: 1234 }));
       const endpoint = uniqueEndpoint();
-      const wrapper = fixtureSync(html`<div lang="en">
-        <tin-view-counter article-id=${ARTICLE} endpoint=${endpoint}></tin-view-counter>
-      </div>`);
+      const wrapper = fixtureSync(
+        html`<div lang="en">
+          <tin-view-counter article-id=${ARTICLE} endpoint=${endpoint}></tin-view-counter>
+        </div>`,
+      );
       const el = wrapper.querySelector('tin-view-counter')!;
       await settled(el);
       expect(textOf(el)).to.equal('Views: 1,234');
@@ -197,16 +212,20 @@ describe('tin-view-counter', () => {
       patchFetch(contract(Object.fromEntries([...Array(10).keys()].map((i) => [`bai-${i}`, i * 100]))));
       const endpoint = uniqueEndpoint();
       let counted = 0;
-      const wrapper = fixtureSync(html`<div @tin-view-counted=${() => counted++}>
-        <tin-view-counter article-id=${ARTICLE} endpoint=${endpoint} track></tin-view-counter>
-        ${[...Array(10).keys()].map((i) => html`<tin-view-counter article-id=${`bai-${i}`} endpoint=${endpoint}></tin-view-counter>`)}
-      </div>`);
+      const wrapper = fixtureSync(
+        html`<div @tin-view-counted=${() => counted++}>
+          <tin-view-counter article-id=${ARTICLE} endpoint=${endpoint} track></tin-view-counter>
+          ${[...Array(10).keys()].map((i) => html`<tin-view-counter article-id=${`bai-${i}`} endpoint=${endpoint}></tin-view-counter>`)}
+        </div>`,
+      );
       const counters = [...wrapper.querySelectorAll('tin-view-counter')];
       for (const el of counters) await settled(el);
 
       expect(calls.map((call) => call.method).sort()).to.deep.equal(['GET', 'POST']);
       const get = calls.find((call) => call.method === 'GET')!;
-      expect(get.url.searchParams.get('ids')!.split(',').sort()).to.deep.equal([...Array(10).keys()].map((i) => `bai-${i}`).sort());
+      expect(get.url.searchParams.get('ids')!.split(',').sort()).to.deep.equal(
+        [...Array(10).keys()].map((i) => `bai-${i}`).sort(),
+      );
       const post = calls.find((call) => call.method === 'POST')!;
       expect(decodeURIComponent(post.url.pathname)).to.equal(`${endpoint}/views/${ARTICLE}`);
       expect(textOf(counters[0]!)).to.equal('Lượt xem: 415');
@@ -217,11 +236,13 @@ describe('tin-view-counter', () => {
     it('sends URL variants of one article as one canonical id', async () => {
       patchFetch(contract({ '/tin-tuc/a': 414 }));
       const endpoint = uniqueEndpoint();
-      const wrapper = fixtureSync(html`<div>
-        <tin-view-counter article-id="/tin-tuc/a/" endpoint=${endpoint}></tin-view-counter>
-        <tin-view-counter article-id="/tin-tuc/a/index.html" endpoint=${endpoint}></tin-view-counter>
-        <tin-view-counter article-id="/tin-tuc/a?utm=1#x" endpoint=${endpoint}></tin-view-counter>
-      </div>`);
+      const wrapper = fixtureSync(
+        html`<div>
+          <tin-view-counter article-id="/tin-tuc/a/" endpoint=${endpoint}></tin-view-counter>
+          <tin-view-counter article-id="/tin-tuc/a/index.html" endpoint=${endpoint}></tin-view-counter>
+          <tin-view-counter article-id="/tin-tuc/a?utm=1#x" endpoint=${endpoint}></tin-view-counter>
+        </div>`,
+      );
       const counters = [...wrapper.querySelectorAll('tin-view-counter')];
       for (const el of counters) await settled(el);
       expect(calls).to.have.length(1);
@@ -234,7 +255,11 @@ describe('tin-view-counter', () => {
     it('records one view, shows the new count and fires tin-view-counted', async () => {
       patchFetch(contract({}, 415));
       const el = await fixture<TinViewCounter>(
-        html`<tin-view-counter article-id="${ARTICLE}?utm_source=zalo" endpoint=${uniqueEndpoint()} track></tin-view-counter>`,
+        html`<tin-view-counter
+          article-id="${ARTICLE}?utm_source=zalo"
+          endpoint=${uniqueEndpoint()}
+          track
+        ></tin-view-counter>`,
       );
       const event = await oneEvent(el, 'tin-view-counted');
       expect(event.detail).to.deep.equal({ articleId: ARTICLE, views: 415 });
@@ -249,14 +274,18 @@ describe('tin-view-counter', () => {
     it('does not post again for the same article in the same session (a reload)', async () => {
       patchFetch(contract({ [ARTICLE]: 415 }, 415));
       const endpoint = uniqueEndpoint();
-      const first = await fixture<TinViewCounter>(html`<tin-view-counter article-id=${ARTICLE} endpoint=${endpoint} track></tin-view-counter>`);
+      const first = await fixture<TinViewCounter>(
+        html`<tin-view-counter article-id=${ARTICLE} endpoint=${endpoint} track></tin-view-counter>`,
+      );
       await oneEvent(first, 'tin-view-counted');
       first.remove();
 
       let counted = 0;
-      const wrapper = fixtureSync(html`<div @tin-view-counted=${() => counted++}>
-        <tin-view-counter article-id="${ARTICLE}/" endpoint=${endpoint} track></tin-view-counter>
-      </div>`);
+      const wrapper = fixtureSync(
+        html`<div @tin-view-counted=${() => counted++}>
+          <tin-view-counter article-id="${ARTICLE}/" endpoint=${endpoint} track></tin-view-counter>
+        </div>`,
+      );
       const second = wrapper.querySelector('tin-view-counter')!;
       await settled(second);
       expect(textOf(second)).to.equal('Lượt xem: 415');
@@ -268,10 +297,12 @@ describe('tin-view-counter', () => {
       patchFetch(contract({}, 415));
       const endpoint = uniqueEndpoint();
       let counted = 0;
-      const wrapper = fixtureSync(html`<div @tin-view-counted=${() => counted++}>
-        <tin-view-counter article-id=${ARTICLE} endpoint=${endpoint} track></tin-view-counter>
-        <tin-view-counter article-id=${ARTICLE} endpoint=${endpoint} track></tin-view-counter>
-      </div>`);
+      const wrapper = fixtureSync(
+        html`<div @tin-view-counted=${() => counted++}>
+          <tin-view-counter article-id=${ARTICLE} endpoint=${endpoint} track></tin-view-counter>
+          <tin-view-counter article-id=${ARTICLE} endpoint=${endpoint} track></tin-view-counter>
+        </div>`,
+      );
       const counters = [...wrapper.querySelectorAll('tin-view-counter')];
       for (const el of counters) await settled(el);
       expect(calls.map((call) => call.method)).to.deep.equal(['POST']);
@@ -283,7 +314,12 @@ describe('tin-view-counter', () => {
       const answer = deferred<Response>();
       patchFetch(() => answer.promise);
       const el = await fixture<TinViewCounter>(
-        html`<tin-view-counter article-id=${ARTICLE} endpoint=${uniqueEndpoint()} count="414" track></tin-view-counter>`,
+        html`<tin-view-counter
+          article-id=${ARTICLE}
+          endpoint=${uniqueEndpoint()}
+          count="414"
+          track
+        ></tin-view-counter>`,
       );
       expect(textOf(el)).to.equal('Lượt xem: 414');
       await tick();
@@ -296,7 +332,9 @@ describe('tin-view-counter', () => {
     it('with a server-rendered count and a view already recorded, fetches nothing', async () => {
       patchFetch(contract({ [ARTICLE]: 999 }));
       const endpoint = uniqueEndpoint();
-      const first = await fixture<TinViewCounter>(html`<tin-view-counter article-id=${ARTICLE} endpoint=${endpoint} track></tin-view-counter>`);
+      const first = await fixture<TinViewCounter>(
+        html`<tin-view-counter article-id=${ARTICLE} endpoint=${endpoint} track></tin-view-counter>`,
+      );
       await oneEvent(first, 'tin-view-counted');
       const second = await fixture<TinViewCounter>(
         html`<tin-view-counter article-id=${ARTICLE} endpoint=${endpoint} count="416" track></tin-view-counter>`,
@@ -311,9 +349,11 @@ describe('tin-view-counter', () => {
       const ok = contract({}, 415);
       patchFetch((call, init) => (fail ? json({ error: { code: 'server', message: 'down' } }, 500) : ok(call, init)));
       let counted = 0;
-      const wrapper = fixtureSync(html`<div @tin-view-counted=${() => counted++}>
-        <tin-view-counter article-id=${ARTICLE} endpoint=${uniqueEndpoint()} track></tin-view-counter>
-      </div>`);
+      const wrapper = fixtureSync(
+        html`<div @tin-view-counted=${() => counted++}>
+          <tin-view-counter article-id=${ARTICLE} endpoint=${uniqueEndpoint()} track></tin-view-counter>
+        </div>`,
+      );
       const el = wrapper.querySelector('tin-view-counter')!;
       await waitUntil(() => retryOf(el), 'no error state');
       expect(textOf(el)).to.equal('Lượt xem: — ↻');
@@ -332,7 +372,12 @@ describe('tin-view-counter', () => {
     it('keeps showing a server-rendered count when recording the view fails', async () => {
       patchFetch(() => json({}, 503));
       const el = await fixture<TinViewCounter>(
-        html`<tin-view-counter article-id=${ARTICLE} endpoint=${uniqueEndpoint()} count="414" track></tin-view-counter>`,
+        html`<tin-view-counter
+          article-id=${ARTICLE}
+          endpoint=${uniqueEndpoint()}
+          count="414"
+          track
+        ></tin-view-counter>`,
       );
       await waitUntil(() => calls.length === 1);
       await tick();
@@ -344,15 +389,25 @@ describe('tin-view-counter', () => {
 
   describe('errors', () => {
     const hang: Answer = (_call, init) =>
-      new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+      new Promise((_resolve, reject) =>
+        init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+      );
     const failures: Array<[string, Answer, string]> = [
       ['HTTP 500', () => json({ error: { code: 'server', message: 'boom' } }, 500), 'Máy chủ đang gặp sự cố.'],
-      ['HTTP 429', () => new Response('', { status: 429, headers: { 'retry-after': '60' } }), 'Bạn thao tác quá nhanh. Vui lòng thử lại sau ít phút.'],
+      [
+        'HTTP 429',
+        () => new Response('', { status: 429, headers: { 'retry-after': '60' } }),
+        'Bạn thao tác quá nhanh. Vui lòng thử lại sau ít phút.',
+      ],
       ['malformed JSON', () => new Response('{"views": {', { status: 200 }), 'Dữ liệu nhận được không hợp lệ.'],
       ['a wrong shape', () => json({ views: { [ARTICLE]: '414' } }), 'Dữ liệu nhận được không hợp lệ.'],
       ['a negative count', () => json({ views: { [ARTICLE]: -1 } }), 'Dữ liệu nhận được không hợp lệ.'],
       ['a timeout', hang, 'Máy chủ phản hồi quá lâu.'],
-      ['a network failure', () => Promise.reject(new TypeError('Failed to fetch')), 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.'],
+      [
+        'a network failure',
+        () => Promise.reject(new TypeError('Failed to fetch')),
+        'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',
+      ],
     ];
 
     const realConsoleError = console.error;
@@ -368,9 +423,13 @@ describe('tin-view-counter', () => {
     for (const [name, failure, message] of failures) {
       it(`shows a compact error with a working retry after ${name}`, async () => {
         let failing = true;
-        const { calls: made, fake } = recordingFetch((call, init) => (failing ? failure(call, init) : contract({ [ARTICLE]: 414 })(call, init)));
+        const { calls: made, fake } = recordingFetch((call, init) =>
+          failing ? failure(call, init) : contract({ [ARTICLE]: 414 })(call, init),
+        );
         const source = createHttpDataSource(uniqueEndpoint(), { fetch: fake, timeoutMs: 200 });
-        const el = await fixture<TinViewCounter>(html`<tin-view-counter article-id=${ARTICLE} .dataSource=${source}></tin-view-counter>`);
+        const el = await fixture<TinViewCounter>(
+          html`<tin-view-counter article-id=${ARTICLE} .dataSource=${source}></tin-view-counter>`,
+        );
         await waitUntil(() => retryOf(el), 'no error state', { timeout: 2000 });
 
         expect(countOf(el).textContent).to.equal('—');
@@ -392,7 +451,9 @@ describe('tin-view-counter', () => {
     it('names the bad field in the console for an invalid response', async () => {
       const { fake } = recordingFetch(() => json({ views: { [ARTICLE]: 'nhiều' } }));
       const source = createHttpDataSource(uniqueEndpoint(), { fetch: fake });
-      const el = await fixture<TinViewCounter>(html`<tin-view-counter article-id=${ARTICLE} .dataSource=${source}></tin-view-counter>`);
+      const el = await fixture<TinViewCounter>(
+        html`<tin-view-counter article-id=${ARTICLE} .dataSource=${source}></tin-view-counter>`,
+      );
       await waitUntil(() => retryOf(el));
       expect(logged.join('\n')).to.contain('views');
     });
@@ -400,7 +461,9 @@ describe('tin-view-counter', () => {
     it('explains the error in English under lang="en"', async () => {
       const { fake } = recordingFetch(() => json({}, 500));
       const source = createHttpDataSource(uniqueEndpoint(), { fetch: fake });
-      const wrapper = fixtureSync(html`<div lang="en"><tin-view-counter article-id=${ARTICLE} .dataSource=${source}></tin-view-counter></div>`);
+      const wrapper = fixtureSync(
+        html`<div lang="en"><tin-view-counter article-id=${ARTICLE} .dataSource=${source}></tin-view-counter></div>`,
+      );
       const el = wrapper.querySelector('tin-view-counter')!;
       await waitUntil(() => retryOf(el));
       expect(textOf(el)).to.equal('Views: — ↻');
@@ -410,9 +473,13 @@ describe('tin-view-counter', () => {
 
     it('retries from the keyboard: Tab to the button, Enter', async () => {
       let failing = true;
-      const { fake } = recordingFetch((call, init) => (failing ? json({}, 500) : contract({ [ARTICLE]: 414 })(call, init)));
+      const { fake } = recordingFetch((call, init) =>
+        failing ? json({}, 500) : contract({ [ARTICLE]: 414 })(call, init),
+      );
       const source = createHttpDataSource(uniqueEndpoint(), { fetch: fake });
-      const el = await fixture<TinViewCounter>(html`<tin-view-counter article-id=${ARTICLE} .dataSource=${source}></tin-view-counter>`);
+      const el = await fixture<TinViewCounter>(
+        html`<tin-view-counter article-id=${ARTICLE} .dataSource=${source}></tin-view-counter>`,
+      );
       await waitUntil(() => retryOf(el));
       const retry = retryOf(el)!;
       await sendKeys({ press: 'Tab' });

@@ -127,15 +127,23 @@ export class TinViewCounter extends TinElement {
     const { status, value, error } = this.views;
     const views = status === TaskStatus.COMPLETE ? value : this.given();
     // Template whitespace is bytes in the bundle: line breaks go inside ${} (the one space before the count is text).
-    return html`<span aria-live=${this.retried ? 'polite' : nothing}><span part="label">${this.label || this.t('viewsLabel')}:</span> ${
-      views !== undefined
-        ? html`<span part="count" class="count">${formatNumber(views, { locale: this.locale })}</span>`
-        : status === TaskStatus.ERROR
-          ? html`<span part="count" class="count">—</span> <button part="retry" aria-label=${this.t('retry')} title=${this.t(
-              errorMessageKey(error),
-            )} @click=${this.retry}>↻</button>`
-          : html`<span part="count" class="count skeleton"></span>`
-    }</span>`;
+    return html`<span aria-live=${this.retried ? 'polite' : nothing}
+      ><span part="label">${this.label || this.t('viewsLabel')}:</span> ${
+        views !== undefined
+          ? html`<span part="count" class="count">${formatNumber(views, { locale: this.locale })}</span>`
+          : status === TaskStatus.ERROR
+            ? html`<span part="count" class="count">—</span>
+                <button
+                  part="retry"
+                  aria-label=${this.t('retry')}
+                  title=${this.t(errorMessageKey(error))}
+                  @click=${this.retry}
+                >
+                  ↻
+                </button>`
+            : html`<span part="count" class="count skeleton"></span>`
+      }</span
+    >`;
   }
 }
 

@@ -74,7 +74,10 @@ describe('expandAbbreviations', () => {
 
   it('keeps document numbers intact', () => {
     assert.equal(expandAbbreviations('Kế hoạch số 02-KH/BCĐ ngày 20/11/2025'), 'Kế hoạch số 02-KH/BCĐ ngày 20/11/2025');
-    assert.equal(expandAbbreviations('Quyết định số 123/QĐ-UBND của UBND Thành phố'), 'Quyết định số 123/QĐ-UBND của Ủy ban nhân dân Thành phố');
+    assert.equal(
+      expandAbbreviations('Quyết định số 123/QĐ-UBND của UBND Thành phố'),
+      'Quyết định số 123/QĐ-UBND của Ủy ban nhân dân Thành phố',
+    );
     assert.equal(expandAbbreviations('Nghị quyết 57-NQ/TW của Bộ Chính trị'), 'Nghị quyết 57-NQ/TW của Bộ Chính trị');
     assert.equal(expandAbbreviations('Công văn 45/UBBC-VP'), 'Công văn 45/UBBC-VP');
   });
@@ -88,7 +91,10 @@ describe('expandAbbreviations', () => {
 
   it('expands at punctuation and hyphenated pairs', () => {
     assert.equal(expandAbbreviations('(HĐND), UBND; MTTQ.'), '(Hội đồng nhân dân), Ủy ban nhân dân; Mặt trận Tổ quốc.');
-    assert.equal(expandAbbreviations('Hội nghị TƯ 8 bàn về phát triển KT-XH'), 'Hội nghị Trung ương 8 bàn về phát triển kinh tế - xã hội');
+    assert.equal(
+      expandAbbreviations('Hội nghị TƯ 8 bàn về phát triển KT-XH'),
+      'Hội nghị Trung ương 8 bàn về phát triển kinh tế - xã hội',
+    );
     assert.equal(expandAbbreviations('sự nghiệp CNH-HĐH đất nước'), 'sự nghiệp công nghiệp hóa, hiện đại hóa đất nước');
     assert.equal(expandAbbreviations('ĐBQH khóa XV'), 'Đại biểu Quốc hội khóa XV');
   });
@@ -117,7 +123,10 @@ describe('expandAbbreviations', () => {
 
   it('property: expansions are stable (expanding twice changes nothing more)', () => {
     const keys = Object.keys(ABBREVIATIONS);
-    const piece = fc.oneof(fc.constantFrom(...keys), fc.constantFrom(' ', ', ', '-', '/', '02', 'Hà Nội', 'x', '(', ')'));
+    const piece = fc.oneof(
+      fc.constantFrom(...keys),
+      fc.constantFrom(' ', ', ', '-', '/', '02', 'Hà Nội', 'x', '(', ')'),
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
         const once = expandAbbreviations(pieces.join(''));

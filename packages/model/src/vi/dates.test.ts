@@ -31,7 +31,12 @@ test('formatDate styles, in Vietnam time', () => {
 });
 
 test('formatDate agrees with Intl in Asia/Ho_Chi_Minh for any instant since 1976', () => {
-  const intl = new Intl.DateTimeFormat('en-GB', { timeZone: VN_TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' });
+  const intl = new Intl.DateTimeFormat('en-GB', {
+    timeZone: VN_TIME_ZONE,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  });
   fc.assert(
     fc.property(fc.date({ min: new Date('1976-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }), (date) => {
       assert.equal(formatDate(date, 'short'), intl.format(date));
@@ -78,7 +83,10 @@ test('parses the seed forms', () => {
   assert.equal(deadline!.hasTime, true);
   assert.equal(deadline!.yearInferred, false);
 
-  assert.equal(toVietnamIsoString(parseVietnameseDate('Kế hoạch số 02-KH/BCĐ ngày 20/11/2025')!.date), '2025-11-20T00:00:00+07:00');
+  assert.equal(
+    toVietnamIsoString(parseVietnameseDate('Kế hoạch số 02-KH/BCĐ ngày 20/11/2025')!.date),
+    '2025-11-20T00:00:00+07:00',
+  );
   assert.equal(toVietnamIsoString(parseVietnameseDate('ngày Bầu cử 15/3/2026')!.date), '2026-03-15T00:00:00+07:00');
   assert.equal(toVietnamIsoString(parseVietnameseDate('ngày 28 tháng 11 năm 2020')!.date), '2020-11-28T00:00:00+07:00');
   assert.equal(toVietnamIsoString(parseVietnameseDate('3 giờ chiều 5-9-2026')!.date), '2026-09-05T15:00:00+07:00');
@@ -95,9 +103,11 @@ test('impossible or missing dates give null, never a throw', () => {
   for (const text of ['31/2/2026', '00/01/2026', '12/13/2026', '25h00 ngày 1/1/2026', 'không có ngày', '']) {
     assert.equal(parseVietnameseDate(text), null, text);
   }
-  fc.assert(fc.property(fc.string(), (text) => {
-    parseVietnameseDate(text);
-  }));
+  fc.assert(
+    fc.property(fc.string(), (text) => {
+      parseVietnameseDate(text);
+    }),
+  );
 });
 
 test('calendar days are counted in Vietnam', () => {

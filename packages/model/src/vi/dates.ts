@@ -71,7 +71,20 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 const WEEKDAYS_VI = ['Chủ Nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
 const WEEKDAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /**
  * - `full`: "Thứ Tư, 25/11/2026" (en: "Wednesday, 25 November 2026")
@@ -82,7 +95,11 @@ const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July
  */
 export type DateStyle = 'full' | 'short' | 'long' | 'dateTime' | 'time';
 
-export function formatDate(input: DateInput, style: DateStyle = 'short', options: { locale?: DateLocale } = {}): string {
+export function formatDate(
+  input: DateInput,
+  style: DateStyle = 'short',
+  options: { locale?: DateLocale } = {},
+): string {
   const p = vietnamParts(input);
   const en = options.locale === 'en';
   const short = `${pad(p.day)}/${pad(p.month)}/${p.year}`;
@@ -122,7 +139,11 @@ const WEEK = 7 * DAY;
  * "vừa xong", "5 phút trước", "2 giờ trước", "1 ngày trước"; from a week on, the absolute
  * date ("18/11/2026"). Counts are floored, as readers expect: 47 hours is "1 ngày trước".
  */
-export function formatRelativeTime(input: DateInput, now: DateInput = Date.now(), options: { locale?: DateLocale } = {}): string {
+export function formatRelativeTime(
+  input: DateInput,
+  now: DateInput = Date.now(),
+  options: { locale?: DateLocale } = {},
+): string {
   const locale: DateLocale = options.locale === 'en' ? 'en' : 'vi';
   const diff = toDate(now).getTime() - toDate(input).getTime();
   const size = Math.abs(diff);

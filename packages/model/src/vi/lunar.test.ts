@@ -182,11 +182,14 @@ describe('toLunarDate', () => {
       [new Date('1799-06-01T00:00:00Z'), /1799-06-01T00:00:00\.000Z/],
     ];
     for (const [input, message] of bad) {
-      assert.throws(() => toLunarDate(input), (error: unknown) => {
-        assert.ok(error instanceof RangeError, `${String(input)} should throw a RangeError`);
-        assert.match(error.message, message);
-        return true;
-      });
+      assert.throws(
+        () => toLunarDate(input),
+        (error: unknown) => {
+          assert.ok(error instanceof RangeError, `${String(input)} should throw a RangeError`);
+          assert.match(error.message, message);
+          return true;
+        },
+      );
     }
   });
 

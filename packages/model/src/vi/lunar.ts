@@ -133,8 +133,14 @@ function deltaTSeconds(year: number): number {
   if (year < 1860) {
     const t = year - 1800;
     return (
-      13.72 - 0.332447 * t + 0.0068612 * t ** 2 + 0.0041116 * t ** 3 - 0.00037436 * t ** 4 +
-      0.0000121272 * t ** 5 - 0.0000001699 * t ** 6 + 0.000000000875 * t ** 7
+      13.72 -
+      0.332447 * t +
+      0.0068612 * t ** 2 +
+      0.0041116 * t ** 3 -
+      0.00037436 * t ** 4 +
+      0.0000121272 * t ** 5 -
+      0.0000001699 * t ** 6 +
+      0.000000000875 * t ** 7
     );
   }
   if (year < 1900) {
@@ -198,8 +204,7 @@ function newMoonJd(k: number): number {
   const T3 = T2 * T;
   const T4 = T3 * T;
 
-  const meanJde =
-    NEW_MOON_EPOCH + SYNODIC_MONTH * k + 0.00015437 * T2 - 0.00000015 * T3 + 0.00000000073 * T4;
+  const meanJde = NEW_MOON_EPOCH + SYNODIC_MONTH * k + 0.00015437 * T2 - 0.00000015 * T3 + 0.00000000073 * T4;
 
   // E corrects terms involving the sun's anomaly for the slowly shrinking eccentricity of Earth's orbit.
   const E = 1 - 0.002516 * T - 0.0000074 * T2;
@@ -398,8 +403,7 @@ function lunarDateOfDay(jdn: number): LunarDate {
 // ---------------------------------------------------------------------------
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const ISO_DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?$/i;
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?$/i;
 
 function daysInMonth(year: number, month: number): number {
   return jdnOfGregorian(year, month + 1, 1) - jdnOfGregorian(year, month, 1);
@@ -443,8 +447,7 @@ function parseIsoToVietnamDay(input: string): number | undefined {
   }
   const fraction = m[7] === undefined ? 0 : Number(`0.${m[7]}`);
   const epochMs =
-    (jdn - JDN_UNIX_EPOCH) * MS_PER_DAY +
-    ((hour * 60 + minute - offsetMinutes) * 60 + second + fraction) * 1000;
+    (jdn - JDN_UNIX_EPOCH) * MS_PER_DAY + ((hour * 60 + minute - offsetMinutes) * 60 + second + fraction) * 1000;
   return localDayOfEpochMs(epochMs);
 }
 

@@ -22,7 +22,11 @@ const SEED_NAMES = [
 describe('splitVietnameseName', () => {
   test('family, middle, given', () => {
     assert.deepEqual(splitVietnameseName('Vương Đình Huệ'), { family: 'Vương', middle: 'Đình', given: 'Huệ' });
-    assert.deepEqual(splitVietnameseName('Nguyễn Thị Bích Ngọc'), { family: 'Nguyễn', middle: 'Thị Bích', given: 'Ngọc' });
+    assert.deepEqual(splitVietnameseName('Nguyễn Thị Bích Ngọc'), {
+      family: 'Nguyễn',
+      middle: 'Thị Bích',
+      given: 'Ngọc',
+    });
     assert.deepEqual(splitVietnameseName('Phùng Thị Hồng Hà'), { family: 'Phùng', middle: 'Thị Hồng', given: 'Hà' });
   });
 
@@ -55,7 +59,11 @@ describe('splitVietnameseName', () => {
   test('compound family names', () => {
     assert.deepEqual(splitVietnameseName('Tôn Thất Thuyết'), { family: 'Tôn Thất', middle: '', given: 'Thuyết' });
     assert.deepEqual(splitVietnameseName('Tôn Nữ Thị Ninh'), { family: 'Tôn Nữ', middle: 'Thị', given: 'Ninh' });
-    assert.deepEqual(splitVietnameseName('Nguyễn Phúc Bửu Lộc'), { family: 'Nguyễn Phúc', middle: 'Bửu', given: 'Lộc' });
+    assert.deepEqual(splitVietnameseName('Nguyễn Phúc Bửu Lộc'), {
+      family: 'Nguyễn Phúc',
+      middle: 'Bửu',
+      given: 'Lộc',
+    });
     assert.deepEqual(splitVietnameseName('Công Tôn Toản'), { family: 'Công Tôn', middle: '', given: 'Toản' });
     assert.deepEqual(splitVietnameseName('Âu Dương Lân'), { family: 'Âu Dương', middle: '', given: 'Lân' });
     assert.deepEqual(splitVietnameseName('Tư Mã Ý'), { family: 'Tư Mã', middle: '', given: 'Ý' });
@@ -140,9 +148,22 @@ describe('compareVietnameseNames', () => {
 
   test('ICU vi collation: Đ after all of D, vowel letters a < ă < â, o < ô < ơ, u < ư', () => {
     // Checked against the ICU in Node (process.versions.icu); these are what the order above relies on.
-    const given = (names: string[]) => names.map((n) => `Nguyễn Văn ${n}`).sort(compareVietnameseNames).map((n) => n.slice(11));
+    const given = (names: string[]) =>
+      names
+        .map((n) => `Nguyễn Văn ${n}`)
+        .sort(compareVietnameseNames)
+        .map((n) => n.slice(11));
     assert.deepEqual(given(['Đông', 'Dung', 'Duy', 'Đại', 'Dương']), ['Dung', 'Duy', 'Dương', 'Đại', 'Đông']);
-    assert.deepEqual(given(['Ân', 'Ăn', 'An', 'Ôn', 'Ơn', 'On', 'Ưng', 'Ung']), ['An', 'Ăn', 'Ân', 'On', 'Ôn', 'Ơn', 'Ung', 'Ưng']);
+    assert.deepEqual(given(['Ân', 'Ăn', 'An', 'Ôn', 'Ơn', 'On', 'Ưng', 'Ung']), [
+      'An',
+      'Ăn',
+      'Ân',
+      'On',
+      'Ôn',
+      'Ơn',
+      'Ung',
+      'Ưng',
+    ]);
   });
 
   test('tones are a secondary difference: the letters decide first', () => {

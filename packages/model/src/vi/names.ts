@@ -38,7 +38,10 @@ const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
  * keeping the tone itself (so "Hà" ≠ "Hạ") and the vowel letters ("a" ≠ "ă" ≠ "â").
  */
 function syllableKey(syllable: string): string {
-  const decomposed = syllable.normalize('NFD').toLowerCase().replace(/\u00f0/g, 'đ');
+  const decomposed = syllable
+    .normalize('NFD')
+    .toLowerCase()
+    .replace(/\u00f0/g, 'đ');
   const tones = decomposed.match(TONE_MARKS) ?? [];
   return decomposed.replace(TONE_MARKS, '') + tones.join('');
 }

@@ -24,11 +24,11 @@ describe('parseOfficialMention — seed, titles then name (form 1)', () => {
   });
 
   test('Chu Ngọc Anh', () => {
-    check(
-      'Ủy viên Trung ương Đảng, Phó Bí thư Thành ủy, Chủ tịch UBND Thành phố Chu Ngọc Anh',
-      'Chu Ngọc Anh',
-      ['Ủy viên Trung ương Đảng', 'Phó Bí thư Thành ủy', 'Chủ tịch UBND Thành phố'],
-    );
+    check('Ủy viên Trung ương Đảng, Phó Bí thư Thành ủy, Chủ tịch UBND Thành phố Chu Ngọc Anh', 'Chu Ngọc Anh', [
+      'Ủy viên Trung ương Đảng',
+      'Phó Bí thư Thành ủy',
+      'Chủ tịch UBND Thành phố',
+    ]);
   });
 
   test('Nguyễn Thị Tuyến', () => {
@@ -36,11 +36,10 @@ describe('parseOfficialMention — seed, titles then name (form 1)', () => {
   });
 
   test('Nguyễn Ngọc Tuấn', () => {
-    check(
-      'Phó Bí thư Thành ủy, Phó Chủ tịch Thường trực HĐND Thành phố Nguyễn Ngọc Tuấn',
-      'Nguyễn Ngọc Tuấn',
-      ['Phó Bí thư Thành ủy', 'Phó Chủ tịch Thường trực HĐND Thành phố'],
-    );
+    check('Phó Bí thư Thành ủy, Phó Chủ tịch Thường trực HĐND Thành phố Nguyễn Ngọc Tuấn', 'Nguyễn Ngọc Tuấn', [
+      'Phó Bí thư Thành ủy',
+      'Phó Chủ tịch Thường trực HĐND Thành phố',
+    ]);
   });
 
   test('Nguyễn Văn Phong (2020)', () => {
@@ -82,7 +81,9 @@ describe('parseOfficialMention — seed, "đồng chí", name then titles (form 
   });
 
   test('Nguyễn Thị Bích Ngọc', () => {
-    check('đồng chí Nguyễn Thị Bích Ngọc, Chủ tịch HĐND Thành phố', 'Nguyễn Thị Bích Ngọc', ['Chủ tịch HĐND Thành phố']);
+    check('đồng chí Nguyễn Thị Bích Ngọc, Chủ tịch HĐND Thành phố', 'Nguyễn Thị Bích Ngọc', [
+      'Chủ tịch HĐND Thành phố',
+    ]);
   });
 
   test('Nguyễn Trọng Đông and Nguyễn Văn Phong (2026)', () => {
@@ -91,11 +92,10 @@ describe('parseOfficialMention — seed, "đồng chí", name then titles (form 
       'Nguyễn Trọng Đông',
       ['Ủy viên BCH Trung ương Đảng', 'Phó Bí thư Thành ủy', 'Phó Trưởng ban Chỉ đạo'],
     );
-    check(
-      'đồng chí Nguyễn Văn Phong, Phó Bí thư Thường trực Thành ủy, Phó Trưởng ban Chỉ đạo',
-      'Nguyễn Văn Phong',
-      ['Phó Bí thư Thường trực Thành ủy', 'Phó Trưởng ban Chỉ đạo'],
-    );
+    check('đồng chí Nguyễn Văn Phong, Phó Bí thư Thường trực Thành ủy, Phó Trưởng ban Chỉ đạo', 'Nguyễn Văn Phong', [
+      'Phó Bí thư Thường trực Thành ủy',
+      'Phó Trưởng ban Chỉ đạo',
+    ]);
   });
 
   test('Phùng Thị Hồng Hà: a name ending in the family-name syllable "Hà" stays whole', () => {
@@ -119,7 +119,10 @@ describe('parseOfficialMention — seed, "đồng chí", name then titles (form 
 
 describe('parseOfficialMention — name in the middle and in sentences', () => {
   test('Nguyễn Duy Ngọc: titles before and after the name', () => {
-    check('Bí thư Thành ủy Nguyễn Duy Ngọc, Trưởng ban Chỉ đạo', 'Nguyễn Duy Ngọc', ['Bí thư Thành ủy', 'Trưởng ban Chỉ đạo']);
+    check('Bí thư Thành ủy Nguyễn Duy Ngọc, Trưởng ban Chỉ đạo', 'Nguyễn Duy Ngọc', [
+      'Bí thư Thành ủy',
+      'Trưởng ban Chỉ đạo',
+    ]);
   });
 
   test('a sentence: the predicate after the name is dropped', () => {
@@ -149,7 +152,9 @@ describe('parseOfficialMention — places and organisations are not people', () 
 
   test('a place right before the name is kept in the title', () => {
     check('Bí thư Thành ủy Hà Nội Đinh Tiến Dũng', 'Đinh Tiến Dũng', ['Bí thư Thành ủy Hà Nội']);
-    check('Bí thư Thành ủy Thành phố Hồ Chí Minh Nguyễn Văn Nên', 'Nguyễn Văn Nên', ['Bí thư Thành ủy Thành phố Hồ Chí Minh']);
+    check('Bí thư Thành ủy Thành phố Hồ Chí Minh Nguyễn Văn Nên', 'Nguyễn Văn Nên', [
+      'Bí thư Thành ủy Thành phố Hồ Chí Minh',
+    ]);
     check('Chủ tịch UBND tỉnh Thái Bình Nguyễn Khắc Thận', 'Nguyễn Khắc Thận', ['Chủ tịch UBND tỉnh Thái Bình']);
     check(
       'Ủy viên Trung ương Đảng theo dõi, hướng dẫn Đảng bộ thành phố Hà Nội Ngô Thị Thanh Hằng',
@@ -161,7 +166,10 @@ describe('parseOfficialMention — places and organisations are not people', () 
   test('titles without anyone: Thành phố, Quốc hội, Trung ương Đảng, Bộ Chính trị', () => {
     check('Ủy viên Bộ Chính trị, Bí thư Thành ủy', '', ['Ủy viên Bộ Chính trị', 'Bí thư Thành ủy']);
     check('Trưởng đoàn Đại biểu Quốc hội Thành phố', '', ['Trưởng đoàn Đại biểu Quốc hội Thành phố']);
-    check('Ủy viên BCH Trung ương Đảng, Phó Trưởng ban Chỉ đạo', '', ['Ủy viên BCH Trung ương Đảng', 'Phó Trưởng ban Chỉ đạo']);
+    check('Ủy viên BCH Trung ương Đảng, Phó Trưởng ban Chỉ đạo', '', [
+      'Ủy viên BCH Trung ương Đảng',
+      'Phó Trưởng ban Chỉ đạo',
+    ]);
     check('Chủ tịch UBND Thành Phố', '', ['Chủ tịch UBND Thành Phố']);
   });
 
@@ -183,7 +191,10 @@ describe('parseOfficialMention — places and organisations are not people', () 
 
 describe('parseOfficialMention — spelling, whitespace, honorifics, junk', () => {
   test('"Uỷ" and "Ủy" are both read; titles keep the spelling written', () => {
-    check('Uỷ viên Bộ Chính trị, Bí thư Thành uỷ Vương Đình Huệ', 'Vương Đình Huệ', ['Uỷ viên Bộ Chính trị', 'Bí thư Thành uỷ']);
+    check('Uỷ viên Bộ Chính trị, Bí thư Thành uỷ Vương Đình Huệ', 'Vương Đình Huệ', [
+      'Uỷ viên Bộ Chính trị',
+      'Bí thư Thành uỷ',
+    ]);
     check('Thành uỷ Hà Nội', '', ['Thành uỷ Hà Nội']);
   });
 
@@ -194,11 +205,10 @@ describe('parseOfficialMention — spelling, whitespace, honorifics, junk', () =
   });
 
   test('extra whitespace, tabs, NBSP, newlines and spaces before commas', () => {
-    check(
-      '  đồng chí\u00a0 Vũ  Đại\tThắng ,  Phó Bí thư\nThành ủy ,Chủ tịch UBND Thành phố .',
-      'Vũ Đại Thắng',
-      ['Phó Bí thư Thành ủy', 'Chủ tịch UBND Thành phố'],
-    );
+    check('  đồng chí\u00a0 Vũ  Đại\tThắng ,  Phó Bí thư\nThành ủy ,Chủ tịch UBND Thành phố .', 'Vũ Đại Thắng', [
+      'Phó Bí thư Thành ủy',
+      'Chủ tịch UBND Thành phố',
+    ]);
   });
 
   test('honorifics: Đồng chí, các đồng chí:, đ/c, ông, bà', () => {
@@ -236,9 +246,44 @@ describe('parseOfficialMention — properties', () => {
 
   test('on Vietnamese-looking soup: never throws, no empty titles, the name is in the input', () => {
     const word = fc.constantFrom(
-      'đồng chí', 'Đồng chí', 'các', 'ông', 'bà', 'Nguyễn', 'Hà', 'Nội', 'Hồ', 'Chí', 'Minh', 'Thị', 'Văn',
-      'Bí thư', 'Thành ủy', 'Thành uỷ', 'Thành phố', 'thành phố', 'theo dõi', 'HĐND', 'Ủy viên', 'Tôn', 'Nữ',
-      ',', ', ', ';', ':', '.', ' ', '\u00a0', '\t', 'Phùng', 'Hồng', 'Ngọc', 'Vương', 'Đình', 'Huệ', '',
+      'đồng chí',
+      'Đồng chí',
+      'các',
+      'ông',
+      'bà',
+      'Nguyễn',
+      'Hà',
+      'Nội',
+      'Hồ',
+      'Chí',
+      'Minh',
+      'Thị',
+      'Văn',
+      'Bí thư',
+      'Thành ủy',
+      'Thành uỷ',
+      'Thành phố',
+      'thành phố',
+      'theo dõi',
+      'HĐND',
+      'Ủy viên',
+      'Tôn',
+      'Nữ',
+      ',',
+      ', ',
+      ';',
+      ':',
+      '.',
+      ' ',
+      '\u00a0',
+      '\t',
+      'Phùng',
+      'Hồng',
+      'Ngọc',
+      'Vương',
+      'Đình',
+      'Huệ',
+      '',
     );
     fc.assert(
       fc.property(fc.array(word, { maxLength: 20 }), fc.constantFrom(' ', ''), (words, sep) => {
@@ -288,14 +333,23 @@ const phong: Official = {
 
 describe('positionsAt', () => {
   test('from ≤ date ≤ to, both inclusive; open-ended when to is null or absent', () => {
-    assert.deepEqual(positionsAt(phong, '2025-07-31').map((p) => p.title), ['Phó Bí thư Thành ủy']);
-    assert.deepEqual(positionsAt(phong, '2025-08-01').map((p) => p.title), ['Phó Bí thư Thường trực Thành ủy']);
-    assert.deepEqual(positionsAt(phong, '2020-10-01').map((p) => p.title), ['Phó Bí thư Thành ủy']);
+    assert.deepEqual(
+      positionsAt(phong, '2025-07-31').map((p) => p.title),
+      ['Phó Bí thư Thành ủy'],
+    );
+    assert.deepEqual(
+      positionsAt(phong, '2025-08-01').map((p) => p.title),
+      ['Phó Bí thư Thường trực Thành ủy'],
+    );
+    assert.deepEqual(
+      positionsAt(phong, '2020-10-01').map((p) => p.title),
+      ['Phó Bí thư Thành ủy'],
+    );
     assert.deepEqual(positionsAt(phong, '2020-09-30'), []);
-    assert.deepEqual(positionsAt(phong, '2099-01-01').map((p) => p.title), [
-      'Phó Bí thư Thường trực Thành ủy',
-      'Phó Trưởng ban Chỉ đạo',
-    ]);
+    assert.deepEqual(
+      positionsAt(phong, '2099-01-01').map((p) => p.title),
+      ['Phó Bí thư Thường trực Thành ủy', 'Phó Trưởng ban Chỉ đạo'],
+    );
   });
 
   test('a position with neither from nor to is always held', () => {
@@ -304,21 +358,32 @@ describe('positionsAt', () => {
     assert.equal(positionsAt(official).length, 1);
   });
 
-  test('keeps the official\'s own order (a filter, not a sort)', () => {
-    assert.deepEqual(positionsAt(hue, '2020-11-28').map((p) => p.title), [
-      'Trưởng đoàn Đại biểu Quốc hội Thành phố',
-      'Ủy viên Bộ Chính trị',
-      'Bí thư Thành ủy',
-    ]);
-    assert.deepEqual(positionsAt(hue, '2026-02-02').map((p) => p.title), ['Ủy viên Bộ Chính trị']);
+  test("keeps the official's own order (a filter, not a sort)", () => {
+    assert.deepEqual(
+      positionsAt(hue, '2020-11-28').map((p) => p.title),
+      ['Trưởng đoàn Đại biểu Quốc hội Thành phố', 'Ủy viên Bộ Chính trị', 'Bí thư Thành ủy'],
+    );
+    assert.deepEqual(
+      positionsAt(hue, '2026-02-02').map((p) => p.title),
+      ['Ủy viên Bộ Chính trị'],
+    );
   });
 
   test('a Date is read as the calendar date in Vietnam, whatever the process time zone', () => {
     // 2025-07-31T17:30Z is 00:30 on 1 August in Hà Nội (UTC+7) but still 31 July in New York or UTC.
-    assert.deepEqual(positionsAt(phong, new Date('2025-07-31T17:30:00Z')).map((p) => p.title), ['Phó Bí thư Thường trực Thành ủy']);
-    assert.deepEqual(positionsAt(phong, new Date('2025-07-31T16:59:59Z')).map((p) => p.title), ['Phó Bí thư Thành ủy']);
+    assert.deepEqual(
+      positionsAt(phong, new Date('2025-07-31T17:30:00Z')).map((p) => p.title),
+      ['Phó Bí thư Thường trực Thành ủy'],
+    );
+    assert.deepEqual(
+      positionsAt(phong, new Date('2025-07-31T16:59:59Z')).map((p) => p.title),
+      ['Phó Bí thư Thành ủy'],
+    );
     // A date-time string is an instant too.
-    assert.deepEqual(positionsAt(phong, '2025-08-01T00:30:00+07:00').map((p) => p.title), ['Phó Bí thư Thường trực Thành ủy']);
+    assert.deepEqual(
+      positionsAt(phong, '2025-08-01T00:30:00+07:00').map((p) => p.title),
+      ['Phó Bí thư Thường trực Thành ủy'],
+    );
   });
 
   test('an invalid date is a RangeError', () => {
@@ -328,7 +393,7 @@ describe('positionsAt', () => {
 });
 
 describe('formatOfficial', () => {
-  test('full: the seed\'s own form 1, titles sorted by rank', () => {
+  test("full: the seed's own form 1, titles sorted by rank", () => {
     assert.equal(
       formatOfficial(hue, { at: '2020-11-28' }),
       'Ủy viên Bộ Chính trị, Bí thư Thành ủy, Trưởng đoàn Đại biểu Quốc hội Thành phố Vương Đình Huệ',
@@ -355,7 +420,10 @@ describe('formatOfficial', () => {
     const ranked: Official = {
       id: 'x',
       fullName: 'Chu Ngọc Anh',
-      positions: [{ title: 'Chủ tịch UBND Thành phố', rank: 2 }, { title: 'Ủy viên Trung ương Đảng', rank: 1 }],
+      positions: [
+        { title: 'Chủ tịch UBND Thành phố', rank: 2 },
+        { title: 'Ủy viên Trung ương Đảng', rank: 1 },
+      ],
     };
     assert.equal(formatOfficial(ranked, { style: 'primary' }), 'Ủy viên Trung ương Đảng Chu Ngọc Anh');
   });
@@ -370,7 +438,10 @@ describe('formatOfficial', () => {
         { title: 'Phó Bí thư Thành ủy', rank: 1 },
       ],
     };
-    assert.equal(formatOfficial(official), 'Ủy viên Trung ương Đảng, Phó Bí thư Thành ủy, Chủ tịch UBND Thành phố Chu Ngọc Anh');
+    assert.equal(
+      formatOfficial(official),
+      'Ủy viên Trung ương Đảng, Phó Bí thư Thành ủy, Chủ tịch UBND Thành phố Chu Ngọc Anh',
+    );
     assert.equal(formatOfficial(official, { style: 'primary' }), 'Ủy viên Trung ương Đảng Chu Ngọc Anh');
   });
 
@@ -389,12 +460,18 @@ describe('formatOfficial', () => {
       formatOfficial(phong, { at: '2026-02-02' }),
       'Phó Bí thư Thường trực Thành ủy, Phó Trưởng ban Chỉ đạo Nguyễn Văn Phong',
     );
-    assert.equal(formatOfficial(phong, { at: new Date('2025-07-31T17:30:00Z') }), 'Phó Bí thư Thường trực Thành ủy Nguyễn Văn Phong');
+    assert.equal(
+      formatOfficial(phong, { at: new Date('2025-07-31T17:30:00Z') }),
+      'Phó Bí thư Thường trực Thành ủy Nguyễn Văn Phong',
+    );
   });
 
   test('no title held at that date: the name alone', () => {
     assert.equal(formatOfficial(phong, { at: '2019-01-01' }), 'Nguyễn Văn Phong');
-    assert.equal(formatOfficial(phong, { at: '2019-01-01', style: 'primary', honorific: true }), 'đồng chí Nguyễn Văn Phong');
+    assert.equal(
+      formatOfficial(phong, { at: '2019-01-01', style: 'primary', honorific: true }),
+      'đồng chí Nguyễn Văn Phong',
+    );
     assert.equal(formatOfficial({ id: 'x', fullName: 'Nguyễn Văn A', positions: [] }), 'Nguyễn Văn A');
   });
 
@@ -426,7 +503,11 @@ describe('round trips: formatOfficial full → parseOfficialMention', () => {
     {
       id: 'phung-thi-hong-ha',
       fullName: 'Phùng Thị Hồng Hà',
-      positions: [{ title: 'Phó Bí thư Thành ủy' }, { title: 'Chủ tịch HĐND Thành phố' }, { title: 'Phó Trưởng ban Chỉ đạo' }],
+      positions: [
+        { title: 'Phó Bí thư Thành ủy' },
+        { title: 'Chủ tịch HĐND Thành phố' },
+        { title: 'Phó Trưởng ban Chỉ đạo' },
+      ],
     },
     {
       id: 'tran-the-cuong',
@@ -456,9 +537,51 @@ describe('round trips: formatOfficial full → parseOfficialMention', () => {
   }
 
   test('property: any generated name and chain of seed titles survives the round trip', () => {
-    const family = fc.constantFrom('Nguyễn', 'Trần', 'Lê', 'Vương', 'Chu', 'Phùng', 'Hà', 'Hồ', 'Thái', 'Văn', 'Ngô', 'Tôn Nữ', 'Âu Dương');
-    const inner = fc.constantFrom('Thị', 'Văn', 'Đình', 'Ngọc', 'Hồng', 'Thanh', 'Bích', 'Duy', 'Thế', 'Hà', 'Mai', 'Lâm', 'Đại');
-    const given = fc.constantFrom('Huệ', 'Anh', 'Tuyến', 'Tuấn', 'Phong', 'Hằng', 'Ngọc', 'Thắng', 'Đông', 'Hà', 'Cương', 'Lâm', 'Mai');
+    const family = fc.constantFrom(
+      'Nguyễn',
+      'Trần',
+      'Lê',
+      'Vương',
+      'Chu',
+      'Phùng',
+      'Hà',
+      'Hồ',
+      'Thái',
+      'Văn',
+      'Ngô',
+      'Tôn Nữ',
+      'Âu Dương',
+    );
+    const inner = fc.constantFrom(
+      'Thị',
+      'Văn',
+      'Đình',
+      'Ngọc',
+      'Hồng',
+      'Thanh',
+      'Bích',
+      'Duy',
+      'Thế',
+      'Hà',
+      'Mai',
+      'Lâm',
+      'Đại',
+    );
+    const given = fc.constantFrom(
+      'Huệ',
+      'Anh',
+      'Tuyến',
+      'Tuấn',
+      'Phong',
+      'Hằng',
+      'Ngọc',
+      'Thắng',
+      'Đông',
+      'Hà',
+      'Cương',
+      'Lâm',
+      'Mai',
+    );
     const title = fc.constantFrom(
       'Ủy viên Bộ Chính trị',
       'Bí thư Thành ủy',

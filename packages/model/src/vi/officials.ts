@@ -40,16 +40,127 @@ import { splitVietnameseName } from './names.js';
  * Sơn, Thành, Công, Long, Tân; and Ông, which cannot be told from the honorific "ông".
  */
 const FAMILY_NAMES: readonly string[] = [
-  'Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ',
-  'Ngô', 'Dương', 'Lý', 'Vương', 'Chu', 'Phùng', 'Trịnh', 'Đinh', 'Lâm', 'Mai', 'Tô', 'Tạ', 'Hà',
-  'Đào', 'Cao', 'Lương', 'Văn', 'Đoàn', 'Tăng', 'Kiều', 'Lưu', 'Thái', 'Quách', 'Triệu', 'Từ',
-  'Nghiêm', 'Trương', 'Đàm', 'Đồng', 'Hứa', 'Khúc', 'Khổng', 'Kim', 'La', 'Lại', 'Lạc', 'Lục',
-  'Mạc', 'Ninh', 'Nông', 'Phí', 'Quan', 'Tiêu', 'Tôn', 'Thân', 'Thạch', 'Tống', 'Trang', 'Trình',
-  'Ung', 'Viên', 'Vi', 'Vy', 'Âu', 'Doãn', 'Diệp', 'Giang', 'Giáp', 'Hầu', 'Khương', 'Kha', 'Lã',
-  'Lò', 'Lữ', 'Mã', 'Ma', 'Mẫn', 'Nhữ', 'Ngụy', 'Phương', 'Quản', 'Sầm', 'Thiều', 'Tòng', 'Bạch',
-  'Bế', 'Cù', 'Cung', 'Châu', 'Chế', 'Chử', 'Đường', 'Đậu', 'Giàng', 'Lường', 'Lầu', 'Mùa',
-  'Sùng', 'Thào', 'Vàng', 'Cầm', 'Điêu', 'Quàng', 'Bàn', 'Biện', 'Cấn', 'Dư', 'Đới', 'Khuất',
-  'Khiếu', 'Lăng', 'Nhâm', 'Phù', 'Tiết', 'Thi', 'Trầm', 'Xa', 'Lều',
+  'Nguyễn',
+  'Trần',
+  'Lê',
+  'Phạm',
+  'Hoàng',
+  'Huỳnh',
+  'Phan',
+  'Vũ',
+  'Võ',
+  'Đặng',
+  'Bùi',
+  'Đỗ',
+  'Hồ',
+  'Ngô',
+  'Dương',
+  'Lý',
+  'Vương',
+  'Chu',
+  'Phùng',
+  'Trịnh',
+  'Đinh',
+  'Lâm',
+  'Mai',
+  'Tô',
+  'Tạ',
+  'Hà',
+  'Đào',
+  'Cao',
+  'Lương',
+  'Văn',
+  'Đoàn',
+  'Tăng',
+  'Kiều',
+  'Lưu',
+  'Thái',
+  'Quách',
+  'Triệu',
+  'Từ',
+  'Nghiêm',
+  'Trương',
+  'Đàm',
+  'Đồng',
+  'Hứa',
+  'Khúc',
+  'Khổng',
+  'Kim',
+  'La',
+  'Lại',
+  'Lạc',
+  'Lục',
+  'Mạc',
+  'Ninh',
+  'Nông',
+  'Phí',
+  'Quan',
+  'Tiêu',
+  'Tôn',
+  'Thân',
+  'Thạch',
+  'Tống',
+  'Trang',
+  'Trình',
+  'Ung',
+  'Viên',
+  'Vi',
+  'Vy',
+  'Âu',
+  'Doãn',
+  'Diệp',
+  'Giang',
+  'Giáp',
+  'Hầu',
+  'Khương',
+  'Kha',
+  'Lã',
+  'Lò',
+  'Lữ',
+  'Mã',
+  'Ma',
+  'Mẫn',
+  'Nhữ',
+  'Ngụy',
+  'Phương',
+  'Quản',
+  'Sầm',
+  'Thiều',
+  'Tòng',
+  'Bạch',
+  'Bế',
+  'Cù',
+  'Cung',
+  'Châu',
+  'Chế',
+  'Chử',
+  'Đường',
+  'Đậu',
+  'Giàng',
+  'Lường',
+  'Lầu',
+  'Mùa',
+  'Sùng',
+  'Thào',
+  'Vàng',
+  'Cầm',
+  'Điêu',
+  'Quàng',
+  'Bàn',
+  'Biện',
+  'Cấn',
+  'Dư',
+  'Đới',
+  'Khuất',
+  'Khiếu',
+  'Lăng',
+  'Nhâm',
+  'Phù',
+  'Tiết',
+  'Thi',
+  'Trầm',
+  'Xa',
+  'Lều',
 ];
 
 /**
@@ -59,20 +170,79 @@ const FAMILY_NAMES: readonly string[] = [
  */
 const PLACE_NAMES: readonly string[] = [
   // Provinces and cities (pre- and post-2025 names), where the first word is also a surname.
-  'Hà Nội', 'Hà Giang', 'Hà Nam', 'Hà Tĩnh', 'Hà Tây', 'Hà Đông', 'Hồ Chí Minh', 'Thái Bình',
-  'Thái Nguyên', 'Lâm Đồng', 'Cao Bằng', 'Ninh Bình', 'Ninh Thuận', 'Đồng Nai', 'Đồng Tháp',
-  'Đồng Xoài', 'Văn Lang', 'Hà Tiên', 'Hà Quảng', 'Hà Trung', 'Phan Thiết', 'Phan Rang', 'La Gi',
+  'Hà Nội',
+  'Hà Giang',
+  'Hà Nam',
+  'Hà Tĩnh',
+  'Hà Tây',
+  'Hà Đông',
+  'Hồ Chí Minh',
+  'Thái Bình',
+  'Thái Nguyên',
+  'Lâm Đồng',
+  'Cao Bằng',
+  'Ninh Bình',
+  'Ninh Thuận',
+  'Đồng Nai',
+  'Đồng Tháp',
+  'Đồng Xoài',
+  'Văn Lang',
+  'Hà Tiên',
+  'Hà Quảng',
+  'Hà Trung',
+  'Phan Thiết',
+  'Phan Rang',
+  'La Gi',
   // Hà Nội districts and landmarks, and others with a surname first.
-  'Hoàng Mai', 'Hoàng Sa', 'Từ Liêm', 'Từ Sơn', 'Hồ Gươm', 'Hồ Tây', 'Lý Sơn',
-  'Kim Bảng', 'Kim Bôi', 'Kim Sơn', 'Kim Động', 'Mai Châu', 'Mai Sơn', 'Châu Đốc', 'Châu Thành',
-  'Châu Âu', 'Châu Á', 'Châu Phi', 'Châu Mỹ', 'Châu Úc', 'Văn Lâm', 'Văn Giang', 'Văn Miếu',
-  'Văn Yên', 'Văn Chấn', 'Văn Quán', 'Bạch Mai', 'Bạch Đằng', 'Tô Lịch', 'Lương Sơn', 'Lạc Sơn',
-  'Lạc Thủy', 'Cao Lãnh', 'Cao Phong', 'Quan Hóa', 'Quan Sơn', 'Thạch Thất', 'Thạch Hà', 'Đinh Quán',
+  'Hoàng Mai',
+  'Hoàng Sa',
+  'Từ Liêm',
+  'Từ Sơn',
+  'Hồ Gươm',
+  'Hồ Tây',
+  'Lý Sơn',
+  'Kim Bảng',
+  'Kim Bôi',
+  'Kim Sơn',
+  'Kim Động',
+  'Mai Châu',
+  'Mai Sơn',
+  'Châu Đốc',
+  'Châu Thành',
+  'Châu Âu',
+  'Châu Á',
+  'Châu Phi',
+  'Châu Mỹ',
+  'Châu Úc',
+  'Văn Lâm',
+  'Văn Giang',
+  'Văn Miếu',
+  'Văn Yên',
+  'Văn Chấn',
+  'Văn Quán',
+  'Bạch Mai',
+  'Bạch Đằng',
+  'Tô Lịch',
+  'Lương Sơn',
+  'Lạc Sơn',
+  'Lạc Thủy',
+  'Cao Lãnh',
+  'Cao Phong',
+  'Quan Hóa',
+  'Quan Sơn',
+  'Thạch Thất',
+  'Thạch Hà',
+  'Đinh Quán',
   'Giang Thành',
   // Districts named after people: in a title they are the place, not the official.
-  'Lê Chân', 'Ngô Quyền', 'Trần Văn Thời', 'Dương Minh Châu',
+  'Lê Chân',
+  'Ngô Quyền',
+  'Trần Văn Thời',
+  'Dương Minh Châu',
   // Organisations capitalised word by word.
-  'Văn Phòng', 'Văn Hóa', 'Văn Hoá',
+  'Văn Phòng',
+  'Văn Hóa',
+  'Văn Hoá',
 ];
 
 const HONORIFIC = /^(?:các\s+)?(?:đồng\s+chí|đ\/c|ông|bà)(?=[\s:,]|$)/iu;
@@ -86,7 +256,10 @@ const MAX_NAME_SYLLABLES = 5;
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
 /** Case-, NFC/NFD- and tone-placement-insensitive key for one syllable ("Uỷ" = "ủy"). */
 function syllableKey(syllable: string): string {
-  const decomposed = syllable.normalize('NFD').toLowerCase().replace(/\u00f0/g, 'đ');
+  const decomposed = syllable
+    .normalize('NFD')
+    .toLowerCase()
+    .replace(/\u00f0/g, 'đ');
   const tones = decomposed.match(TONE_MARKS) ?? [];
   return decomposed.replace(TONE_MARKS, '') + tones.join('');
 }
@@ -112,7 +285,8 @@ function trimEdges(text: string): string {
 function matchesPlace(syllables: readonly string[], exact: boolean): boolean {
   const keys = syllables.map(syllableKey);
   return PLACE_KEYS.some(
-    (place) => (exact ? place.length === keys.length : place.length <= keys.length) && place.every((key, i) => keys[i] === key),
+    (place) =>
+      (exact ? place.length === keys.length : place.length <= keys.length) && place.every((key, i) => keys[i] === key),
   );
 }
 
@@ -195,16 +369,28 @@ function prefixBefore(tokens: readonly string[], nameStart: number): string {
  */
 export function parseOfficialMention(text: string): { fullName: string; positions: { title: string }[] } {
   let cleaned = typeof text === 'string' ? clean(text) : '';
-  cleaned = cleaned.split(';').map((part) => part.trim()).find((part) => trimEdges(part) !== '') ?? '';
+  cleaned =
+    cleaned
+      .split(';')
+      .map((part) => part.trim())
+      .find((part) => trimEdges(part) !== '') ?? '';
 
   const honorific = HONORIFIC.exec(cleaned);
   if (honorific) cleaned = cleaned.slice(honorific[0].length);
-  const segments = cleaned.split(',').map(trimEdges).filter((segment) => segment !== '');
+  const segments = cleaned
+    .split(',')
+    .map(trimEdges)
+    .filter((segment) => segment !== '');
   const tokenised = segments.map((segment) => segment.split(' '));
 
   // (a) Form 2: the first segment is the name and nothing else.
   const first = tokenised[0];
-  if (first && first.length >= MIN_NAME_SYLLABLES && first.length <= MAX_NAME_SYLLABLES && first.every((t) => NAME_SYLLABLE.test(t))) {
+  if (
+    first &&
+    first.length >= MIN_NAME_SYLLABLES &&
+    first.length <= MAX_NAME_SYLLABLES &&
+    first.every((t) => NAME_SYLLABLE.test(t))
+  ) {
     if (nameStartInRun(first, 0, first.length, honorific === null) === 0) {
       return { fullName: first.join(' '), positions: titlesFrom(segments.slice(1)) };
     }
@@ -308,7 +494,10 @@ export function formatOfficial(
     const primary = held.find((position) => position.rank === 0) ?? held[0];
     if (primary) titles = [primary.title];
   }
-  const chain = titles.map(clean).filter((title) => title !== '').join(', ');
+  const chain = titles
+    .map(clean)
+    .filter((title) => title !== '')
+    .join(', ');
   const text = [chain, name].filter((part) => part !== '').join(' ');
   return honorific ? `đồng chí ${text}` : text;
 }

@@ -34,7 +34,10 @@ const DATE_PATTERN = new RegExp(
  * the date does not exist (31/2). A missing year is taken from `reference` (default: now),
  * choosing the year that puts the date nearest to it: "28/11" read in January is last November.
  */
-export function parseVietnameseDate(text: string, options: { reference?: DateInput } = {}): ParsedVietnameseDate | null {
+export function parseVietnameseDate(
+  text: string,
+  options: { reference?: DateInput } = {},
+): ParsedVietnameseDate | null {
   if (typeof text !== 'string') return null;
   const match = DATE_PATTERN.exec(text.normalize('NFC'));
   if (!match) return null;
@@ -71,7 +74,8 @@ export function parseVietnameseDate(text: string, options: { reference?: DateInp
   let adjustedHour = hour;
   const partOfDay = part?.toLowerCase() as PartOfDay | undefined;
   // "3 giờ chiều" style: a 12-hour clock qualified by the part of the day.
-  if (hourText !== undefined && partOfDay && (partOfDay === 'chiều' || partOfDay === 'tối') && hour < 12) adjustedHour += 12;
+  if (hourText !== undefined && partOfDay && (partOfDay === 'chiều' || partOfDay === 'tối') && hour < 12)
+    adjustedHour += 12;
   const result: ParsedVietnameseDate = {
     date: fromVietnamTime(year, month, day, adjustedHour, minute),
     hasTime: hourText !== undefined,

@@ -31,7 +31,11 @@ test('parses terms in every accepted spelling', () => {
   assert.equal(parseTerm('không có gì'), null);
   assert.equal(parseTerm('nhiệm kỳ 2025-2020'), null);
   // Found by the round-trip property below: the last years the schema allows.
-  assert.deepEqual(parseTerm('khóa I, nhiệm kỳ 2190-2200'), { number: 1, roman: 'I', period: { from: 2190, to: 2200 } });
+  assert.deepEqual(parseTerm('khóa I, nhiệm kỳ 2190-2200'), {
+    number: 1,
+    roman: 'I',
+    period: { from: 2190, to: 2200 },
+  });
   assert.equal(parseTerm('nhiệm kỳ 2200-2201'), null);
 });
 

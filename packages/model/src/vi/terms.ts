@@ -1,8 +1,19 @@
 import type { Term } from '../primitives.js';
 
 const ROMAN: ReadonlyArray<readonly [number, string]> = [
-  [1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'],
-  [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I'],
+  [1000, 'M'],
+  [900, 'CM'],
+  [500, 'D'],
+  [400, 'CD'],
+  [100, 'C'],
+  [90, 'XC'],
+  [50, 'L'],
+  [40, 'XL'],
+  [10, 'X'],
+  [9, 'IX'],
+  [5, 'V'],
+  [4, 'IV'],
+  [1, 'I'],
 ];
 
 /** 17 → "XVII". Party congresses and National Assembly terms are numbered this way. */
@@ -73,7 +84,8 @@ export function parseTerm(text: string): Term | null {
 /** { number: 17, period } → "khóa XVII, nhiệm kỳ 2020-2025"; either part alone when only one is known. */
 export function formatTerm(term: Term, options: { toneStyle?: 'òa' | 'oà' } = {}): string {
   const parts: string[] = [];
-  if (term.number !== undefined) parts.push(`${options.toneStyle === 'oà' ? 'khoá' : 'khóa'} ${term.roman ?? toRoman(term.number)}`);
+  if (term.number !== undefined)
+    parts.push(`${options.toneStyle === 'oà' ? 'khoá' : 'khóa'} ${term.roman ?? toRoman(term.number)}`);
   if (term.period) parts.push(`nhiệm kỳ ${term.period.from}-${term.period.to}`);
   return parts.join(', ');
 }

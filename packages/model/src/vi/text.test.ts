@@ -52,8 +52,63 @@ const SLUG_SHAPE = /^[a-z0-9]+(-[a-z0-9]+)*$|^$/;
 
 // --- Arbitraries -----------------------------------------------------------
 
-const ONSETS = ['', 'b', 'c', 'ch', 'd', 'đ', 'g', 'gh', 'gi', 'h', 'k', 'kh', 'l', 'm', 'n', 'ng', 'ngh', 'nh', 'p', 'ph', 'qu', 'r', 's', 't', 'th', 'tr', 'v', 'x'];
-const NUCLEI = ['a', 'ă', 'â', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u', 'ư', 'y', 'oa', 'oe', 'uy', 'ua', 'ưa', 'ia', 'iê', 'uô', 'ươ', 'oă', 'uyê', 'uê', 'oo'];
+const ONSETS = [
+  '',
+  'b',
+  'c',
+  'ch',
+  'd',
+  'đ',
+  'g',
+  'gh',
+  'gi',
+  'h',
+  'k',
+  'kh',
+  'l',
+  'm',
+  'n',
+  'ng',
+  'ngh',
+  'nh',
+  'p',
+  'ph',
+  'qu',
+  'r',
+  's',
+  't',
+  'th',
+  'tr',
+  'v',
+  'x',
+];
+const NUCLEI = [
+  'a',
+  'ă',
+  'â',
+  'e',
+  'ê',
+  'i',
+  'o',
+  'ô',
+  'ơ',
+  'u',
+  'ư',
+  'y',
+  'oa',
+  'oe',
+  'uy',
+  'ua',
+  'ưa',
+  'ia',
+  'iê',
+  'uô',
+  'ươ',
+  'oă',
+  'uyê',
+  'uê',
+  'oo',
+];
 const CODAS = ['', '', '', 'c', 'ch', 'm', 'n', 'ng', 'nh', 'p', 't', 'i', 'o', 'u', 'y', 'a'];
 const TONES = ['', '\u0300', '\u0301', '\u0303', '\u0309', '\u0323'];
 
@@ -73,7 +128,8 @@ const vietnameseSyllable = fc
     const vowelIndexes = letters.flatMap((ch, i) => (/[aeiouy]/.test(ch) ? [i] : []));
     const at = vowelIndexes[tonePosition % vowelIndexes.length] ?? 0;
     // A tone mark goes after the vowel's own quality mark, as in NFD.
-    const insertAt = letters[at + 1] !== undefined && /[\u0302\u0306\u031b]/.test(letters[at + 1] as string) ? at + 2 : at + 1;
+    const insertAt =
+      letters[at + 1] !== undefined && /[\u0302\u0306\u031b]/.test(letters[at + 1] as string) ? at + 2 : at + 1;
     letters.splice(insertAt, 0, tone);
     let word = onset + letters.join('') + coda;
     if (casing === 'upper') word = word.toUpperCase();
@@ -103,9 +159,46 @@ const vietnameseText = fc
 
 /** Awkward code units: stray marks, Σ, Hangul jamo, kana voicing, Turkish İ, eth, surrogates (paired and lone), emoji. */
 const awkwardUnit = fc.constantFrom(
-  '\u0301', '\u0323', '\u0302', '\u031b', '\u034f', '\u0345', 'Σ', 'ς', 'ΣΑΣ', '\u1100', '\u1161', '\u11a8', '가',
-  'か', '\u3099', 'İ', 'ı', 'Ð', 'ð', 'Đ', 'ß', 'ẞ', 'Å', 'Ω', '\ufb2c', '\ud800', '\udfff', '😀', '👩‍👩‍👧', '𐐀',
-  '\u0958', 'क', '\u093f', '中', 'ǅ', 'ﬁ', 'Ａ', '\u0000', '-', ' ',
+  '\u0301',
+  '\u0323',
+  '\u0302',
+  '\u031b',
+  '\u034f',
+  '\u0345',
+  'Σ',
+  'ς',
+  'ΣΑΣ',
+  '\u1100',
+  '\u1161',
+  '\u11a8',
+  '가',
+  'か',
+  '\u3099',
+  'İ',
+  'ı',
+  'Ð',
+  'ð',
+  'Đ',
+  'ß',
+  'ẞ',
+  'Å',
+  'Ω',
+  '\ufb2c',
+  '\ud800',
+  '\udfff',
+  '😀',
+  '👩‍👩‍👧',
+  '𐐀',
+  '\u0958',
+  'क',
+  '\u093f',
+  '中',
+  'ǅ',
+  'ﬁ',
+  'Ａ',
+  '\u0000',
+  '-',
+  ' ',
 );
 
 const anyText = fc.oneof(
@@ -114,7 +207,9 @@ const anyText = fc.oneof(
   // Every BMP code unit, surrogates included.
   fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 40 }).map((units) => String.fromCharCode(...units)),
   vietnameseText,
-  fc.tuple(vietnameseText, fc.string({ unit: awkwardUnit, maxLength: 6 }), vietnameseText).map((parts) => parts.join('')),
+  fc
+    .tuple(vietnameseText, fc.string({ unit: awkwardUnit, maxLength: 6 }), vietnameseText)
+    .map((parts) => parts.join('')),
 );
 
 const RUNS = { numRuns: 400 };
@@ -148,7 +243,10 @@ describe('foldVietnamese', () => {
   });
 
   it('only lowercases non-Vietnamese scripts', () => {
-    assert.equal(foldVietnamese('Hà Nội 河内 하노이 ハノイ 😀 ΑΘΗΝΑ Москва'), 'ha noi 河内 하노이 ハノイ 😀 αθηνα москва');
+    assert.equal(
+      foldVietnamese('Hà Nội 河内 하노이 ハノイ 😀 ΑΘΗΝΑ Москва'),
+      'ha noi 河内 하노이 ハノイ 😀 αθηνα москва',
+    );
     assert.equal(foldVietnamese('ΟΔΟΣ'), 'οδος'); // final sigma needs context
     assert.equal(foldVietnamese('が'.normalize('NFD')), 'が'); // kana voicing mark is kept and recomposed
     assert.equal(foldVietnamese('\u1112\u1161\u11ab'), '한'); // decomposed Hangul is recomposed
@@ -179,11 +277,17 @@ describe('foldVietnamese', () => {
   });
 
   it('property: agrees with the definition on any string, and never throws', () => {
-    fc.assert(fc.property(anyText, (text) => foldVietnamese(text) === foldOracle(text)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(anyText, (text) => foldVietnamese(text) === foldOracle(text)),
+      { numRuns: 2000 },
+    );
   });
 
   it('property: idempotent', () => {
-    fc.assert(fc.property(anyText, (text) => foldVietnamese(foldVietnamese(text)) === foldVietnamese(text)), RUNS);
+    fc.assert(
+      fc.property(anyText, (text) => foldVietnamese(foldVietnamese(text)) === foldVietnamese(text)),
+      RUNS,
+    );
   });
 
   it('property: NFC and NFD input fold identically', () => {
@@ -197,7 +301,13 @@ describe('foldVietnamese', () => {
   });
 
   it('property: Vietnamese text folds to lowercase ASCII', () => {
-    fc.assert(fc.property(vietnameseText, (text) => /^[\x00-\x7f]*$/.test(foldVietnamese(text)) && !/[A-Z]/.test(foldVietnamese(text))), RUNS);
+    fc.assert(
+      fc.property(
+        vietnameseText,
+        (text) => /^[\x00-\x7f]*$/.test(foldVietnamese(text)) && !/[A-Z]/.test(foldVietnamese(text)),
+      ),
+      RUNS,
+    );
   });
 });
 
@@ -311,7 +421,10 @@ describe('normalizeVietnamese', () => {
       assert.equal(normalizeVietnamese(text), text);
       assert.equal(normalizeVietnamese(text.normalize('NFD')), text);
     }
-    assert.equal(normalizeVietnamese(SEED.leader, { toneStyle: 'oà' }), SEED.leader.replace('Ủy', 'Uỷ').replace('ủy', 'uỷ'));
+    assert.equal(
+      normalizeVietnamese(SEED.leader, { toneStyle: 'oà' }),
+      SEED.leader.replace('Ủy', 'Uỷ').replace('ủy', 'uỷ'),
+    );
     assert.equal(normalizeVietnamese(SEED.term, { toneStyle: 'oà' }), 'khoá XVII');
   });
 
@@ -373,8 +486,12 @@ describe('normalizeVietnamese', () => {
 
   it('property: NFC and NFD input normalise identically', () => {
     fc.assert(
-      fc.property(anyText, styles, (text, toneStyle) =>
-        normalizeVietnamese(text.normalize('NFD'), { toneStyle }) === normalizeVietnamese(text.normalize('NFC'), { toneStyle }),
+      fc.property(
+        anyText,
+        styles,
+        (text, toneStyle) =>
+          normalizeVietnamese(text.normalize('NFD'), { toneStyle }) ===
+          normalizeVietnamese(text.normalize('NFC'), { toneStyle }),
       ),
       RUNS,
     );

@@ -172,7 +172,8 @@ export function foldVietnamese(text: string): string {
   for (; i < length; i++) {
     const code = text.charCodeAt(i);
     const entry = table[code] as number;
-    if (entry >>> 0 < 0x80) { // unsigned: negative entries fail too
+    if (entry >>> 0 < 0x80) {
+      // unsigned: negative entries fail too
       out[o++] = entry;
       diff |= entry ^ code;
     } else if (entry === DROP) {
@@ -272,8 +273,7 @@ function foldFrom(text: string, start: number, table: Int32Array, prefix: Uint8A
   scratchUnits = out.length <= MAX_KEPT_SCRATCH ? out : new Uint16Array(1024);
   if (diff === 0) return text;
   const units = out.subarray(0, o);
-  const result =
-    utf16Decoder === undefined || hasLoneSurrogate ? fromCharCodes(units) : utf16Decoder.decode(units);
+  const result = utf16Decoder === undefined || hasLoneSurrogate ? fromCharCodes(units) : utf16Decoder.decode(units);
   return needsNfc ? result.normalize('NFC') : result;
 }
 
@@ -368,7 +368,10 @@ const TONED: ReadonlyMap<string, ToneVowel> = (() => {
 
 /** The precomposed toned forms of the given bare letters, for a regex character class. */
 function tonedVariants(letters: string): string {
-  return [...TONED].filter(([, v]) => letters.includes(v.base)).map(([ch]) => ch).join('');
+  return [...TONED]
+    .filter(([, v]) => letters.includes(v.base))
+    .map(([ch]) => ch)
+    .join('');
 }
 
 // A toned oa/oe/uy at the end of a word. The regex anchors on the rhyme, not
@@ -386,8 +389,33 @@ const MAX_ONSET_LENGTH = 3; // ngh
 
 /** Onsets after which oa/oe/uy is the rhyme. qu- is excluded: in "quý" the u belongs to the onset. */
 const ONSETS: ReadonlySet<string> = new Set([
-  '', 'b', 'c', 'ch', 'd', 'đ', 'g', 'gh', 'gi', 'h', 'k', 'kh', 'l', 'm', 'n', 'ng', 'ngh',
-  'nh', 'p', 'ph', 'r', 's', 't', 'th', 'tr', 'v', 'x',
+  '',
+  'b',
+  'c',
+  'ch',
+  'd',
+  'đ',
+  'g',
+  'gh',
+  'gi',
+  'h',
+  'k',
+  'kh',
+  'l',
+  'm',
+  'n',
+  'ng',
+  'ngh',
+  'nh',
+  'p',
+  'ph',
+  'r',
+  's',
+  't',
+  'th',
+  'tr',
+  'v',
+  'x',
 ]);
 
 const RHYMES: ReadonlySet<string> = new Set(['oa', 'oe', 'uy']);

@@ -3,7 +3,19 @@ import { CommentStatusSchema, idSchema, intSchema, type CommentStatus } from '@b
 import { bearerTokenMatches } from '../security.js';
 import type { RouteContext } from './context.js';
 import { isInvalidCursor } from './comments.js';
-import { adminComment, ApiHttpError, check, cursorQuery, enumQuery, intQuery, invalidCursor, MESSAGES, noStore, requestLocale, say } from './http.js';
+import {
+  adminComment,
+  ApiHttpError,
+  check,
+  cursorQuery,
+  enumQuery,
+  intQuery,
+  invalidCursor,
+  MESSAGES,
+  noStore,
+  requestLocale,
+  say,
+} from './http.js';
 
 const adminLimitSchema = intSchema(1, 100);
 
@@ -39,12 +51,16 @@ export async function adminRoutes(app: FastifyInstance, ctx: RouteContext): Prom
     }
   });
 
-  for (const [action, status] of [['approve', 'approved'], ['reject', 'rejected']] as const) {
+  for (const [action, status] of [
+    ['approve', 'approved'],
+    ['reject', 'rejected'],
+  ] as const) {
     app.post<{ Params: { id: string } }>(`/admin/comments/:id/${action}`, async (request) => {
       const locale = requestLocale(request);
       const id = check(idSchema, request.params.id, 'id', locale, 'invalid_param');
       const comment = await storage.setCommentStatus(id, status);
-      if (!comment) throw new ApiHttpError(404, 'comment_not_found', say(locale, MESSAGES.commentNotFound, { id }), 'id');
+      if (!comment)
+        throw new ApiHttpError(404, 'comment_not_found', say(locale, MESSAGES.commentNotFound, { id }), 'id');
       return { comment: adminComment(comment) };
     });
   }

@@ -61,7 +61,11 @@ export async function commentRoutes(app: FastifyInstance, ctx: RouteContext): Pr
       throw error;
     }
     noStore(reply);
-    return { comments: page.comments.map(publicComment), nextCursor: page.nextCursor, total: page.total } satisfies CommentListResponse;
+    return {
+      comments: page.comments.map(publicComment),
+      nextCursor: page.nextCursor,
+      total: page.total,
+    } satisfies CommentListResponse;
   });
 
   app.post<{ Params: { articleId: string } }>(

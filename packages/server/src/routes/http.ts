@@ -52,19 +52,46 @@ type Words = Record<Locale, string>;
 export const MESSAGES = {
   notFound: { vi: 'Không tìm thấy: {what}', en: 'Not found: {what}' },
   invalidJson: { vi: 'Nội dung gửi lên không phải JSON hợp lệ', en: 'The request body is not valid JSON' },
-  emptyJson: { vi: 'Nội dung gửi lên trống: cần một đối tượng JSON', en: 'The request body is empty: a JSON object is expected' },
-  unsupportedMediaType: { vi: 'Nội dung gửi lên phải có kiểu application/json', en: 'The request body must be application/json' },
+  emptyJson: {
+    vi: 'Nội dung gửi lên trống: cần một đối tượng JSON',
+    en: 'The request body is empty: a JSON object is expected',
+  },
+  unsupportedMediaType: {
+    vi: 'Nội dung gửi lên phải có kiểu application/json',
+    en: 'The request body must be application/json',
+  },
   tooLarge: { vi: 'Nội dung gửi lên quá lớn (tối đa {limit})', en: 'The request body is too large (at most {limit})' },
-  rateLimited: { vi: 'Bạn thao tác quá nhanh, vui lòng thử lại sau {seconds} giây', en: 'Too many requests, please retry in {seconds} seconds' },
-  unauthorized: { vi: 'Cần mã quản trị hợp lệ (Authorization: Bearer …)', en: 'A valid admin token is required (Authorization: Bearer …)' },
+  rateLimited: {
+    vi: 'Bạn thao tác quá nhanh, vui lòng thử lại sau {seconds} giây',
+    en: 'Too many requests, please retry in {seconds} seconds',
+  },
+  unauthorized: {
+    vi: 'Cần mã quản trị hợp lệ (Authorization: Bearer …)',
+    en: 'A valid admin token is required (Authorization: Bearer …)',
+  },
   badUrl: { vi: 'Địa chỉ yêu cầu không hợp lệ', en: 'The request URL is not valid' },
   badRequest: { vi: 'Yêu cầu không hợp lệ', en: 'Bad request' },
   internal: { vi: 'Máy chủ đang gặp sự cố', en: 'Internal server error' },
-  invalidCursor: { vi: 'Trường `cursor`: con trỏ phân trang không hợp lệ hoặc đã hết hạn', en: 'Field `cursor`: invalid or expired page cursor' },
-  tooManyIds: { vi: 'Trường `ids`: tối đa {max} mã bài viết mỗi yêu cầu, nhận được {count}', en: 'Field `ids`: at most {max} article ids per request, got {count}' },
-  missingIds: { vi: 'Trường `ids`: bắt buộc (các mã bài viết, cách nhau bằng dấu phẩy)', en: 'Field `ids`: required (comma-separated article ids)' },
-  emptyKey: { vi: 'Trường `{field}`: mã bài viết rỗng sau khi chuẩn hóa', en: 'Field `{field}`: the article id is empty once canonicalised' },
-  parentUnknown: { vi: 'Trường `parentId`: không có bình luận này trong bài viết', en: 'Field `parentId`: no such comment on this article' },
+  invalidCursor: {
+    vi: 'Trường `cursor`: con trỏ phân trang không hợp lệ hoặc đã hết hạn',
+    en: 'Field `cursor`: invalid or expired page cursor',
+  },
+  tooManyIds: {
+    vi: 'Trường `ids`: tối đa {max} mã bài viết mỗi yêu cầu, nhận được {count}',
+    en: 'Field `ids`: at most {max} article ids per request, got {count}',
+  },
+  missingIds: {
+    vi: 'Trường `ids`: bắt buộc (các mã bài viết, cách nhau bằng dấu phẩy)',
+    en: 'Field `ids`: required (comma-separated article ids)',
+  },
+  emptyKey: {
+    vi: 'Trường `{field}`: mã bài viết rỗng sau khi chuẩn hóa',
+    en: 'Field `{field}`: the article id is empty once canonicalised',
+  },
+  parentUnknown: {
+    vi: 'Trường `parentId`: không có bình luận này trong bài viết',
+    en: 'Field `parentId`: no such comment on this article',
+  },
   commentNotFound: { vi: 'Không tìm thấy bình luận {id}', en: 'Comment {id} not found' },
   badIdempotencyKey: {
     vi: 'Trường `Idempotency-Key`: cần 1–200 ký tự ASCII in được',
@@ -80,7 +107,13 @@ export function say(locale: Locale, words: Words, values: Record<string, string 
  * Validates one value against a model schema and throws a 400 naming `field` otherwise.
  * `code` is the ApiError code ('invalid_query', 'invalid_param', …).
  */
-export function check<S extends Schema>(schema: S, value: unknown, field: string, locale: Locale, code: string): SchemaOutput<S> {
+export function check<S extends Schema>(
+  schema: S,
+  value: unknown,
+  field: string,
+  locale: Locale,
+  code: string,
+): SchemaOutput<S> {
   const result = validate(schema, value, { locale });
   if (result.ok) return result.value;
   const issue = result.issues[0]!;
@@ -98,15 +131,28 @@ export function queryValue(request: FastifyRequest, name: string): unknown {
  * (`intSchema(min, max)`). Digits are converted; anything else is handed to the schema as is so
  * that the message says what was wrong ("expected number, received string").
  */
-export function intQuery(request: FastifyRequest, name: string, schema: Schema, fallback: number, locale: Locale): number {
+export function intQuery(
+  request: FastifyRequest,
+  name: string,
+  schema: Schema,
+  fallback: number,
+  locale: Locale,
+): number {
   const raw = queryValue(request, name);
   if (raw === undefined || raw === '') return fallback;
-  const value = typeof raw === 'string' && /^[+-]?(?:\d{1,15}(?:\.\d*)?|\.\d+)$/.test(raw.trim()) ? Number(raw.trim()) : raw;
+  const value =
+    typeof raw === 'string' && /^[+-]?(?:\d{1,15}(?:\.\d*)?|\.\d+)$/.test(raw.trim()) ? Number(raw.trim()) : raw;
   return check(schema, value, name, locale, 'invalid_query') as number;
 }
 
 /** Enum query parameter: absent → `fallback`. */
-export function enumQuery<T extends string>(request: FastifyRequest, name: string, schema: Schema, fallback: T, locale: Locale): T {
+export function enumQuery<T extends string>(
+  request: FastifyRequest,
+  name: string,
+  schema: Schema,
+  fallback: T,
+  locale: Locale,
+): T {
   const raw = queryValue(request, name);
   if (raw === undefined || raw === '') return fallback;
   return check(schema, raw, name, locale, 'invalid_query') as T;

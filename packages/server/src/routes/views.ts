@@ -10,7 +10,17 @@ import {
   type ViewIncrementResponse,
 } from '@bantin/model';
 import { VIEW_BODY_LIMIT } from '../security.js';
-import { ApiHttpError, articleKey, clientIp, enumQuery, intQuery, MESSAGES, noStore, requestLocale, say } from './http.js';
+import {
+  ApiHttpError,
+  articleKey,
+  clientIp,
+  enumQuery,
+  intQuery,
+  MESSAGES,
+  noStore,
+  requestLocale,
+  say,
+} from './http.js';
 import { rateLimitConfig, type RouteContext } from './context.js';
 
 /** At most this many ids per `GET /views` (docs/api.md); clients split longer lists. */
@@ -46,7 +56,9 @@ export async function viewRoutes(app: FastifyInstance, ctx: RouteContext): Promi
 
   // `POST /views/:id` takes no body. A stray one of any type (a sendBeacon's text/plain, say) is
   // read up to 1 kB and ignored rather than refused.
-  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: VIEW_BODY_LIMIT }, (_request, _body, done) => done(null, undefined));
+  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: VIEW_BODY_LIMIT }, (_request, _body, done) =>
+    done(null, undefined),
+  );
 
   app.get('/views', async (request, reply) => {
     const locale = requestLocale(request);
@@ -58,7 +70,12 @@ export async function viewRoutes(app: FastifyInstance, ctx: RouteContext): Promi
     }
     if (!ids || ids.length === 0) throw new ApiHttpError(400, 'invalid_query', say(locale, MESSAGES.missingIds), 'ids');
     if (ids.length > MAX_IDS_PER_REQUEST) {
-      throw new ApiHttpError(400, 'invalid_query', say(locale, MESSAGES.tooManyIds, { max: MAX_IDS_PER_REQUEST, count: ids.length }), 'ids');
+      throw new ApiHttpError(
+        400,
+        'invalid_query',
+        say(locale, MESSAGES.tooManyIds, { max: MAX_IDS_PER_REQUEST, count: ids.length }),
+        'ids',
+      );
     }
     const keys = ids.map((id, index) => articleKey(id, `ids[${index}]`, locale));
     const totals = await storage.getViews([...new Set(keys)]);
@@ -115,7 +132,9 @@ export async function viewRoutes(app: FastifyInstance, ctx: RouteContext): Promi
     }
     noStore(reply);
     return {
-      items: picked.slice(0, limit).map((row, index) => ({ rank: index + 1, article: row.article, views: row.views, period })),
+      items: picked
+        .slice(0, limit)
+        .map((row, index) => ({ rank: index + 1, article: row.article, views: row.views, period })),
     } satisfies MostViewedResponse;
   });
 }

@@ -37,7 +37,8 @@ export function addDays(day: string, n: number): string {
 }
 
 export function assertPositiveInt(name: string, value: number): void {
-  if (!Number.isSafeInteger(value) || value < 1) throw new TypeError(`${name} must be a positive integer, got ${value}`);
+  if (!Number.isSafeInteger(value) || value < 1)
+    throw new TypeError(`${name} must be a positive integer, got ${value}`);
 }
 
 // ---- times ----------------------------------------------------------------------------------
@@ -81,8 +82,7 @@ export function parseCommentId(id: string): number | null {
  * made it, so a `newest` cursor given to `top` is rejected rather than silently misread.
  */
 export type CursorKey =
-  | { s: 'newest' | 'oldest' | 'queue'; c: string; i: number }
-  | { s: 'top'; l: number; c: string; i: number };
+  { s: 'newest' | 'oldest' | 'queue'; c: string; i: number } | { s: 'top'; l: number; c: string; i: number };
 
 export type CursorKind = CursorKey['s'];
 
@@ -95,7 +95,12 @@ const MAX_CURSOR_LENGTH = 512;
 /** The inverse of encodeCursor; anything else, or a cursor of another listing, throws InvalidCursorError. */
 export function decodeCursor(cursor: string, kind: CursorKind): CursorKey {
   const bad = (why: string) => new InvalidCursorError(`invalid cursor: ${why}`);
-  if (typeof cursor !== 'string' || cursor.length === 0 || cursor.length > MAX_CURSOR_LENGTH || !/^[A-Za-z0-9_-]+$/.test(cursor)) {
+  if (
+    typeof cursor !== 'string' ||
+    cursor.length === 0 ||
+    cursor.length > MAX_CURSOR_LENGTH ||
+    !/^[A-Za-z0-9_-]+$/.test(cursor)
+  ) {
     throw bad('not a cursor');
   }
   let value: unknown;
@@ -175,7 +180,11 @@ export function toStoredComment(row: CommentRow): StoredComment {
 }
 
 export function cursorFor(kind: CursorKind, row: CommentRow): string {
-  return encodeCursor(kind === 'top' ? { s: 'top', l: row.likes, c: row.created_at, i: row.id } : { s: kind, c: row.created_at, i: row.id });
+  return encodeCursor(
+    kind === 'top'
+      ? { s: 'top', l: row.likes, c: row.created_at, i: row.id }
+      : { s: kind, c: row.created_at, i: row.id },
+  );
 }
 
 export const COMMENT_STATUSES: readonly CommentStatus[] = ['pending', 'approved', 'rejected'];

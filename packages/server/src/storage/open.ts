@@ -33,7 +33,9 @@ export function parseStorageUrl(url: string): StorageUrl {
   if (/^postgres(ql)?:\/\//i.test(trimmed)) return { driver: 'postgres', connectionString: trimmed };
   const sqlite = /^sqlite:(.*)$/i.exec(trimmed);
   if (!sqlite) {
-    throw new TypeError(`unsupported storage URL ${JSON.stringify(redact(trimmed))}: use sqlite:./data.db, sqlite::memory: or postgres://…`);
+    throw new TypeError(
+      `unsupported storage URL ${JSON.stringify(redact(trimmed))}: use sqlite:./data.db, sqlite::memory: or postgres://…`,
+    );
   }
   let rest = sqlite[1] ?? '';
   let synchronous: 'NORMAL' | 'FULL' | undefined;

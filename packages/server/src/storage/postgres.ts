@@ -80,7 +80,8 @@ export class PostgresStorage implements Storage {
       connectionTimeoutMillis: 10_000,
       idleTimeoutMillis: 30_000,
     });
-    const onError = options.onError ?? ((error: Error) => console.error('bantin: PostgreSQL pool error:', error.message));
+    const onError =
+      options.onError ?? ((error: Error) => console.error('bantin: PostgreSQL pool error:', error.message));
     // Without a listener, an idle connection's error would crash the process.
     this.pool.on('error', onError);
   }
@@ -102,14 +103,19 @@ export class PostgresStorage implements Storage {
       const known = Math.max(0, ...this.migrations.map((m) => m.version));
       const newest = Math.max(0, ...applied);
       if (newest > known) {
-        throw new Error(`the database schema is version ${newest}, newer than this server knows (${known}); upgrade the server`);
+        throw new Error(
+          `the database schema is version ${newest}, newer than this server knows (${known}); upgrade the server`,
+        );
       }
       for (const migration of [...this.migrations].sort((a, b) => a.version - b.version)) {
         if (applied.has(migration.version)) continue;
         await client.query('BEGIN');
         try {
           await client.query(migration.sql);
-          await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
+          await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [
+            migration.version,
+            migration.name,
+          ]);
           await client.query('COMMIT');
         } catch (error) {
           await client.query('ROLLBACK').catch(() => {});
@@ -249,7 +255,11 @@ export class PostgresStorage implements Storage {
     assertStatus(query.status);
     const { limit, afterCursor, params: values } = listingParams(kind, [articleKey, query.status], query);
     const [list, count] = await Promise.all([
-      this.pool.query<CommentRow>({ name: `bantin_list_${kind}_${afterCursor ? 'after' : 'first'}`, text: listSql(kind, afterCursor), values }),
+      this.pool.query<CommentRow>({
+        name: `bantin_list_${kind}_${afterCursor ? 'after' : 'first'}`,
+        text: listSql(kind, afterCursor),
+        values,
+      }),
       this.pool.query<{ total: number }>({
         name: 'bantin_count_comments',
         text: 'SELECT count(*) AS total FROM comments WHERE article_key = $1 AND status = $2',
@@ -282,11 +292,22 @@ export class PostgresStorage implements Storage {
                  WHERE $2::bigint IS NULL OR EXISTS (SELECT 1 FROM comments WHERE id = $2::bigint AND article_key = $1)
                  ON CONFLICT DO NOTHING
                  RETURNING ${COLUMNS}`,
-          values: [input.articleKey, parent, input.authorName, input.email ?? null, input.content, createdAt, input.status, input.ipHash ?? null, idempotencyKey],
+          values: [
+            input.articleKey,
+            parent,
+            input.authorName,
+            input.email ?? null,
+            input.content,
+            createdAt,
+            input.status,
+            input.ipHash ?? null,
+            idempotencyKey,
+          ],
         }));
       } catch (error) {
         // The parent was deleted between the check and the insert.
-        if ((error as { code?: string }).code === '23503' && input.parentId) throw new UnknownParentError(input.parentId);
+        if ((error as { code?: string }).code === '23503' && input.parentId)
+          throw new UnknownParentError(input.parentId);
         throw error;
       }
       if (inserted) return { comment: toStoredComment(inserted), duplicate: false };
@@ -353,7 +374,11 @@ export class PostgresStorage implements Storage {
   async deleteComment(id: string): Promise<boolean> {
     const n = parseCommentId(id);
     if (n === null) return false;
-    const { rowCount } = await this.pool.query({ name: 'bantin_delete_comment', text: 'DELETE FROM comments WHERE id = $1', values: [n] });
+    const { rowCount } = await this.pool.query({
+      name: 'bantin_delete_comment',
+      text: 'DELETE FROM comments WHERE id = $1',
+      values: [n],
+    });
     return (rowCount ?? 0) > 0;
   }
 

@@ -77,11 +77,19 @@ export class SqliteStorage implements Storage {
   private readonly options: Required<Omit<SqliteStorageOptions, 'migrations'>> & { migrations: readonly Migration[] };
   private statements: ReturnType<SqliteStorage['prepareAll']> | null = null;
   private readonly listStatements = new Map<string, Statement>();
-  private listTx: ((statement: Statement, values: unknown[], key: string, status: CommentStatus) => { rows: CommentRow[]; total: number }) | null = null;
+  private listTx:
+    | ((
+        statement: Statement,
+        values: unknown[],
+        key: string,
+        status: CommentStatus,
+      ) => { rows: CommentRow[]; total: number })
+    | null = null;
   private recordViewsFn: ((batch: readonly PendingView[]) => Array<{ counted: boolean; views: number }>) | null = null;
   private viewQueue: PendingView[] = [];
   private viewFlush: NodeJS.Immediate | null = null;
-  private createCommentTx: ((input: NewStoredComment, createdAt: string) => { row: CommentRow; duplicate: boolean }) | null = null;
+  private createCommentTx:
+    ((input: NewStoredComment, createdAt: string) => { row: CommentRow; duplicate: boolean }) | null = null;
   private newestDay = '';
   private lastDay: string | null = null;
   private pruneTimer: NodeJS.Immediate | null = null;
@@ -178,7 +186,9 @@ export class SqliteStorage implements Storage {
     const known = Math.max(0, ...this.options.migrations.map((m) => m.version));
     const newest = db.prepare('SELECT MAX(version) FROM schema_migrations').pluck().get() as number | null;
     if (newest !== null && newest > known) {
-      throw new Error(`the database schema is version ${newest}, newer than this server knows (${known}); upgrade the server`);
+      throw new Error(
+        `the database schema is version ${newest}, newer than this server knows (${known}); upgrade the server`,
+      );
     }
     const applied = db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').pluck();
     const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
@@ -217,7 +227,9 @@ export class SqliteStorage implements Storage {
   private prepareAll() {
     const db = this.db;
     return {
-      insertVisitor: db.prepare('INSERT OR IGNORE INTO view_visitors (day, article_key, visitor_hash) VALUES (?, ?, ?)'),
+      insertVisitor: db.prepare(
+        'INSERT OR IGNORE INTO view_visitors (day, article_key, visitor_hash) VALUES (?, ?, ?)',
+      ),
       bumpDaily: db.prepare(
         'INSERT INTO daily_views (day, article_key, views) VALUES (?, ?, ?) ON CONFLICT (day, article_key) DO UPDATE SET views = views + excluded.views',
       ),
@@ -227,7 +239,9 @@ export class SqliteStorage implements Storage {
         )
         .pluck(),
       total: db.prepare('SELECT views FROM article_views WHERE article_key = ?').pluck(),
-      views: db.prepare('SELECT article_key, views FROM article_views WHERE article_key IN (SELECT value FROM json_each(?))').raw(),
+      views: db
+        .prepare('SELECT article_key, views FROM article_views WHERE article_key IN (SELECT value FROM json_each(?))')
+        .raw(),
       mostViewed: db.prepare(
         `SELECT article_key AS articleKey, SUM(views) AS views FROM daily_views
          WHERE day BETWEEN ? AND ? GROUP BY article_key
@@ -241,7 +255,9 @@ export class SqliteStorage implements Storage {
         `INSERT INTO articles (article_key, summary, updated_at) VALUES (?, ?, ?)
          ON CONFLICT (article_key) DO UPDATE SET summary = excluded.summary, updated_at = excluded.updated_at`,
       ),
-      articles: db.prepare('SELECT article_key, summary FROM articles WHERE article_key IN (SELECT value FROM json_each(?))').raw(),
+      articles: db
+        .prepare('SELECT article_key, summary FROM articles WHERE article_key IN (SELECT value FROM json_each(?))')
+        .raw(),
       insertComment: db.prepare(
         `INSERT INTO comments (article_key, parent_id, author_name, email, content, created_at, status, likes, ip_hash, idempotency_key)
          VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
@@ -289,7 +305,8 @@ export class SqliteStorage implements Storage {
         assertDay(day);
         this.lastDay = day;
       }
-      if (typeof articleKey !== 'string' || typeof visitorHash !== 'string') throw new TypeError('articleKey and visitorHash must be strings');
+      if (typeof articleKey !== 'string' || typeof visitorHash !== 'string')
+        throw new TypeError('articleKey and visitorHash must be strings');
       if (this.closed) throw new Error('storage is closed');
     } catch (error) {
       return Promise.reject(error);
@@ -370,7 +387,6 @@ export class SqliteStorage implements Storage {
     return this.recordViewsFn;
   }
 
-
   /** Deletes visitor rows of days before `before`, a batch per turn of the event loop. */
   private schedulePrune(before: string): void {
     if (!this.options.pruneVisitors || this.closed) return;
@@ -392,7 +408,8 @@ export class SqliteStorage implements Storage {
   async getViews(articleKeys: readonly string[]): Promise<Record<string, number>> {
     const result: Record<string, number> = {};
     if (articleKeys.length === 0) return result;
-    for (const [key, views] of this.s.views.all(JSON.stringify(articleKeys)) as Array<[string, number]>) result[key] = views;
+    for (const [key, views] of this.s.views.all(JSON.stringify(articleKeys)) as Array<[string, number]>)
+      result[key] = views;
     return result;
   }
 
@@ -400,7 +417,10 @@ export class SqliteStorage implements Storage {
     assertPositiveInt('days', days);
     assertPositiveInt('limit', limit);
     assertDay(today);
-    return this.s.mostViewed.all(addDays(today, 1 - days), today, limit) as Array<{ articleKey: string; views: number }>;
+    return this.s.mostViewed.all(addDays(today, 1 - days), today, limit) as Array<{
+      articleKey: string;
+      views: number;
+    }>;
   }
 
   // ---- articles ---------------------------------------------------------------------------
@@ -409,9 +429,11 @@ export class SqliteStorage implements Storage {
     if (articles.length === 0) return;
     const s = this.s;
     const now = new Date().toISOString();
-    this.db.transaction(() => {
-      for (const { key, summary } of articles) s.upsertArticle.run(key, JSON.stringify(summary), now);
-    }).immediate();
+    this.db
+      .transaction(() => {
+        for (const { key, summary } of articles) s.upsertArticle.run(key, JSON.stringify(summary), now);
+      })
+      .immediate();
   }
 
   async getArticles(articleKeys: readonly string[]): Promise<Map<string, ArticleSummary>> {
@@ -433,10 +455,12 @@ export class SqliteStorage implements Storage {
     assertStatus(query.status);
     const { limit, afterCursor, params } = listingParams(kind, [articleKey, query.status], query);
     // One read transaction: the page and the total come from one snapshot.
-    this.listTx ??= this.db.transaction((statement: Statement, values: unknown[], key: string, status: CommentStatus) => ({
-      rows: statement.all(...values) as CommentRow[],
-      total: this.s.count.get(key, status) as number,
-    }));
+    this.listTx ??= this.db.transaction(
+      (statement: Statement, values: unknown[], key: string, status: CommentStatus) => ({
+        rows: statement.all(...values) as CommentRow[],
+        total: this.s.count.get(key, status) as number,
+      }),
+    );
     const { rows, total } = this.listTx(this.listStatement(kind, afterCursor), params, articleKey, query.status);
     return page(kind, rows, limit, total);
   }

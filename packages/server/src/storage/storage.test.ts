@@ -60,12 +60,20 @@ function comment(articleKey: string, extra: Partial<NewStoredComment> = {}): New
 }
 
 function summary(id: string, title = `Bài ${id}`): ArticleSummary {
-  return { id, slug: id.replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'x', title, url: `/tin-tuc/${id}`, publishedAt: '2026-02-03T09:00:00+07:00' };
+  return {
+    id,
+    slug: id.replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'x',
+    title,
+    url: `/tin-tuc/${id}`,
+    publishedAt: '2026-02-03T09:00:00+07:00',
+  };
 }
 
 /** `n` distinct visitors view `key` on `day`, all at once. */
 async function views(storage: Storage, key: string, day: string, n: number, prefix = 'v'): Promise<void> {
-  const results = await Promise.all(Array.from({ length: n }, (_, i) => storage.recordView(key, `${prefix}-${key}-${day}-${i}`, day)));
+  const results = await Promise.all(
+    Array.from({ length: n }, (_, i) => storage.recordView(key, `${prefix}-${key}-${day}-${i}`, day)),
+  );
   assert.ok(results.every((r) => r.counted));
 }
 
@@ -122,12 +130,18 @@ export function storageSuite(driver: Driver): void {
       await storage.migrate();
       assert.deepEqual(await storage.getViews(['a']), { a: 1 });
       const rows = await rawQuery(storage, 'SELECT version FROM schema_migrations ORDER BY version');
-      assert.deepEqual(rows.map((r) => Number(r.version)), [1]);
+      assert.deepEqual(
+        rows.map((r) => Number(r.version)),
+        [1],
+      );
     });
 
     test('a database newer than the code is refused', async () => {
       const storage = await fresh();
-      await rawQuery(storage, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', '2030-01-01T00:00:00Z')`);
+      await rawQuery(
+        storage,
+        `INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', '2030-01-01T00:00:00Z')`,
+      );
       await assert.rejects(storage.migrate(), /newer than this server/);
     });
 
@@ -138,7 +152,10 @@ export function storageSuite(driver: Driver): void {
         const c = await twin(a);
         await Promise.all([a.migrate(), b.migrate(), c.migrate()]);
         const rows = await rawQuery(a, 'SELECT version FROM schema_migrations ORDER BY version');
-        assert.deepEqual(rows.map((r) => Number(r.version)), [1]);
+        assert.deepEqual(
+          rows.map((r) => Number(r.version)),
+          [1],
+        );
         await b.recordView('k', 'v', TODAY);
         assert.deepEqual(await c.getViews(['k']), { k: 1 });
       });
@@ -181,10 +198,15 @@ export function storageSuite(driver: Driver): void {
 
     test('200 parallel views from distinct visitors add exactly 200; the same visitor adds 1', async () => {
       const s = await fresh();
-      const results = await Promise.all(Array.from({ length: 200 }, (_, i) => s.recordView('hot', `visitor-${i}`, TODAY)));
+      const results = await Promise.all(
+        Array.from({ length: 200 }, (_, i) => s.recordView('hot', `visitor-${i}`, TODAY)),
+      );
       assert.ok(results.every((r) => r.counted));
       // Every call saw its own increment: the answers are exactly 1..200.
-      assert.deepEqual(results.map((r) => r.views).sort((a, b) => a - b), Array.from({ length: 200 }, (_, i) => i + 1));
+      assert.deepEqual(
+        results.map((r) => r.views).sort((a, b) => a - b),
+        Array.from({ length: 200 }, (_, i) => i + 1),
+      );
       assert.deepEqual(await s.getViews(['hot']), { hot: 200 });
       const same = await Promise.all(Array.from({ length: 50 }, () => s.recordView('hot2', 'one-visitor', TODAY)));
       assert.equal(same.filter((r) => r.counted).length, 1);
@@ -199,13 +221,23 @@ export function storageSuite(driver: Driver): void {
       test('two server processes on one database count exactly', async () => {
         const a = await fresh();
         const b = await twin(a);
-        const run = (s: Storage, prefix: string) => Array.from({ length: 150 }, (_, i) => s.recordView('shared', `${prefix}-${i}`, TODAY));
+        const run = (s: Storage, prefix: string) =>
+          Array.from({ length: 150 }, (_, i) => s.recordView('shared', `${prefix}-${i}`, TODAY));
         // Plus 40 visitors that both processes see at once: each counts once in all.
-        const both = Array.from({ length: 40 }, (_, i) => [a.recordView('shared', `both-${i}`, TODAY), b.recordView('shared', `both-${i}`, TODAY)]).flat();
+        const both = Array.from({ length: 40 }, (_, i) => [
+          a.recordView('shared', `both-${i}`, TODAY),
+          b.recordView('shared', `both-${i}`, TODAY),
+        ]).flat();
         const results = await Promise.all([...run(a, 'a'), ...run(b, 'b'), ...both]);
         assert.equal(results.filter((r) => r.counted).length, 340);
-        const counted = results.filter((r) => r.counted).map((r) => r.views).sort((x, y) => x - y);
-        assert.deepEqual(counted, Array.from({ length: 340 }, (_, i) => i + 1));
+        const counted = results
+          .filter((r) => r.counted)
+          .map((r) => r.views)
+          .sort((x, y) => x - y);
+        assert.deepEqual(
+          counted,
+          Array.from({ length: 340 }, (_, i) => i + 1),
+        );
         assert.deepEqual(await a.getViews(['shared']), { shared: 340 });
         assert.deepEqual(await b.mostViewed(7, TODAY, 1), [{ articleKey: 'shared', views: 340 }]);
       });
@@ -274,14 +306,21 @@ export function storageSuite(driver: Driver): void {
       const keys = ['b', 'a', 'Z', 'đ', 'e', '/tin-tuc/x'];
       for (const key of keys) await views(s, key, TODAY, 2);
       const got = await s.mostViewed(1, TODAY, 10);
-      assert.deepEqual(got.map((r) => r.articleKey), ['/tin-tuc/x', 'Z', 'a', 'b', 'e', 'đ']);
+      assert.deepEqual(
+        got.map((r) => r.articleKey),
+        ['/tin-tuc/x', 'Z', 'a', 'b', 'e', 'đ'],
+      );
     });
   });
 
   describe('articles', () => {
     test('upsert and get, unknown keys absent, last write wins', async () => {
       const s = await fresh();
-      const one = { ...summary('mot'), title: 'Hội nghị lần thứ 2 BCH Đảng bộ Thành phố — “khóa XVII” 🇻🇳', sapo: 'Tóm tắt' };
+      const one = {
+        ...summary('mot'),
+        title: 'Hội nghị lần thứ 2 BCH Đảng bộ Thành phố — “khóa XVII” 🇻🇳',
+        sapo: 'Tóm tắt',
+      };
       await s.upsertArticles([
         { key: 'mot', summary: one },
         { key: 'hai', summary: summary('hai') },
@@ -337,7 +376,10 @@ export function storageSuite(driver: Driver): void {
           assert.equal(pages.length, Math.max(1, Math.ceil(23 / limit)), `pages at limit ${limit}`);
         }
         const first = await s.listComments('bai', { sort, cursor: null, limit: 3, status: 'approved' });
-        assert.deepEqual(first.comments[0], made.find((c) => c.id === first.comments[0]!.id));
+        assert.deepEqual(
+          first.comments[0],
+          made.find((c) => c.id === first.comments[0]!.id),
+        );
       });
 
       test(`list sorted ${sort} stays stable when comments arrive between pages`, async () => {
@@ -349,7 +391,10 @@ export function storageSuite(driver: Driver): void {
           async (i) => {
             // A newer comment, and one back-dated into the middle of the listing.
             arrived.push((await s.createComment(comment('bai', { content: `mới ${i}` }))).comment);
-            arrived.push((await s.createComment(comment('bai', { content: `cũ ${i}`, createdAt: '2026-02-04T08:10:30+07:00' }))).comment);
+            arrived.push(
+              (await s.createComment(comment('bai', { content: `cũ ${i}`, createdAt: '2026-02-04T08:10:30+07:00' })))
+                .comment,
+            );
           },
         );
         const ids = pages.flat().map((c) => c.id);
@@ -383,10 +428,17 @@ export function storageSuite(driver: Driver): void {
         'A'.repeat(5000),
       ];
       for (const cursor of garbage) {
-        await assert.rejects(s.listComments('bai', { sort: 'newest', cursor, limit: 2, status: 'approved' }), InvalidCursorError, cursor.slice(0, 40));
+        await assert.rejects(
+          s.listComments('bai', { sort: 'newest', cursor, limit: 2, status: 'approved' }),
+          InvalidCursorError,
+          cursor.slice(0, 40),
+        );
       }
       await assert.rejects(s.listByStatus('approved', { cursor: page.nextCursor, limit: 2 }), InvalidCursorError);
-      await assert.rejects(s.listByStatus('approved', { cursor: 'x y', limit: 2 }), (e: Error) => e instanceof InvalidCursorError && e.name === 'InvalidCursorError');
+      await assert.rejects(
+        s.listByStatus('approved', { cursor: 'x y', limit: 2 }),
+        (e: Error) => e instanceof InvalidCursorError && e.name === 'InvalidCursorError',
+      );
     });
 
     test('an idempotency key stores one comment per article', async () => {
@@ -403,7 +455,9 @@ export function storageSuite(driver: Driver): void {
       await s.createComment(comment('bai'));
       await s.createComment(comment('bai'));
       // Retries racing each other: one stored, all answered with it.
-      const racing = await Promise.all(Array.from({ length: 20 }, () => s.createComment(comment('bai', { idempotencyKey: 'draft-2' }))));
+      const racing = await Promise.all(
+        Array.from({ length: 20 }, () => s.createComment(comment('bai', { idempotencyKey: 'draft-2' }))),
+      );
       assert.equal(racing.filter((r) => !r.duplicate).length, 1);
       assert.equal(new Set(racing.map((r) => r.comment.id)).size, 1);
       const list = await s.listComments('bai', { sort: 'oldest', cursor: null, limit: 100, status: 'approved' });
@@ -421,8 +475,14 @@ export function storageSuite(driver: Driver): void {
       }
       await s.createComment(comment('bai-0', { status: 'approved' }));
       const pages = await allPages((cursor) => s.listByStatus('pending', { cursor, limit: 4 }));
-      assert.deepEqual(pages.flat().map((c) => c.id), sortExpected(pending, 'oldest'));
-      assert.deepEqual(pages.map((p) => p.length), [4, 4, 1]);
+      assert.deepEqual(
+        pages.flat().map((c) => c.id),
+        sortExpected(pending, 'oldest'),
+      );
+      assert.deepEqual(
+        pages.map((p) => p.length),
+        [4, 4, 1],
+      );
 
       const target = pending[4]!;
       assert.deepEqual(await s.getComment(target.id), target);
@@ -430,14 +490,30 @@ export function storageSuite(driver: Driver): void {
       assert.equal(approved?.status, 'approved');
       assert.deepEqual({ ...approved, status: 'pending' }, target);
       assert.equal((await s.listByStatus('pending', { cursor: null, limit: 100 })).comments.length, 8);
-      const listed = await s.listComments(target.articleId, { sort: 'newest', cursor: null, limit: 10, status: 'approved' });
+      const listed = await s.listComments(target.articleId, {
+        sort: 'newest',
+        cursor: null,
+        limit: 10,
+        status: 'approved',
+      });
       assert.ok(listed.comments.some((c) => c.id === target.id));
       assert.equal((await s.setCommentStatus(target.id, 'rejected'))?.status, 'rejected');
 
       assert.equal(await s.deleteComment(target.id), true);
       assert.equal(await s.deleteComment(target.id), false);
       assert.equal(await s.getComment(target.id), null);
-      for (const id of ['999999', 'abc', '0', '-1', '1.5', '01', '', ' 1', '99999999999999999999', "1'; DROP TABLE comments; --"]) {
+      for (const id of [
+        '999999',
+        'abc',
+        '0',
+        '-1',
+        '1.5',
+        '01',
+        '',
+        ' 1',
+        '99999999999999999999',
+        "1'; DROP TABLE comments; --",
+      ]) {
         assert.equal(await s.getComment(id), null, id);
         assert.equal(await s.setCommentStatus(id, 'approved'), null, id);
         assert.equal(await s.deleteComment(id), false, id);
@@ -454,7 +530,10 @@ export function storageSuite(driver: Driver): void {
       for (const parentId of ['424242', 'abc', parent.id]) {
         const article = parentId === parent.id ? 'bai-khac' : 'bai';
         for (const idempotencyKey of [null, `key-${parentId}`]) {
-          await assert.rejects(s.createComment(comment(article, { parentId, idempotencyKey })), (e: Error) => e instanceof UnknownParentError && e.name === 'UnknownParentError');
+          await assert.rejects(
+            s.createComment(comment(article, { parentId, idempotencyKey })),
+            (e: Error) => e instanceof UnknownParentError && e.name === 'UnknownParentError',
+          );
         }
       }
       // A retry of a stored reply is answered from its key even if the parent is gone by then.
@@ -462,7 +541,10 @@ export function storageSuite(driver: Driver): void {
       assert.equal(await s.deleteComment(parent.id), true);
       assert.equal(await s.getComment(reply.id), null);
       assert.equal(await s.getComment(keyed.id), null);
-      assert.equal((await s.listComments('bai', { sort: 'newest', cursor: null, limit: 10, status: 'approved' })).total, 0);
+      assert.equal(
+        (await s.listComments('bai', { sort: 'newest', cursor: null, limit: 10, status: 'approved' })).total,
+        0,
+      );
     });
 
     test('timestamps are ISO 8601 with an offset, in Vietnam time, and keep their instant', async () => {
@@ -499,12 +581,14 @@ export function storageSuite(driver: Driver): void {
         'Hà Nội'.normalize('NFD'), // decomposed stays decomposed: storage never rewrites text
         '👍🏽 👨‍👩‍👧‍👦 🇻🇳 ❤️',
         "'; DROP TABLE comments; --",
-        "Robert'); DROP TABLE article_views;-- \" OR 1=1 -- \\ % _ $1 ? :name @x",
+        'Robert\'); DROP TABLE article_views;-- " OR 1=1 -- \\ % _ $1 ? :name @x',
         'dòng 1\ndòng 2\r\n\ttab',
         '<script>alert(1)</script>',
       ];
       for (const text of texts) {
-        const { comment: c } = await s.createComment(comment(text, { authorName: text, content: text, email: null, ipHash: text, idempotencyKey: text }));
+        const { comment: c } = await s.createComment(
+          comment(text, { authorName: text, content: text, email: null, ipHash: text, idempotencyKey: text }),
+        );
         const got = await s.getComment(c.id);
         assert.equal(got?.content, text);
         assert.equal(got?.authorName, text);
@@ -513,7 +597,10 @@ export function storageSuite(driver: Driver): void {
         assert.equal(got?.email, null);
         assert.equal((await s.createComment(comment(text, { idempotencyKey: text }))).duplicate, true);
         const listed = await s.listComments(text, { sort: 'newest', cursor: null, limit: 5, status: 'approved' });
-        assert.deepEqual(listed.comments.map((x) => x.content), [text]);
+        assert.deepEqual(
+          listed.comments.map((x) => x.content),
+          [text],
+        );
         assert.deepEqual(await s.recordView(text, text, TODAY), { counted: true, views: 1 });
         assert.deepEqual(await s.getViews([text]), { [text]: 1 });
       }
@@ -526,7 +613,10 @@ export function storageSuite(driver: Driver): void {
     test('statuses are validated', async () => {
       const s = await fresh();
       await assert.rejects(s.createComment(comment('bai', { status: 'spam' as CommentStatus })), TypeError);
-      await assert.rejects(s.listComments('bai', { sort: 'best' as CommentSort, cursor: null, limit: 5, status: 'approved' }), TypeError);
+      await assert.rejects(
+        s.listComments('bai', { sort: 'best' as CommentSort, cursor: null, limit: 5, status: 'approved' }),
+        TypeError,
+      );
     });
   });
 
@@ -610,7 +700,10 @@ describe('SQLite (file)', () => {
         }),
       );
       const totals = await s.getViews(Array.from({ length: 7 }, (_, i) => `bai-${i}`));
-      assert.equal(Object.values(totals).reduce((a, b) => a + b, 0), n);
+      assert.equal(
+        Object.values(totals).reduce((a, b) => a + b, 0),
+        n,
+      );
       assert.ok(s.walStats.holds >= 1, `the WAL was never reset (${s.walStats.holds} holds)`);
     } finally {
       await s.close();
@@ -639,7 +732,10 @@ describe('SQLite (file)', () => {
     await setup.migrate();
     await setup.close();
     const results = await Promise.all([child(filename, 'p1', 400), child(filename, 'p2', 400)]);
-    assert.deepEqual(results.map((r) => r.code), [0, 0]);
+    assert.deepEqual(
+      results.map((r) => r.code),
+      [0, 0],
+    );
     const s = new SqliteStorage(filename);
     try {
       assert.deepEqual(await s.getViews(['shared']), { shared: 800 });
@@ -677,7 +773,12 @@ describe('SQLite (:memory:)', () => {
  * Runs a separate Node process that records `n` views of 'shared' by visitors `${tag}-i`.
  * With `killAfterMs`, SIGKILLs it then and reports what it had acknowledged.
  */
-function child(filename: string, tag: string, n: number, killAfterMs?: number): Promise<{ code: number | null; acked: { views: number; comment: string | null } }> {
+function child(
+  filename: string,
+  tag: string,
+  n: number,
+  killAfterMs?: number,
+): Promise<{ code: number | null; acked: { views: number; comment: string | null } }> {
   const sqliteModule = fileURLToPath(new URL('./sqlite.ts', import.meta.url));
   const source = `
     const { SqliteStorage } = await import(${JSON.stringify(sqliteModule)});
@@ -696,7 +797,9 @@ function child(filename: string, tag: string, n: number, killAfterMs?: number): 
     await s.close();
   `;
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', source], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const proc = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', source], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const acked = { views: 0, comment: null as string | null };
     let buffer = '';
     proc.stdout.setEncoding('utf8').on('data', (chunk: string) => {
@@ -769,11 +872,25 @@ describe('openStorage', () => {
   test('parses the accepted URLs', () => {
     assert.deepEqual(parseStorageUrl('sqlite:./data.db'), { driver: 'sqlite', filename: './data.db' });
     assert.deepEqual(parseStorageUrl('sqlite::memory:'), { driver: 'sqlite', filename: ':memory:' });
-    assert.deepEqual(parseStorageUrl('sqlite:///var/lib/bantin.db'), { driver: 'sqlite', filename: '/var/lib/bantin.db' });
-    assert.deepEqual(parseStorageUrl('sqlite:/var/lib/bantin.db?synchronous=full'), { driver: 'sqlite', filename: '/var/lib/bantin.db', synchronous: 'FULL' });
-    assert.deepEqual(parseStorageUrl('postgres://u:p@h:5432/db'), { driver: 'postgres', connectionString: 'postgres://u:p@h:5432/db' });
-    assert.deepEqual(parseStorageUrl('postgresql://h/db?sslmode=require'), { driver: 'postgres', connectionString: 'postgresql://h/db?sslmode=require' });
-    for (const bad of ['', 'mysql://x', './data.db', 'sqlite:']) assert.throws(() => parseStorageUrl(bad), TypeError, bad);
+    assert.deepEqual(parseStorageUrl('sqlite:///var/lib/bantin.db'), {
+      driver: 'sqlite',
+      filename: '/var/lib/bantin.db',
+    });
+    assert.deepEqual(parseStorageUrl('sqlite:/var/lib/bantin.db?synchronous=full'), {
+      driver: 'sqlite',
+      filename: '/var/lib/bantin.db',
+      synchronous: 'FULL',
+    });
+    assert.deepEqual(parseStorageUrl('postgres://u:p@h:5432/db'), {
+      driver: 'postgres',
+      connectionString: 'postgres://u:p@h:5432/db',
+    });
+    assert.deepEqual(parseStorageUrl('postgresql://h/db?sslmode=require'), {
+      driver: 'postgres',
+      connectionString: 'postgresql://h/db?sslmode=require',
+    });
+    for (const bad of ['', 'mysql://x', './data.db', 'sqlite:'])
+      assert.throws(() => parseStorageUrl(bad), TypeError, bad);
   });
 
   test('opens and migrates SQLite, creating the folder', async () => {
@@ -790,6 +907,9 @@ describe('openStorage', () => {
   });
 
   test('a PostgreSQL that is not there fails with a clear error', async () => {
-    await assert.rejects(openStorage('postgres://postgres@127.0.0.1:1/nothing', { postgres: { onError: () => {} } }), /ECONNREFUSED|connect/);
+    await assert.rejects(
+      openStorage('postgres://postgres@127.0.0.1:1/nothing', { postgres: { onError: () => {} } }),
+      /ECONNREFUSED|connect/,
+    );
   });
 });

@@ -49,7 +49,10 @@ export interface Storage {
   createComment(input: NewStoredComment): Promise<{ comment: StoredComment; duplicate: boolean }>;
   getComment(id: string): Promise<StoredComment | null>;
   /** Moderation queue across all articles, oldest first. */
-  listByStatus(status: CommentStatus, query: { cursor: string | null; limit: number }): Promise<{ comments: StoredComment[]; nextCursor: string | null }>;
+  listByStatus(
+    status: CommentStatus,
+    query: { cursor: string | null; limit: number },
+  ): Promise<{ comments: StoredComment[]; nextCursor: string | null }>;
   /** Returns the updated comment, or null when the id is unknown. */
   setCommentStatus(id: string, status: CommentStatus): Promise<StoredComment | null>;
   /** Returns false when the id is unknown. */
