@@ -8,7 +8,7 @@ export default {
     'src/define/**',
     'src/internal/**',
     'src/data/**',
-    'src/cdn.ts',
+    'src/autoloader.ts',
     'bench/**',
   ],
   outdir: '.',

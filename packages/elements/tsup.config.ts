@@ -24,23 +24,4 @@ export default defineConfig([
       cpSync('src/themes', 'dist/themes', { recursive: true });
     },
   },
-  {
-    // The no-build file for CMS themes: one <script type="module" src>, lit inside, every element registered.
-    entry: { 'cdn/bantin': 'src/cdn.ts' },
-    format: ['esm'],
-    dts: false,
-    sourcemap: true,
-    clean: false,
-    // terser packs this file about 0.4 kB gzip tighter than esbuild's minifier (measured).
-    minify: 'terser',
-    terserOptions: { module: true, compress: { passes: 2 } },
-    target: 'es2022',
-    noExternal: [/.*/],
-    platform: 'browser',
-    esbuildPlugins: [minifyTemplateLiterals],
-    // lit's production build: no dev-mode warnings or checks in the file themes ship.
-    esbuildOptions(options) {
-      options.conditions = ['production', 'browser', 'import', 'default'];
-    },
-  },
 ]);

@@ -3,12 +3,13 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { cdnServer } from './test/cdn-server.mjs';
 import { mockApi } from './test/mock-api.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Writes pass/fail counts for scripts/test.mjs, which prints the one total line for all packages. */
-function countReporter(suite) {
+export function countReporter(suite) {
   return {
     onTestRunFinished({ sessions }) {
       let passed = 0;
@@ -38,7 +39,7 @@ export default {
   rootDir: root,
   // src/: each element's own tests. test/: the built no-build bundle in a plain page.
   files: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-  middleware: [mockApi],
+  middleware: [mockApi, cdnServer],
   nodeResolve: true,
   // One page at a time: a page in the background gets no animation frames, and fixture() waits for one.
   concurrency: 1,

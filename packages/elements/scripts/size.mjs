@@ -1,54 +1,113 @@
-// Size budget: prints min+gzip sizes of the no-build bundle and of each element's own code,
-// and fails when dist/cdn/bantin.js (lit included) is over budget. Run after `pnpm build`.
-import { readdirSync, readFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
-import { minifyTemplateLiterals } from './minify-literals.mjs';
+// Size budget, per page: what a browser downloads for a page that uses some elements, read from
+// the built chunk graph (dist/cdn/modules.json) and compressed file by file as a server sends them
+// (gzip -9 and brotli 11). Fails when a page is over its budget. Run after `pnpm build`.
+//
+//   node scripts/size.mjs          the table and the verdict
+//   node scripts/size.mjs --json   the figures, for other scripts
+import { existsSync, readFileSync } from 'node:fs';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { CORE_ELEMENTS, SEED_PAGE_TAGS, defineFiles } from './cdn-graph.mjs';
 
-const BUDGET = 20_000;
-const AIM = 16_000;
-const gz = (code) => gzipSync(code, { level: 9 }).length;
-const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`.padStart(9);
+const CDN = 'dist/cdn';
+const BUDGETS = {
+  counterOnly: 10_000,
+  seedPage: 19_000,
+  everything: 28_000,
+  civicElement: 12_000,
+};
 
-async function bundle(entry, external) {
-  const result = await build({
-    entryPoints: [entry],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    write: false,
-    conditions: ['production', 'browser'],
-    external,
-    logLevel: 'silent',
-    plugins: [minifyTemplateLiterals],
-  });
-  return result.outputFiles[0].contents;
+if (!existsSync(`${CDN}/modules.json`)) {
+  console.error('dist/cdn/modules.json is missing: run `pnpm build` first.');
+  process.exit(1);
+}
+const modules = JSON.parse(readFileSync(`${CDN}/modules.json`, 'utf8')).tags;
+
+const measured = new Map();
+function measure(file) {
+  if (!measured.has(file)) {
+    const bytes = readFileSync(`${CDN}/${file}`);
+    measured.set(file, {
+      min: bytes.length,
+      gzip: gzipSync(bytes, { level: 9 }).length,
+      brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    });
+  }
+  return measured.get(file);
 }
 
-const cdn = readFileSync('dist/cdn/bantin.js');
-console.log('@bantin/elements sizes (min + gzip -9)\n');
-console.log(`dist/cdn/bantin.js (everything, lit included)  ${kB(cdn.length)} min ${kB(gz(cdn))} gzip`);
-
-console.log('\nEach element on its own:');
-console.log('  entry                      own code      with lit + model');
-const shared = ['lit', 'lit/*', '@lit/*', '@bantin/model'];
-for (const file of readdirSync('src/define')
-  .filter((name) => name.endsWith('.ts'))
-  .sort()) {
-  const entry = `src/define/${file}`;
-  const own = await bundle(entry, shared);
-  const whole = await bundle(entry, []);
-  console.log(`  ${file.padEnd(24)} ${kB(gz(own))}      ${kB(gz(whole))}`);
+/** The files a page downloads for these tags (each file once), and their sizes summed. */
+function page(tags, { autoloader = true } = {}) {
+  const files = new Set(autoloader ? ['autoloader.js'] : []);
+  for (const tag of tags) {
+    if (!modules[tag]) throw new Error(`no module registers <${tag}>; known: ${Object.keys(modules).join(', ')}`);
+    for (const file of modules[tag]) files.add(file);
+  }
+  return total([...files]);
 }
-const litOnly = await bundle('scripts/lit-floor.js', []);
-console.log(`\nlit alone (the floor of any Lit kit): ${kB(gz(litOnly))}`);
+function total(files) {
+  const sum = { files: files.length, min: 0, gzip: 0, brotli: 0 };
+  for (const file of files) {
+    const size = measure(file);
+    sum.min += size.min;
+    sum.gzip += size.gzip;
+    sum.brotli += size.brotli;
+  }
+  return sum;
+}
 
-const size = gz(cdn);
-const verdict =
-  size <= AIM
-    ? 'within the 16 kB aim'
-    : size <= BUDGET
-      ? 'within the 20 kB budget (over the 16 kB aim)'
-      : 'OVER the 20 kB budget';
-console.log(`\nbudget: ${kB(size).trim()} of ${BUDGET / 1000} kB: ${verdict}`);
-process.exit(size <= BUDGET ? 0 : 1);
+const defines = defineFiles();
+const rows = [];
+const failures = [];
+function row(label, size, budget) {
+  const over = budget !== undefined && size.gzip > budget;
+  if (over) failures.push(`${label}: ${kB(size.gzip)} gzip, budget ${kB(budget)}`);
+  rows.push({ label, ...size, budget, over });
+}
+
+// Each element on its own: its module and the chunks it imports, as `import '…/elements/x.js'`.
+for (const { name, tags } of defines) {
+  const civic = !CORE_ELEMENTS.includes(name);
+  row(
+    `elements/${name}.js${civic ? ' (civic)' : ''}`,
+    page([tags.find((tag) => tag === `tin-${name}`) ?? tags[0]], { autoloader: false }),
+    civic ? BUDGETS.civicElement : undefined,
+  );
+}
+const pages = {
+  counterOnly: page(['tin-view-counter']),
+  seedPage: page(SEED_PAGE_TAGS),
+  everything: page(Object.keys(modules)),
+  bundle: total(['bantin.js']),
+  autoloader: total(['autoloader.js']),
+};
+row('autoloader.js alone', pages.autoloader);
+row('counter-only page (autoloader + view counter)', pages.counterOnly, BUDGETS.counterOnly);
+row('seed page (autoloader + its 4 elements)', pages.seedPage, BUDGETS.seedPage);
+row('everything, through the autoloader', pages.everything, BUDGETS.everything);
+row('everything, bantin.js (one file)', pages.bundle, BUDGETS.everything);
+
+if (process.argv.includes('--json')) {
+  console.log(JSON.stringify({ budgets: BUDGETS, rows }, null, 2));
+  process.exit(failures.length ? 1 : 0);
+}
+
+function kB(bytes) {
+  return `${(bytes / 1000).toFixed(1)} kB`;
+}
+const width = Math.max(...rows.map((r) => r.label.length)) + 2;
+console.log('@bantin/elements: what a browser downloads (dist/cdn, each file compressed on its own)\n');
+console.log(
+  `${'page'.padEnd(width)}${'files'.padStart(5)}${'min'.padStart(10)}${'gzip'.padStart(10)}${'brotli'.padStart(10)}   budget (gzip)`,
+);
+for (const r of rows) {
+  console.log(
+    `${r.label.padEnd(width)}${String(r.files).padStart(5)}${kB(r.min).padStart(10)}${kB(r.gzip).padStart(10)}${kB(r.brotli).padStart(10)}   ${
+      r.budget === undefined ? '' : `${r.over ? 'OVER ' : '≤ '}${kB(r.budget)}`
+    }`,
+  );
+}
+if (failures.length) {
+  console.log(`\nover budget:\n  ${failures.join('\n  ')}`);
+  process.exit(1);
+}
+console.log('\nevery page within its budget');
