@@ -27,7 +27,7 @@ test('the seed article text is in the served HTML itself', async () => {
   assert.match(page, /<tin-view-counter\s+article-id="[^"]+"\s+count="414"/);
   assert.match(page, /<tin-comment-thread /);
   assert.match(page, /<tin-most-viewed /);
-  assert.match(page, /<script type="module" src="\/assets\/bantin.js">/);
+  assert.match(page, /<script type="module" src="\/assets\/cdn\/autoloader.js">/);
 });
 
 test('the page carries NewsArticle JSON-LD that parses', async () => {
@@ -43,10 +43,12 @@ test('/ leads to the article; assets and media are served', async () => {
   const home = await fetch(base + '/', { redirect: 'manual' });
   assert.equal(home.status, 302);
   assert.equal(home.headers.get('location'), seedArticle.url);
-  const script = await fetch(base + '/assets/bantin.js');
+  const script = await fetch(base + '/assets/cdn/autoloader.js');
   assert.equal(script.status, 200);
-  assert.match(await script.text(), /customElements/);
-  const theme = await fetch(base + '/assets/bantin.css');
+  assert.match(await script.text(), /MutationObserver/);
+  const bundle = await fetch(base + '/assets/cdn/bantin.js');
+  assert.match(await bundle.text(), /customElements/);
+  const theme = await fetch(base + '/assets/themes/bantin.css');
   assert.match(await theme.text(), /--tin-color-accent/);
   const image = await fetch(base + (seedArticle.cover?.src ?? ''));
   assert.equal(image.status, 200);

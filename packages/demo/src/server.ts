@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -7,6 +6,7 @@ import type { Article, ArticleSummary, MostViewedItem, Official } from '@bantin/
 import { articles, articleSummaries, mostViewedItems, officials } from '@bantin/model/fixtures';
 import { placeholderSvg } from './media.js';
 import { renderArticlePage } from './page.js';
+import { sendCompressed, staticFiles } from './static.js';
 
 export interface DemoData {
   articles: readonly Article[];
@@ -27,13 +27,13 @@ export interface DemoServerOptions {
 
 const require = createRequire(import.meta.url);
 const elementsDist = join(dirname(require.resolve('@bantin/elements/package.json')), 'dist');
-const siteCss = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'site.css');
+const publicDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'public');
 
-const ASSETS: Record<string, { file: string; type: string }> = {
-  '/assets/bantin.js': { file: join(elementsDist, 'cdn/bantin.js'), type: 'text/javascript; charset=utf-8' },
-  '/assets/bantin.js.map': { file: join(elementsDist, 'cdn/bantin.js.map'), type: 'application/json' },
-  '/assets/bantin.css': { file: join(elementsDist, 'themes/bantin.css'), type: 'text/css; charset=utf-8' },
-  '/assets/site.css': { file: siteCss, type: 'text/css; charset=utf-8' },
+/** Where the page finds its scripts and styles: the element modules as a CDN would serve them. */
+export const ASSET_URLS = {
+  script: '/assets/cdn/autoloader.js',
+  theme: '/assets/themes/bantin.css',
+  site: '/assets/site.css',
 };
 
 // The site's mark: a red square with a white star, after the portal palette.
@@ -45,15 +45,21 @@ const SECURITY_HEADERS = {
   'referrer-policy': 'strict-origin-when-cross-origin',
 };
 
+const assets = [
+  staticFiles('/assets/cdn/', join(elementsDist, 'cdn'), SECURITY_HEADERS),
+  staticFiles('/assets/themes/', join(elementsDist, 'themes'), SECURITY_HEADERS),
+  staticFiles('/assets/', publicDir, SECURITY_HEADERS),
+];
+
 function send(
+  request: IncomingMessage,
   response: ServerResponse,
   status: number,
   type: string,
   body: string | Buffer,
   extra: Record<string, string> = {},
 ) {
-  response.writeHead(status, { 'content-type': type, ...SECURITY_HEADERS, ...extra });
-  response.end(body);
+  sendCompressed(request, response, status, { 'content-type': type, ...SECURITY_HEADERS, ...extra }, body);
 }
 
 /** The demo site: the seed article page, its assets and placeholder media. */
@@ -69,17 +75,16 @@ export function createDemoServer(options: DemoServerOptions = {}): Server {
       const data = await load();
       const first = data.articles[0];
       if (request.method !== 'GET' && request.method !== 'HEAD') {
-        return send(response, 405, 'text/plain; charset=utf-8', 'Method Not Allowed', { allow: 'GET, HEAD' });
+        return send(request, response, 405, 'text/plain; charset=utf-8', 'Method Not Allowed', { allow: 'GET, HEAD' });
       }
       if (url.pathname === '/' && first) {
         response.writeHead(302, { location: first.url, ...SECURITY_HEADERS });
         return response.end();
       }
       if (url.pathname === '/favicon.svg' || url.pathname === '/favicon.ico') {
-        return send(response, 200, 'image/svg+xml', FAVICON, { 'cache-control': 'max-age=86400' });
+        return send(request, response, 200, 'image/svg+xml', FAVICON, { 'cache-control': 'max-age=86400' });
       }
-      const asset = ASSETS[url.pathname];
-      if (asset) return send(response, 200, asset.type, readFileSync(asset.file), { 'cache-control': 'no-cache' });
+      if (assets.some((files) => files.serve(request, response, url.pathname))) return;
 
       const media = /^\/media\/[a-z0-9-]+\/([a-z0-9-]+)\.svg$/.exec(url.pathname);
       if (media) {
@@ -90,7 +95,9 @@ export function createDemoServer(options: DemoServerOptions = {}): Server {
           ])
           .find((image) => image.src === url.pathname)?.alt;
         if (caption)
-          return send(response, 200, 'image/svg+xml', placeholderSvg(caption), { 'cache-control': 'max-age=3600' });
+          return send(request, response, 200, 'image/svg+xml', placeholderSvg(caption), {
+            'cache-control': 'max-age=3600',
+          });
       }
 
       const article = data.articles.find((candidate) => candidate.url === url.pathname.replace(/\/+$/, ''));
@@ -102,11 +109,12 @@ export function createDemoServer(options: DemoServerOptions = {}): Server {
           mostViewed: data.mostViewed,
           ...(options.api ? { api: options.api } : {}),
           ...(options.siteUrl ? { siteUrl: options.siteUrl } : {}),
-          assets: { script: '/assets/bantin.js', theme: '/assets/bantin.css', site: '/assets/site.css' },
+          assets: ASSET_URLS,
         });
-        return send(response, 200, 'text/html; charset=utf-8', page, { 'cache-control': 'no-cache' });
+        return send(request, response, 200, 'text/html; charset=utf-8', page, { 'cache-control': 'no-cache' });
       }
       send(
+        request,
         response,
         404,
         'text/html; charset=utf-8',
@@ -115,7 +123,7 @@ export function createDemoServer(options: DemoServerOptions = {}): Server {
     } catch (error) {
       console.error('[demo]', error);
       if (!response.headersSent)
-        send(response, 500, 'text/plain; charset=utf-8', 'Lỗi máy chủ / Internal Server Error');
+        send(request, response, 500, 'text/plain; charset=utf-8', 'Lỗi máy chủ / Internal Server Error');
       else response.end();
     }
   });
