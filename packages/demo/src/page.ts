@@ -22,6 +22,11 @@ export interface ArticlePageOptions {
   api?: string;
   siteUrl?: string;
   assets: { script: string; theme: string; site: string };
+  /**
+   * The theme's and the site's CSS, to put in the page instead of linking them: two fewer
+   * requests before the first paint (Lighthouse's mobile profile counts each round trip).
+   */
+  inlineStyles?: string;
 }
 
 const SITE_NAME = 'Bản tin Thủ đô';
@@ -108,8 +113,14 @@ export function renderArticlePage(options: ArticlePageOptions): string {
         <title>${article.title} | ${SITE_NAME}</title>
         <meta name="description" content="${article.sapo}" />
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-        <link rel="stylesheet" href="${options.assets.theme}" />
-        <link rel="stylesheet" href="${options.assets.site}" />
+        ${
+          options.inlineStyles
+            ? html`<style>
+                ${raw(options.inlineStyles.replaceAll('</', '<\\/'))}
+              </style>`
+            : html`<link rel="stylesheet" href="${options.assets.theme}" />
+                <link rel="stylesheet" href="${options.assets.site}" />`
+        }
         <script type="application/ld+json">
           ${raw(jsonLdScriptContent(jsonLd))}
         </script>

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -44,6 +45,9 @@ const SECURITY_HEADERS = {
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'strict-origin-when-cross-origin',
 };
+
+/** The stylesheets the page inlines (read per request, so a rebuilt theme shows on reload). */
+const STYLESHEETS = [join(elementsDist, 'themes/bantin.css'), join(publicDir, 'site.css')];
 
 const assets = [
   staticFiles('/assets/cdn/', join(elementsDist, 'cdn'), SECURITY_HEADERS),
@@ -110,6 +114,7 @@ export function createDemoServer(options: DemoServerOptions = {}): Server {
           ...(options.api ? { api: options.api } : {}),
           ...(options.siteUrl ? { siteUrl: options.siteUrl } : {}),
           assets: ASSET_URLS,
+          inlineStyles: STYLESHEETS.map((file) => readFileSync(file, 'utf8')).join('\n'),
         });
         return send(request, response, 200, 'text/html; charset=utf-8', page, { 'cache-control': 'no-cache' });
       }
