@@ -1,16 +1,68 @@
-// Shared set-up for `npm start` and `npm test`: the pinned pnpm, a frozen install, a build.
+// Shared set-up for `npm start` and `npm test`: the pinned pnpm, a frozen install, a build, and a
+// quiet way to run each step: one line per step with its time; a step's full output is kept in
+// .logs/<step>.log and printed when the step fails, or as it runs with --verbose.
 // Only Node and npm are assumed; everything else comes from the npm registry or Debian's packages.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const PNPM_VERSION = '12.4.2';
 const localPnpm = join(root, '.tools/node_modules/.bin/pnpm');
 
+/** `--verbose` (or BANTIN_VERBOSE=1): every tool's output as it runs, as before. */
+export const verbose = process.argv.includes('--verbose') || process.env.BANTIN_VERBOSE === '1';
+export const logDir = join(root, '.logs');
+
+const color = (code) => (text) => (process.stdout.isTTY ? `\x1b[${code}m${text}\x1b[0m` : text);
+const cyan = color(36);
+const green = color(32);
+const red = color(31);
+const dim = color(2);
+
 export function log(message) {
-  console.log(`\x1b[36m[bantin]\x1b[0m ${message}`);
+  console.log(`${cyan('[bantin]')} ${message}`);
+}
+
+const seconds = (start) => `${((Date.now() - start) / 1000).toFixed(1)} s`;
+
+/** Prints a step's one line: a mark, the label, a detail (e.g. test counts), the time. */
+export function report(ok, label, detail, start) {
+  const mark = ok ? green('✓') : red('✗');
+  console.log(`  ${mark} ${label.padEnd(34)} ${(detail ?? '').padEnd(28)} ${dim(seconds(start).padStart(7))}`);
+}
+
+/**
+ * Runs a command as one step. Quiet: its output goes to .logs/<name>.log and is printed only
+ * when it fails. Returns { status, output } (output: the log's text, '' in verbose mode).
+ */
+export function step(label, command, args, { detail, cwd = root, env = process.env, check = true } = {}) {
+  const start = Date.now();
+  if (verbose) console.log(`\n${cyan('[bantin]')} ${label}: ${command} ${args.join(' ')}`);
+  if (process.stdout.isTTY && !verbose) process.stdout.write(`  … ${label}`);
+  mkdirSync(logDir, { recursive: true });
+  const logFile = join(logDir, `${label.replace(/[^a-z0-9@.-]+/gi, '-').replace(/^-|-$/g, '')}.log`);
+  const fd = verbose ? null : openSync(logFile, 'w');
+  const result = spawnSync(command, args, {
+    cwd,
+    env,
+    stdio: verbose ? 'inherit' : ['ignore', fd, fd],
+  });
+  if (fd !== null) closeSync(fd);
+  const status = result.status ?? 1;
+  const output = verbose ? '' : readFileSync(logFile, 'utf8');
+  if (process.stdout.isTTY && !verbose) process.stdout.write('\r\x1b[K');
+  report(status === 0, label, typeof detail === 'function' ? detail(status, output) : detail, start);
+  if (status !== 0 && !verbose) {
+    console.log(dim(`  ---- ${relative(root, logFile)} ----`));
+    console.log(output.trimEnd());
+    console.log(dim(`  ---- end of ${relative(root, logFile)} ----`));
+  }
+  if (status !== 0 && check) {
+    throw new Error(`${label} failed: "${command} ${args.join(' ')}" exited with ${result.status ?? result.signal}`);
+  }
+  return { status, output };
 }
 
 function versionOf(command) {
@@ -27,18 +79,15 @@ export function ensurePnpm() {
   if (existsSync(localPnpm) && versionOf(localPnpm) === PNPM_VERSION) return localPnpm;
   // Corepack can't be used: the registry here serves no signatures. A project-local install
   // needs no root and leaves any global pnpm alone.
-  log(`installing pnpm ${PNPM_VERSION} into .tools/`);
-  run('npm', ['install', '--prefix', join(root, '.tools'), '--no-audit', '--no-fund', `pnpm@${PNPM_VERSION}`]);
+  step(`pnpm ${PNPM_VERSION} into .tools/`, 'npm', [
+    'install',
+    '--prefix',
+    join(root, '.tools'),
+    '--no-audit',
+    '--no-fund',
+    `pnpm@${PNPM_VERSION}`,
+  ]);
   return localPnpm;
-}
-
-export function run(command, args, options = {}) {
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
-  if (result.status !== 0) {
-    const where = `${command} ${args.join(' ')}`;
-    throw new Error(`"${where}" failed with exit code ${result.status ?? result.signal}`);
-  }
-  return result;
 }
 
 /**
@@ -53,26 +102,28 @@ function nativeBuildEnv() {
 
 export function installAndBuild() {
   const pnpm = ensurePnpm();
-  log('pnpm install --frozen-lockfile');
-  run(pnpm, ['install', '--frozen-lockfile'], { env: nativeBuildEnv() });
-  log('building packages');
-  run(pnpm, ['-r', 'build']);
+  step('install (pnpm, frozen lockfile)', pnpm, ['install', '--frozen-lockfile'], { env: nativeBuildEnv() });
+  step('build (every package)', pnpm, ['-r', 'build']);
   return pnpm;
 }
 
 /** Finds Chromium, installing Debian's package when we are root and it is missing. */
 export function ensureChromium() {
+  const start = Date.now();
   const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
   const found = candidates.find((path) => existsSync(path));
-  if (found) return found;
+  if (found) {
+    report(true, 'browser', found, start);
+    return found;
+  }
   if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
-    log("installing Debian's chromium (about a minute)");
-    run('apt-get', ['update', '-qq']);
-    run('apt-get', ['install', '-y', '-qq', 'chromium'], {
+    step("browser: Debian's package index", 'apt-get', ['update', '-qq']);
+    step("browser: Debian's chromium (about a minute)", 'apt-get', ['install', '-y', '-qq', 'chromium'], {
       env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
     });
     if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
   }
+  report(false, 'browser', 'not found', start);
   throw new Error(
     'Chromium is needed for the browser tests and was not found.\n' +
       '  On Debian or Ubuntu, run:  sudo apt-get install -y chromium\n' +

@@ -1,8 +1,10 @@
 // `npm start`: set up (pinned pnpm, frozen install, build), then serve the demo and print its URL.
+// One line per step with its time; a failing step prints its full output (`--verbose`: all).
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { installAndBuild, log, root } from './setup.mjs';
+import { installAndBuild, log, report, root, verbose } from './setup.mjs';
 
+log('setting up');
 try {
   installAndBuild();
 } catch (error) {
@@ -10,10 +12,23 @@ try {
   process.exit(1);
 }
 
-log('starting the demo');
+// The demo opens its database (SQLite under .data/, or BANTIN_DB), seeds it, mounts the API and
+// starts serving; it prints its URLs when ready, and the step is done.
+const start = Date.now();
 const child = spawn(process.execPath, [join(root, 'packages/demo/dist/main.js')], {
-  stdio: 'inherit',
+  stdio: ['ignore', 'pipe', 'inherit'],
   env: process.env,
 });
+let ready = false;
+child.stdout.on('data', (chunk) => {
+  if (!ready && !verbose) {
+    ready = true;
+    report(true, 'database, API and pages', '', start);
+  }
+  process.stdout.write(chunk);
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+child.on('exit', (code, signal) => {
+  if (!ready) report(false, 'database, API and pages', `exit ${code ?? signal}`, start);
+  process.exit(code ?? (signal ? 0 : 1));
+});
