@@ -34,7 +34,7 @@ export function generateElementsDoc(manifest) {
     '<!-- Generated from custom-elements.json by packages/elements/scripts/elements-doc.mjs. Do not edit. -->',
     '',
     'Every element also takes `lang` ("en" for English; unset: the nearest ancestor\'s, else Vietnamese).',
-    "Register an element with `import '@bantin/elements/define/<name>.js'`, or load `dist/cdn/bantin.js` for all of them.",
+    "Register an element with `import '@bantin/elements/define/<name>.js'`, or, with no build step, load `dist/cdn/autoloader.js` (only the elements a page uses) or `dist/cdn/bantin.js` (all of them).",
     '',
   ];
   for (const element of elements) {
