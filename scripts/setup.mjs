@@ -35,9 +35,10 @@ export function report(ok, label, detail, start) {
 
 /**
  * Runs a command as one step. Quiet: its output goes to .logs/<name>.log and is printed only
- * when it fails. Returns { status, output } (output: the log's text, '' in verbose mode).
+ * when it fails (or always, with `show`: figures worth reading). Returns { status, output }
+ * (output: the log's text, '' in verbose mode).
  */
-export function step(label, command, args, { detail, cwd = root, env = process.env, check = true } = {}) {
+export function step(label, command, args, { detail, cwd = root, env = process.env, check = true, show = false } = {}) {
   const start = Date.now();
   if (verbose) console.log(`\n${cyan('[bantin]')} ${label}: ${command} ${args.join(' ')}`);
   if (process.stdout.isTTY && !verbose) process.stdout.write(`  … ${label}`);
@@ -54,6 +55,7 @@ export function step(label, command, args, { detail, cwd = root, env = process.e
   const output = verbose ? '' : readFileSync(logFile, 'utf8');
   if (process.stdout.isTTY && !verbose) process.stdout.write('\r\x1b[K');
   report(status === 0, label, typeof detail === 'function' ? detail(status, output) : detail, start);
+  if (status === 0 && show && !verbose) console.log(output.trimEnd().replace(/^/gm, '      '));
   if (status !== 0 && !verbose) {
     console.log(dim(`  ---- ${relative(root, logFile)} ----`));
     console.log(output.trimEnd());
