@@ -113,6 +113,37 @@ test('the most-viewed list reflects the views', async () => {
   );
 });
 
+test('the page loads its scripts through the autoloader, compressed, chunks cached for ever', async () => {
+  const scripts: Array<{ path: string; headers: Record<string, string> }> = [];
+  const listener = (response: import('playwright-core').Response) => {
+    const path = new URL(response.url()).pathname;
+    if (path.endsWith('.js')) scripts.push({ path, headers: response.headers() });
+  };
+  // A new context: nothing in the HTTP cache, so every script is fetched.
+  const fresh = await page.context().browser()!.newContext();
+  const reader = await fresh.newPage();
+  reader.on('response', listener);
+  await reader.goto(demo.articleUrl);
+  await reader.locator('tin-most-viewed [part=link]').first().waitFor();
+  await fresh.close();
+
+  const paths = scripts.map((script) => script.path);
+  assert.ok(paths.includes('/assets/cdn/autoloader.js'), paths.join(', '));
+  assert.ok(!paths.includes('/assets/cdn/bantin.js'), 'the one-file bundle is not loaded');
+  assert.ok(paths.some((path) => path.startsWith('/assets/cdn/chunks/')));
+  for (const { path, headers } of scripts) {
+    // Brotli, except a file too small to gain from it (static.ts's floor: 256 bytes).
+    if (headers['content-encoding'] !== 'br') assert.ok(Number(headers['content-length']) < 256, path);
+    assert.equal(
+      headers['cache-control'],
+      path.startsWith('/assets/cdn/chunks/')
+        ? 'public, max-age=31536000, immutable'
+        : 'public, max-age=300, must-revalidate',
+      path,
+    );
+  }
+});
+
 test('no console errors or page errors on the way', () => {
   assert.deepEqual(problems, []);
 });
