@@ -118,3 +118,22 @@ await write(
 // fetches), and the tags each element module registers.
 const graph = { tags: moduleFiles, elements: Object.fromEntries(files.map(({ name, tags }) => [name, tags])) };
 writeFileSync(join(outdir, 'modules.json'), JSON.stringify(graph, null, 2) + '\n');
+
+// Which source modules each file holds, and their minified bytes (before terser): what
+// `pnpm size --why <tag>` reads to say where a page's bytes come from. Not shipped to browsers.
+const contents = Object.fromEntries(
+  Object.entries(outputs)
+    .filter(([path]) => path.endsWith('.js'))
+    .map(([path, { inputs }]) => [
+      relativeToCdn(path),
+      Object.fromEntries(
+        Object.entries(inputs)
+          .filter(([, { bytesInOutput }]) => bytesInOutput > 0)
+          .map(([input, { bytesInOutput }]) => [
+            input.replace(/^(\.\.\/)+node_modules\/\.pnpm\/[^/]+\/node_modules\//, ''),
+            bytesInOutput,
+          ]),
+      ),
+    ]),
+);
+writeFileSync(join(outdir, 'contents.json'), JSON.stringify(contents, null, 2) + '\n');

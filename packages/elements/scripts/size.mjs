@@ -2,8 +2,9 @@
 // the built chunk graph (dist/cdn/modules.json) and compressed file by file as a server sends them
 // (gzip -9 and brotli 11). Fails when a page is over its budget. Run after `pnpm build`.
 //
-//   node scripts/size.mjs          the table and the verdict
-//   node scripts/size.mjs --json   the figures, for other scripts
+//   node scripts/size.mjs                      the table and the verdict
+//   node scripts/size.mjs --json               the figures, for other scripts
+//   node scripts/size.mjs --why tin-view-counter   where that element's bytes come from, by module
 import { existsSync, readFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { CORE_ELEMENTS, SEED_PAGE_TAGS, defineFiles } from './cdn-graph.mjs';
@@ -85,6 +86,29 @@ row('counter-only page (autoloader + view counter)', pages.counterOnly, BUDGETS.
 row('seed page (autoloader + its 4 elements)', pages.seedPage, BUDGETS.seedPage);
 row('everything, through the autoloader', pages.everything, BUDGETS.everything);
 row('everything, bantin.js (one file)', pages.bundle, BUDGETS.everything);
+
+const why = process.argv[process.argv.indexOf('--why') + 1];
+if (process.argv.includes('--why')) {
+  // Minified bytes per source module in the files a page with this tag downloads, largest first.
+  const contents = JSON.parse(readFileSync(`${CDN}/contents.json`, 'utf8'));
+  const files = modules[why];
+  if (!files) {
+    console.error(`no element registers <${why}>; known: ${Object.keys(modules).join(', ')}`);
+    process.exit(1);
+  }
+  const byModule = files.flatMap((file) =>
+    Object.entries(contents[file] ?? {}).map(([input, bytes]) => ({ input, bytes, file })),
+  );
+  byModule.sort((a, b) => b.bytes - a.bytes);
+  const sum = byModule.reduce((total, { bytes }) => total + bytes, 0);
+  console.log(`<${why}>: ${files.length} files, ${kB(sum)} of minified modules (before terser), largest first\n`);
+  for (const { input, bytes, file } of byModule) {
+    console.log(
+      `${String(bytes).padStart(7)} B  ${((100 * bytes) / sum).toFixed(0).padStart(3)} %  ${input}  (${file})`,
+    );
+  }
+  process.exit(0);
+}
 
 if (process.argv.includes('--json')) {
   console.log(JSON.stringify({ budgets: BUDGETS, rows }, null, 2));
