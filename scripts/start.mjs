@@ -21,9 +21,9 @@ const child = spawn(process.execPath, [join(root, 'packages/demo/dist/main.js')]
 });
 let ready = false;
 child.stdout.on('data', (chunk) => {
-  if (!ready && !verbose) {
+  if (!ready) {
     ready = true;
-    report(true, 'database, API and pages', '', start);
+    if (!verbose) report(true, 'database, API and pages', '', start);
   }
   process.stdout.write(chunk);
 });
