@@ -29,8 +29,10 @@
  * every day agrees except around events too close to Vietnam midnight for any method to
  * settle. The 1938 September equinox (1 min before midnight here, 1.5 s after in the
  * ephemeris) makes 1938's leap month 8 here, 7 there. The new moons of 1944-06-20,
- * 1967-07-07, 2077-11-15, 2085-10-18 and 2175-01-22 fall within 30 s of midnight, so
- * those months may start a day later elsewhere. Far from 2000 the unknown future (or
+ * 1967-07-07, 2077-11-15, 2085-10-18 and 2175-01-22 fall within 30 s before midnight, so
+ * those months may start a day later elsewhere; that of 2054-05-08 falls 22 s after it, so
+ * month 4 of 2054 may start a day earlier elsewhere (the published calendar agrees with us
+ * there: see lunar.test.ts). Far from 2000 the unknown future (or
  * poorly observed past) ΔT adds an uncertainty of a minute or more by itself.
  *
  * Everything is pure and DOM-free; results per lunar year are memoised because callers
