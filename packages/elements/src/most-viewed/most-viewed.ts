@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { Task, TaskStatus, initialState } from '../internal/task.js';
+import { Task, TaskStatus, initialState } from '@lit/task';
 import { formatNumber, formatRelativeTime, type MostViewedItem, type Period } from '@bantin/model';
 import { errorMessageKey } from '../data/errors.js';
 import { sharedHttpDataSource } from '../data/http-source.js';

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { Task, TaskStatus } from '../internal/task.js';
+import { Task, TaskStatus } from '@lit/task';
 import { canonicalArticleKey, formatNumber } from '@bantin/model';
 import { errorMessageKey } from '../data/errors.js';
 import { sharedHttpDataSource } from '../data/http-source.js';
