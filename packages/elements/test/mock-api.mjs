@@ -45,7 +45,7 @@ export async function mockApi(context, next) {
     return send(context, 200, { counts: Object.fromEntries(ids.map((id) => [id, commentCounts.get(id) ?? 0])) });
   }
   // Misbehaving servers, for the data layer's tests.
-  if (path === '/test/stalled-body') {
+  if (path.startsWith('/test/stalled-body')) {
     // Headers and the start of a body, then nothing: only a timeout over the whole response ends it.
     const body = new PassThrough();
     body.write('{"views":');
@@ -54,7 +54,7 @@ export async function mockApi(context, next) {
     context.body = body;
     return;
   }
-  if (path === '/test/large-body') {
+  if (path.startsWith('/test/large-body')) {
     // A valid JSON body of about `bytes` bytes, streamed without a content-length.
     const bytes = Number(url.searchParams.get('bytes') ?? 0);
     const body = new PassThrough();
