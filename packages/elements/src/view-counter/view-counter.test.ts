@@ -572,7 +572,7 @@ describe('tin-view-counter', () => {
       expect(textOf(el)).to.equal('Lượt xem: 1.234');
       document.documentElement.lang = 'en';
       await waitUntil(() => textOf(el) === 'Views: 1,234', 'did not follow <html lang>');
-      wrapper.lang = 'vi';
+      wrapper.setAttribute('lang', 'vi');
       await waitUntil(() => textOf(el) === 'Lượt xem: 1.234', 'did not follow the ancestor');
       expect(calls).to.have.length(1);
     });
