@@ -9,7 +9,7 @@ export {
   type CommentPostedDetail,
   type CommentSubmitDetail,
 } from './comment-thread/comment-thread.js';
-export { TinMostViewed, type TinPeriodChangeDetail } from './most-viewed/most-viewed.js';
+export { TinMostViewed, type TinMostViewedPeriodChangeDetail } from './most-viewed/most-viewed.js';
 export { BantinDataError, errorMessageKey, type DataErrorKind } from './data/errors.js';
 export type {
   BantinDataSource,
