@@ -1,4 +1,11 @@
-import { checkWire, formatIssue, type Locale, type ValidationIssue, type WireSchema } from '@bantin/model';
+import {
+  checkWire,
+  formatIssue,
+  type Locale,
+  type ValidationIssue,
+  type ValidationResult,
+  type WireSchema,
+} from '@bantin/model';
 import { BantinDataError } from './errors.js';
 
 /**
@@ -68,6 +75,11 @@ export function checkWireList<T>(schema: WireSchema<T>, key: string, data: unkno
   });
   const skipped = (data as Record<string, unknown[]>)[key]!.length - kept.length;
   return { ok: true, value: { ...(data as object), [key]: kept } as T, skipped, issues };
+}
+
+/** A whole-response check in the shape of a list check: nothing skipped. */
+function asListResult<T>(result: ValidationResult<T>): ListCheckResult<T> {
+  return result.ok ? { ok: true, value: result.value, skipped: 0, issues: [] } : { ok: false, issues: result.issues };
 }
 
 /**
@@ -202,12 +214,7 @@ export async function fetchJson<T>(url: string, schema: WireSchema<T>, options: 
       .slice(0, 3)
       .map((issue) => formatIssue(issue, options.locale ?? 'vi'))
       .join('; ');
-  const whole = options.list ? undefined : checkWire(schema, json);
-  const result: ListCheckResult<T> = options.list
-    ? checkWireList(schema, options.list, json)
-    : whole!.ok
-      ? { ok: true, value: whole!.value, skipped: 0, issues: [] }
-      : { ok: false, issues: whole!.issues };
+  const result = options.list ? checkWireList(schema, options.list, json) : asListResult(checkWire(schema, json));
   if (!result.ok) {
     const error = new BantinDataError('invalid-response', `${where}: ${describe(result.issues)}`, {
       status: response.status,
