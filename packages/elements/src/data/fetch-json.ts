@@ -124,13 +124,7 @@ async function readText(response: Response, maxBytes: number, where: string): Pr
     }
     chunks.push(value);
   }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return new TextDecoder().decode(bytes);
+  return new Blob(chunks as BlobPart[]).text();
 }
 
 /**
