@@ -1,7 +1,12 @@
 import { expect } from '@open-wc/testing';
 import type { Comment } from '@bantin/model';
 import { BantinDataError } from './errors.js';
-import { createHttpDataSource } from './http-source.js';
+import {
+  createHttpDataSource,
+  sharedCommentCountSource,
+  sharedHttpDataSource,
+  sharedViewCountSource,
+} from './http-source.js';
 
 const comment = (id: string, extra: Partial<Comment> = {}): Comment => ({
   id,
@@ -71,5 +76,13 @@ describe('createHttpDataSource', () => {
       expect(error).to.be.instanceOf(BantinDataError);
       expect((error as BantinDataError).kind).to.equal('too-large');
     }
+  });
+
+  it('the page-wide sources share their batches: the whole source is made of the per-kind ones', () => {
+    const whole = sharedHttpDataSource('/api/shared/');
+    expect(sharedHttpDataSource('/api/shared')).to.equal(whole);
+    expect(whole.getViewCounts).to.equal(sharedViewCountSource('/api/shared').getViewCounts);
+    expect(whole.getCommentCounts).to.equal(sharedCommentCountSource('/api/shared//').getCommentCounts);
+    expect(sharedViewCountSource('/api/other')).to.not.equal(sharedViewCountSource('/api/shared'));
   });
 });
