@@ -25,7 +25,13 @@ import { CHROMIUM_FLAGS, root } from './setup.mjs';
 
 // Framework versions the app installs; the rest (typescript, vite, lit, react) are the
 // workspace's own pins, read below.
-const PINS = { 'react-dom': '19.3.1', '@types/react-dom': '19.3.0', preact: '10.28.3', vue: '3.5.45' };
+const PINS = {
+  'react-dom': '19.3.1',
+  '@types/react-dom': '19.3.0',
+  preact: '10.28.3',
+  svelte: '5.57.3',
+  vue: '3.5.45',
+};
 
 const require = createRequire(join(root, 'package.json'));
 const rootManifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -185,6 +191,14 @@ export const ok = <tin-view-counter article-id="x" track ${'on' + viewEvent}={(e
 // @ts-expect-error: count is a number
 export const wrong = <tin-view-counter article-id="x" count="many" />;
 `,
+    'src/svelte-types.ts': `import type { SvelteHTMLElements } from 'svelte/elements';
+import type {} from '@bantin/elements/jsx/svelte';
+
+type Counter = SvelteHTMLElements['tin-view-counter'];
+export const ok: Counter = { 'article-id': 'x', track: true, 'on${viewEvent}': (event) => event.detail };
+// @ts-expect-error: count is a number
+export const wrong: Counter = { 'article-id': 'x', count: 'many' };
+`,
     'src/vue-types.ts': `import type { GlobalComponents } from 'vue';
 import type {} from '@bantin/elements/vue';
 
@@ -308,6 +322,7 @@ export async function installTest({ tarballDir, keep = false } = {}) {
             '@types/react': reactManifest.devDependencies['@types/react'],
             '@types/react-dom': PINS['@types/react-dom'],
             preact: PINS.preact,
+            svelte: PINS.svelte,
             typescript: rootManifest.devDependencies.typescript,
             vite: rootManifest.devDependencies.vite,
             vue: PINS.vue,
@@ -357,7 +372,7 @@ export async function installTest({ tarballDir, keep = false } = {}) {
     for (const [path, text] of Object.entries(appFiles(viewEvent))) writeFileSync(join(app, path), text);
 
     const tsc = join(app, 'node_modules/.bin/tsc');
-    step(rows, 'tsc: TypeScript page, React 19 TSX page, Preact and Vue typings, CDN entry', () =>
+    step(rows, 'tsc: TypeScript page, React 19 TSX page, Preact, Vue and Svelte typings, CDN entry', () =>
       run(tsc, ['-p', 'tsconfig.json'], app),
     );
     const built = step(rows, 'vite build of both pages', () =>

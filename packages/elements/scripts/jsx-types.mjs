@@ -1,10 +1,10 @@
-// Writes typed JSX for React 19, Preact and Vue into dist/jsx/, from custom-elements.json, so an
+// Writes typed JSX for React 19, Preact, Vue and Svelte into dist/jsx/, from custom-elements.json, so an
 // element added to the kit is typed in every framework without anyone writing its props twice.
 // Run by `pnpm build` after `cem analyze`. Types come from the element classes themselves
 // (`TinViewCounter['articleId']`), events from the `GlobalEventHandlersEventMap` entries the
 // elements declare; the manifest only says which attributes, properties and events exist.
 //
-//   import type {} from '@bantin/elements/jsx/react';   // or /jsx/preact, or /vue
+//   import type {} from '@bantin/elements/jsx/react';   // or /jsx/preact, /jsx/svelte, /vue
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -184,11 +184,53 @@ export function vueTypes(elements) {
   );
 }
 
+/**
+ * Svelte 5: `ontin-view-counted={…}` listens to `tin-view-counted` (Svelte 4: `on:tin-view-counted`),
+ * and a prop is set as a property when the element has one.
+ */
+export function svelteTypes(elements) {
+  const props = elements
+    .map(
+      (element) =>
+        `${doc(element.summary, '')}export type ${element.className}SvelteProps = ${ownProps(element, {
+          eventKey: (name) => `on${name}`,
+          handler: (name) => `(event: EventOf<'${name}'>) => void`,
+        })} & {\n${element.events
+          .map((event) => `  'on:${event.name}'?: (event: EventOf<'${event.name}'>) => void;`)
+          .join('\n')}\n};\n`,
+    )
+    .join('\n');
+  const intrinsic = elements
+    .map(
+      (element) =>
+        `    '${element.tag}': ${element.className}SvelteProps &\n` +
+        `      Omit<HTMLAttributes<${instance(element)}>, keyof ${element.className}SvelteProps>;`,
+    )
+    .join('\n');
+  return (
+    HEADER +
+    "import type { HTMLAttributes } from 'svelte/elements';\n" +
+    imports(elements) +
+    '\n' +
+    EVENT_OF +
+    '\n' +
+    props +
+    "\ndeclare module 'svelte/elements' {\n  interface SvelteHTMLElements {\n" +
+    intrinsic +
+    '\n  }\n}\n'
+  );
+}
+
 export function writeJsxTypes(manifest, outDir) {
   const elements = elementsOf(manifest);
   if (elements.length === 0) throw new Error('custom-elements.json lists no elements: run `cem analyze` first');
   mkdirSync(outDir, { recursive: true });
-  const files = { react: reactTypes(elements), preact: preactTypes(elements), vue: vueTypes(elements) };
+  const files = {
+    react: reactTypes(elements),
+    preact: preactTypes(elements),
+    vue: vueTypes(elements),
+    svelte: svelteTypes(elements),
+  };
   for (const [name, text] of Object.entries(files)) {
     writeFileSync(join(outDir, `${name}.d.ts`), text);
     // A runtime file too, so `import '@bantin/elements/jsx/react'` resolves in every tool (and
@@ -201,5 +243,5 @@ export function writeJsxTypes(manifest, outDir) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const manifest = JSON.parse(readFileSync(join(packageDir, 'custom-elements.json'), 'utf8'));
   const elements = writeJsxTypes(manifest, join(packageDir, 'dist/jsx'));
-  console.log(`jsx types: ${elements.length} elements → dist/jsx/{react,preact,vue}.d.ts`);
+  console.log(`jsx types: ${elements.length} elements → dist/jsx/{react,preact,vue,svelte}.d.ts`);
 }
