@@ -379,6 +379,23 @@ export async function installTest({ tarballDir, keep = false } = {}) {
       run(join(app, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], app),
     );
     if (!built) return finish();
+    // Both pages use only the view counter: the other elements must not reach their bundles
+    // (@bantin/react's index is free of side effects; only its per-element modules register).
+    step(rows, 'the built pages hold only the element they use', () => {
+      const assets = join(app, 'dist/assets');
+      const code = readdirSync(assets)
+        .filter((file) => file.endsWith('.js'))
+        .map((file) => readFileSync(join(assets, file), 'utf8'))
+        .join('\n');
+      const unused = ['tin-comment-thread', 'tin-most-viewed', 'tin-article-card'].filter(
+        (tag) => code.includes(`"${tag}"`) || code.includes(`'${tag}'`) || code.includes(`\`${tag}\``),
+      );
+      const used = code.includes('tin-view-counter');
+      return {
+        ok: used && unused.length === 0,
+        output: `unused elements bundled: ${unused.join(', ') || 'none'}; view counter bundled: ${used}`,
+      };
+    });
 
     const server = await serve(join(app, 'dist'));
     const { chromium } = require('playwright-core');

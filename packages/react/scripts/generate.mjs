@@ -1,7 +1,7 @@
 // Generates the React wrappers from @bantin/elements' custom-elements.json, one module per
 // element, with @lit/react's createComponent (as Shoelace's scripts/make-react.js does). Run by
 // `pnpm build`, so an element added to the kit gets its wrapper without anyone writing it.
-//   <tin-view-counter>, class TinViewCounter → generated/view-counter.ts exporting TinViewCounter,
+//   <tin-view-counter>, class TinViewCounter → generated/elements/view-counter.ts exporting TinViewCounter,
 //   with an `onTinViewCounted` prop for `tin-view-counted`.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -42,7 +42,7 @@ export function wrapperSource(element, defineModule) {
     `import { ${element.className} as ${element.className}Element } from '@bantin/elements';\n` +
     '// Types every tin-* tag as an intrinsic JSX element for whoever imports a wrapper.\n' +
     "import '@bantin/elements/jsx/react';\n" +
-    "import type { EventOf } from './events.js';\n\n" +
+    "import type { EventOf } from '../events.js';\n\n" +
     summary +
     `export const ${element.className} = createComponent({\n` +
     `  tagName: '${element.tag}',\n` +
@@ -73,13 +73,15 @@ export function generate(manifest, defineDir, outDir) {
   }
   if (problems.length) throw new Error(`cannot wrap every element:\n  ${problems.join('\n  ')}`);
   rmSync(outDir, { recursive: true, force: true });
-  mkdirSync(outDir, { recursive: true });
+  // Wrappers live in elements/, the only files listed in sideEffects: index.js stays free of
+  // side effects, so a bundler drops the wrappers (and elements) an app does not import.
+  mkdirSync(join(outDir, 'elements'), { recursive: true });
   writeFileSync(join(outDir, 'events.ts'), EVENTS_SOURCE);
   const index = [HEADER, "import '@bantin/elements/jsx/react';\n"];
   for (const element of elements) {
     const name = modules.get(element.tag);
-    writeFileSync(join(outDir, `${name}.ts`), wrapperSource(element, name));
-    index.push(`export { ${element.className}, type ${element.className}Props } from './${name}.js';\n`);
+    writeFileSync(join(outDir, 'elements', `${name}.ts`), wrapperSource(element, name));
+    index.push(`export { ${element.className}, type ${element.className}Props } from './elements/${name}.js';\n`);
   }
   writeFileSync(join(outDir, 'index.ts'), index.join(''));
   return elements.map((element) => ({ ...element, module: modules.get(element.tag) }));

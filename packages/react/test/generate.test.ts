@@ -54,7 +54,7 @@ test('every element of the manifest gets a wrapper named after its class', () =>
     const index = readFileSync(join(out, 'index.ts'), 'utf8');
     for (const element of wrapped) {
       assert.match(index, new RegExp(`export \\{ ${element.className}, type ${element.className}Props \\}`));
-      const source = readFileSync(join(out, `${element.module}.ts`), 'utf8');
+      const source = readFileSync(join(out, 'elements', `${element.module}.ts`), 'utf8');
       assert.match(source, new RegExp(`tagName: '${element.tag}'`));
       assert.match(source, new RegExp(`import '@bantin/elements/define/${element.module}.js'`));
       for (const event of element.events) assert.ok(source.includes(`${eventProp(event.name)}: '${event.name}'`));
@@ -90,7 +90,7 @@ test('an element without a define file, or not exported, fails the build by name
     );
     const [wrapped] = generate(manifestWith(sample), join(dir, 'define'), join(dir, 'out'));
     assert.equal(wrapped.module, 'sample');
-    assert.match(readFileSync(join(dir, 'out/sample.ts'), 'utf8'), /onTinSampleLoaded: 'tin-sample-loaded'/);
+    assert.match(readFileSync(join(dir, 'out/elements/sample.ts'), 'utf8'), /onTinSampleLoaded: 'tin-sample-loaded'/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
