@@ -204,6 +204,8 @@ import type {} from '@bantin/elements/vue';
 
 type CounterProps = InstanceType<GlobalComponents['tin-view-counter']>['$props'];
 export const ok: CounterProps = { articleId: 'x', track: true };
+// Vue hands the element's events to listeners as on… props, typed.
+export const handled: CounterProps = { 'on${viewEvent[0].toUpperCase() + viewEvent.slice(1)}': (event) => event.detail };
 // @ts-expect-error: track is a boolean
 export const wrong: CounterProps = { articleId: 'x', track: 'yes' };
 `,

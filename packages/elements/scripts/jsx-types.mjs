@@ -160,7 +160,9 @@ export function vueTypes(elements) {
         .join('\n');
       return (
         `${doc(element.summary, '')}export interface ${element.className}VueProps {\n${props}\n}\n` +
-        `export interface ${element.className}VueEmits {\n${emits}\n}\n`
+        // A type, not an interface: Vue turns emits into on… props only for a Record, which an
+        // interface (no index signature) is not.
+        `export type ${element.className}VueEmits = {\n${emits}\n};\n`
       );
     })
     .join('\n');
