@@ -60,6 +60,17 @@ export function installAndBuild() {
   return pnpm;
 }
 
+/** Chromium's flags as root, headless, with nothing reaching out to the network by itself. */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 /** Finds Chromium, installing Debian's package when we are root and it is missing. */
 export function ensureChromium() {
   const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);

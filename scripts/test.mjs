@@ -68,6 +68,25 @@ writeFileSync(
   JSON.stringify({ passed: size.status === 0 ? 1 : 0, failed: size.status === 0 ? 0 : 1 }),
 );
 
+// What users get from npm: the packed tarballs linted (publint, arethetypeswrong), the first
+// release versioned on a copy, and the tarballs installed into a fresh app outside the workspace.
+log('publish check (pnpm pack, publint, arethetypeswrong)');
+const tarballs = join(resultsDir, 'tarballs');
+const packCheck = (script, results, ...args) => {
+  const run = spawnSync(process.execPath, [join(root, 'scripts', script), '--results', results, ...args], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, PNPM: pnpm },
+  });
+  // A check that crashed before writing its counts still fails the run.
+  if (run.status !== 0 && !existsSync(results)) writeFileSync(results, JSON.stringify({ passed: 0, failed: 1 }));
+};
+packCheck('publish-check.mjs', join(resultsDir, 'publish.json'), '--out', tarballs);
+log('release check (changeset version on a copy)');
+packCheck('release-check.mjs', join(resultsDir, 'release.json'));
+log('install test (npm install of the tarballs into a fresh app, tsc, vite build, Chromium)');
+packCheck('install-test.mjs', join(resultsDir, 'install.json'), '--tarballs', tarballs);
+
 let passed = 0;
 let failed = 0;
 let skipped = 0;

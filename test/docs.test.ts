@@ -136,7 +136,7 @@ function resolveExport(specifier: string): string | null {
 
 test("getting-started's script examples use imports, properties, exports and events that exist", async () => {
   const guide = read('docs/getting-started.md');
-  const scripts = [...guide.matchAll(/```js\n([\s\S]*?)```/g)].map((match) => match[1]!).join('\n');
+  const scripts = [...guide.matchAll(/```(?:js|tsx|vue)\n([\s\S]*?)```/g)].map((match) => match[1]!).join('\n');
   assert.ok(scripts.length > 0);
   for (const [, specifier] of scripts.matchAll(/import (?:[^'"]+ from )?'([^']+)'/g)) {
     if (!specifier!.startsWith('@bantin/')) {
@@ -179,6 +179,13 @@ test("getting-started's script examples use imports, properties, exports and eve
   }
   const events = new Set(declarations.flatMap((d) => d.events ?? []).map((e) => e.name));
   for (const [, event] of scripts.matchAll(/addEventListener\('([\w-]+)'/g))
+    assert.ok(events.has(event!), `no element fires ${event}`);
+  // React wrapper props (onTinViewCounted) and Vue listeners (@tin-view-counted) name events too.
+  const pascal = (name: string) => name.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase());
+  const reactProps = new Set([...events].map((event) => `on${pascal(event)}`));
+  for (const [, prop] of scripts.matchAll(/\b(onTin\w+)=/g))
+    assert.ok(reactProps.has(prop!), `no element fires ${prop}`);
+  for (const [, event] of scripts.matchAll(/@(tin-[\w-]+)=/g))
     assert.ok(events.has(event!), `no element fires ${event}`);
 });
 
