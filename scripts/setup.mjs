@@ -3,7 +3,7 @@
 // .logs/<step>.log and printed when the step fails, or as it runs with --verbose.
 // Only Node and npm are assumed; everything else comes from the npm registry or Debian's packages.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -109,6 +109,17 @@ export function installAndBuild() {
   return pnpm;
 }
 
+/** Chromium's flags as root, headless, with nothing reaching out to the network by itself. */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 /** Finds Chromium, installing Debian's package when we are root and it is missing. */
 export function ensureChromium() {
   const start = Date.now();
@@ -131,4 +142,16 @@ export function ensureChromium() {
       '  On Debian or Ubuntu, run:  sudo apt-get install -y chromium\n' +
       '  Or point CHROME_PATH at an existing Chromium or Chrome binary.',
   );
+}
+
+/** The *.test.ts files below `dir`, outside node_modules and dist. */
+export function findTests(dir) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    if (name === 'node_modules' || name === 'dist') continue;
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...findTests(path));
+    else if (/\.test\.ts$/.test(name)) out.push(path);
+  }
+  return out;
 }

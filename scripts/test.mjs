@@ -106,6 +106,25 @@ suites.push(
   }).status,
 );
 
+// What users get from npm: the packed tarballs linted (publint, arethetypeswrong), the first
+// release versioned on a copy, and the tarballs installed into a fresh app outside the workspace.
+log('what npm users get');
+const tarballs = join(resultsDir, 'tarballs');
+const packCheck = (label, script, suite, ...args) => {
+  const results = join(resultsDir, `${suite}.json`);
+  const { status } = step(label, process.execPath, [join(root, 'scripts', script), '--results', results, ...args], {
+    check: false,
+    env: { ...process.env, PNPM: pnpm },
+    detail: counts(suite),
+  });
+  // A check that crashed before writing its counts still fails the run.
+  if (status !== 0 && !existsSync(results)) writeFileSync(results, JSON.stringify({ passed: 0, failed: 1 }));
+  suites.push(status);
+};
+packCheck('publish check (publint, attw)', 'publish-check.mjs', 'publish', '--out', tarballs);
+packCheck('release check (changeset version)', 'release-check.mjs', 'release');
+packCheck('install test (fresh app, Chromium)', 'install-test.mjs', 'install', '--tarballs', tarballs);
+
 let passed = 0;
 let failed = 0;
 let skipped = 0;

@@ -75,7 +75,8 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
     data: async () => ({ articles: await withCounts(), officials, summaries: articleSummaries, mostViewed: [] }),
     fallback: (request, response) => {
       const url = request.url ?? '';
-      if (url !== '/api' && !url.startsWith('/api/') && !url.startsWith('/api?')) return false;
+      // The API, and bantin-server's moderation page at /admin.
+      if (!/^\/(api|admin)(?:[/?]|$)/.test(url)) return false;
       api.routing(request, response);
       return true;
     },
