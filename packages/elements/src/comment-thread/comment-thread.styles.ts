@@ -4,6 +4,13 @@ export const commentThreadStyles = css`
   :host {
     display: block;
     --_gap: var(--tin-comment-thread-gap, var(--_space-s));
+    /* Readers' names and texts may be one 80-character word: break it rather than widen the page. */
+    overflow-wrap: anywhere;
+  }
+  /* What readers write is isolated, so that bidi controls in it (an open U+202E) stay inside it. */
+  [part='author'],
+  [part='content'] {
+    unicode-bidi: isolate;
   }
   h2 {
     font-size: 1.25em;
@@ -81,7 +88,6 @@ export const commentThreadStyles = css`
   [part='content'] {
     margin: 0;
     white-space: pre-wrap;
-    overflow-wrap: anywhere;
   }
   footer button {
     border: 0;

@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import * as model from '@bantin/model';
 import type { Comment, CommentListResponse, NewComment } from '@bantin/model';
 import '../define/comment-thread.js';
@@ -733,5 +734,98 @@ describe('tin-comment-thread: user text is text', () => {
     );
     expect(field(el, 'content').value).to.equal('');
     expect(status(el)).to.equal('');
+  });
+});
+
+describe('tin-comment-thread: hostile data and narrow screens', () => {
+  it('shows two comments whose parentIds point at each other as top-level comments', async () => {
+    const a = comment({ id: 'vong-a', parentId: 'vong-b', authorName: 'An' });
+    const b = comment({ id: 'vong-b', parentId: 'vong-a', authorName: 'Bình' });
+    const c = comment({ id: 'vong-c', parentId: 'vong-a', authorName: 'Cường' });
+    // A longer loop, and a reply hanging from it, which stays a reply.
+    const x = comment({ id: 'x', parentId: 'z' });
+    const y = comment({ id: 'y', parentId: 'x' });
+    const z = comment({ id: 'z', parentId: 'y' });
+    expect(buildThreads([a, b, c, x, y, z]).map((t) => t.comment.id)).to.deep.equal([
+      'vong-a',
+      'vong-b',
+      'x',
+      'y',
+      'z',
+    ]);
+
+    const el = await fixture<TinCommentThread>(
+      html`<tin-comment-thread article-id=${ARTICLE} .comments=${[a, b, c]}></tin-comment-thread>`,
+    );
+    expect(threads(el).map((li) => text(li.querySelector('[part=author]')))).to.have.members(['An', 'Bình']);
+    expect(text($(el, '[part=replies] [part=author]'))).to.equal('Cường');
+    expect(text($(el, '[part=toolbar]'))).to.contain('3 bình luận');
+    await expect(el).to.be.accessible();
+  });
+
+  for (const width of [320, 390, 768]) {
+    it(`wraps an 80-character unbroken name at ${width} px: nothing overflows`, async () => {
+      await setViewport({ width, height: 800 });
+      try {
+        const name = 'Đ'.repeat(40) + 'a'.repeat(40);
+        const top = comment({ authorName: name, content: 'x'.repeat(300) });
+        const replies = [top];
+        // Deep enough that the deepest level is shown flat, with "trả lời <name>".
+        for (let i = 0; i < 4; i++)
+          replies.push(comment({ authorName: name, parentId: replies[replies.length - 1]!.id }));
+        const el = await fixture<TinCommentThread>(
+          html`<tin-comment-thread article-id=${ARTICLE} .comments=${replies} .now=${now}></tin-comment-thread>`,
+        );
+        $<HTMLButtonElement>(el, 'footer button')!.click(); // "Đang trả lời <name>" in the form
+        await el.updateComplete;
+        expect(text($(el, 'form .row'))).to.contain(name);
+        expect(text($(el, '[part=replies] header span'))).to.contain(name);
+        expect(document.documentElement.scrollWidth).to.be.at.most(width);
+        for (const node of [el, ...$$(el, 'article, header, form, form .row')])
+          expect(node.scrollWidth, node.tagName).to.be.at.most(node.clientWidth || width);
+      } finally {
+        await setViewport({ width: 800, height: 600 });
+      }
+    });
+  }
+
+  it('isolates user-written names: an open U+202E does not mirror the text after it', async () => {
+    const rlo = comment({ authorName: '\u202EKẻ Xấu', likes: 2 });
+    const reply = comment({ authorName: '\u202EKẻ Xấu 2', parentId: rlo.id });
+    const deep = comment({ authorName: 'Chị Hoa', parentId: reply.id });
+    const el = await fixture<TinCommentThread>(
+      html`<tin-comment-thread
+        article-id=${ARTICLE}
+        max-depth="1"
+        .comments=${[rlo, reply, deep]}
+        .now=${now}
+      ></tin-comment-thread>`,
+    );
+    /** True when the text node's characters are laid out left to right, as Vietnamese is. */
+    const leftToRight = (node: Element) => {
+      const textNode = [...node.childNodes].find(
+        (child) => child.nodeType === Node.TEXT_NODE && child.textContent!.trim(),
+      )!;
+      const value = textNode.textContent!;
+      const first = value.search(/\S/);
+      const last = value.length - 1 - [...value].reverse().join('').search(/\S/);
+      const at = (offset: number) => {
+        const range = document.createRange();
+        range.setStart(textNode, offset);
+        range.setEnd(textNode, offset + 1);
+        return range.getBoundingClientRect().left;
+      };
+      return at(first) < at(last);
+    };
+    for (const time of $$(el, 'header time')) expect(leftToRight(time), 'time after the name').to.equal(true);
+    // The deepest reply, shown flat: "trả lời <name>" then its time.
+    const flat = $$(el, 'article').find((node) => text(node.querySelector('[part=author]')) === 'Chị Hoa')!;
+    expect(text(flat.querySelector('header span'))).to.equal('trả lời \u202EKẻ Xấu 2');
+    expect(leftToRight(flat.querySelector('time')!)).to.equal(true);
+    // In the form: "Đang trả lời <name>", then the cancel button.
+    $<HTMLButtonElement>(el, 'footer button')!.click();
+    await el.updateComplete;
+    expect(leftToRight($(el, 'form .row button')!)).to.equal(true);
+    await expect(el).to.be.accessible();
   });
 });

@@ -274,6 +274,15 @@ export class TinCommentThread extends TinElement {
       }`;
   }
 
+  /**
+   * A message whose `{name}` is a reader's name, isolated in a `<bdi>`: an open U+202E in the
+   * name then cannot turn the kit's own text after it around.
+   */
+  private withName(key: MessageKey, name: string): TemplateResult {
+    const [before, after] = translate(this.loc, key).split('{name}');
+    return html`${before}<bdi>${name}</bdi>${after}`;
+  }
+
   private renderError(error: unknown, retry: () => void): TemplateResult {
     return html`<div part="error" class="error" role="alert">
       <p>${this.t(errorMessageKey(error))}</p>
@@ -291,7 +300,7 @@ export class TinCommentThread extends TinElement {
       <article part="comment" tabindex="-1">
         <header>
           <strong part="author">${comment.authorName}</strong> ${
-            replyTo ? html`<span>${translate(locale, 'commentsReplyTo', { name: replyTo })}</span>` : nothing
+            replyTo ? html`<span>${this.withName('commentsReplyTo', replyTo)}</span>` : nothing
           }
           ${
             Number.isNaN(time)
@@ -348,7 +357,7 @@ export class TinCommentThread extends TinElement {
       ${
         draft.parentId
           ? html`<p class="row">
-              ${t('commentsReplyingTo', { name: draft.parentName })}<button
+              ${this.withName('commentsReplyingTo', draft.parentName)}<button
                 type="button"
                 @click=${() => this.edit({ parentId: null, parentName: '' }, 'textarea')}
               >
