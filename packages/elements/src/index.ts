@@ -6,6 +6,8 @@ export { TinArticleCard, type ArticleCardLayout } from './article-card/article-c
 export {
   TinCommentThread,
   type CommentErrorDetail,
+  type CommentLikeDetail,
+  type CommentLoadErrorDetail,
   type CommentPostedDetail,
   type CommentSubmitDetail,
 } from './comment-thread/comment-thread.js';

@@ -12,8 +12,9 @@ export const commentThreadStyles = css`
   [part='content'] {
     unicode-bidi: isolate;
   }
-  h2 {
+  [part='heading'] {
     font-size: 1.25em;
+    font-weight: 700;
     line-height: var(--_line-height-heading);
     margin: 0 0 var(--_space-m);
   }
@@ -95,6 +96,14 @@ export const commentThreadStyles = css`
     min-height: 2rem;
     background: none;
     color: var(--_link);
+  }
+  [part='like'][aria-pressed='true'] {
+    color: var(--_accent);
+    font-weight: 600;
+  }
+  [part='more-replies'] {
+    margin-block: var(--_space-xs) var(--_gap);
+    margin-inline-start: var(--tin-comment-thread-indent, 1rem);
   }
   .skeleton {
     height: 5.5rem;

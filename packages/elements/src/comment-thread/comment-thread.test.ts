@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import * as model from '@bantin/model';
 import type { Comment, CommentListResponse, NewComment } from '@bantin/model';
@@ -115,8 +115,8 @@ async function fillValid(
   await type(el, 'content', content);
 }
 
-async function loaded(el: TinCommentThread): Promise<void> {
-  await waitUntil(() => !$(el, '[part=skeleton]'), 'still loading');
+async function loaded(el: TinCommentThread, timeout = 1000): Promise<void> {
+  await waitUntil(() => !$(el, '[part=skeleton]'), 'still loading', { timeout });
   await el.updateComplete;
 }
 
@@ -135,6 +135,10 @@ async function press(key: string): Promise<void> {
 }
 
 const focused = (el: TinCommentThread) => root(el).activeElement as HTMLElement | null;
+
+function storedLikes(): string[] {
+  return Object.keys(localStorage).filter((key) => key.startsWith('bantin:comment-likes:'));
+}
 
 function storedDrafts(): string[] {
   return Object.keys(localStorage)
@@ -155,9 +159,9 @@ describe('tin-comment-thread: states', () => {
       html`<tin-comment-thread article-id=${ARTICLE} .dataSource=${source}></tin-comment-thread>`,
     );
     await loaded(el);
-    expect(text($(el, 'h2'))).to.equal('Bình luận bài viết');
+    expect(text($(el, '[part=heading]'))).to.equal('Bình luận bài viết');
     expect(text($(el, '[part=empty]'))).to.equal('Chưa có bình luận nào.');
-    expect(source.lists).to.deep.equal([{ sort: 'newest', limit: 20 }]);
+    expect(source.lists).to.deep.equal([{ sort: 'newest', limit: 20, replies: 3 }]);
     await expect(el).to.be.accessible();
   });
 
@@ -248,7 +252,7 @@ describe('tin-comment-thread: states', () => {
     );
     const el = wrapper.querySelector('tin-comment-thread')!;
     await el.updateComplete;
-    expect(text($(el, 'h2'))).to.equal('Comments');
+    expect(text($(el, '[part=heading]'))).to.equal('Comments');
     expect(text($(el, 'time'))).to.equal('1 day ago');
     expect(text($(el, 'footer'))).to.contain('3 likes');
     expect(text($(el, '[part=submit]'))).to.equal('Post comment');
@@ -337,7 +341,7 @@ describe('tin-comment-thread: threads, sorting and paging', () => {
           : { comments: [comment({ authorName: `Trang 1 ${sort}` })], nextCursor: 'after-1', total: 2 },
     });
     const el = await fixture<TinCommentThread>(
-      html`<tin-comment-thread article-id=${ARTICLE} page-size="1" .dataSource=${source}></tin-comment-thread>`,
+      html`<tin-comment-thread article-id=${ARTICLE} limit="1" .dataSource=${source}></tin-comment-thread>`,
     );
     await loaded(el);
     expect(threads(el).map((li) => text(li.querySelector('[part=author]')))).to.deep.equal(['Trang 1 newest']);
@@ -345,7 +349,7 @@ describe('tin-comment-thread: threads, sorting and paging', () => {
     more.focus();
     more.click();
     await waitUntil(() => threads(el).length === 2);
-    expect(source.lists[1]).to.deep.equal({ sort: 'newest', cursor: 'after-1', limit: 1 });
+    expect(source.lists[1]).to.deep.equal({ sort: 'newest', cursor: 'after-1', limit: 1, replies: 3 });
     expect(button(el, 'Xem thêm bình luận')).to.equal(undefined);
     // Focus moves to the first new comment, since the button it was on is gone.
     await waitUntil(() => focused(el)?.tagName === 'ARTICLE');
@@ -354,8 +358,9 @@ describe('tin-comment-thread: threads, sorting and paging', () => {
     const select = $<HTMLSelectElement>(el, 'select')!;
     select.value = 'top';
     select.dispatchEvent(new Event('change'));
+    await waitUntil(() => source.lists.length === 3, 'the new sort did not reload');
     await loaded(el);
-    expect(source.lists[2]).to.deep.equal({ sort: 'top', limit: 1 });
+    expect(source.lists[2]).to.deep.equal({ sort: 'top', limit: 1, replies: 3 });
     expect(threads(el).map((li) => text(li.querySelector('[part=author]')))).to.deep.equal(['Trang 1 top']);
   });
 
@@ -380,7 +385,7 @@ describe('tin-comment-thread: threads, sorting and paging', () => {
     await waitUntil(() => threads(el).length === 2);
   });
 
-  it('renders at most page-size threads of 10,000 local comments, and pages locally', async () => {
+  it('renders at most limit threads of 10,000 local comments, and pages locally', async () => {
     const list: Comment[] = [];
     for (let i = 0; i < 10_000; i++) {
       list.push(
@@ -467,7 +472,7 @@ describe('tin-comment-thread: form', () => {
     await waitUntil(() => status(el) === 'Bình luận của bạn đã được đăng.');
   });
 
-  it('posts, inserts an approved comment at once, clears the draft and fires tin-comment-posted', async () => {
+  it('posts, inserts an approved comment at once, clears the draft and fires tin-comment-thread-posted', async () => {
     const source = fakeSource();
     const el = await fixture<TinCommentThread>(
       html`<tin-comment-thread article-id=${ARTICLE} .dataSource=${source}></tin-comment-thread>`,
@@ -476,8 +481,8 @@ describe('tin-comment-thread: form', () => {
     await type(el, 'email', 'binh@example.vn');
     await fillValid(el);
     expect(storedDrafts()).to.have.length(1);
-    const submitted = oneEvent(el, 'tin-comment-submit');
-    const posted = oneEvent(el, 'tin-comment-posted');
+    const submitted = oneEvent(el, 'tin-comment-thread-submit');
+    const posted = oneEvent(el, 'tin-comment-thread-posted');
     submitButton(el).click();
     expect((await submitted).detail).to.deep.equal({
       articleId: ARTICLE,
@@ -537,14 +542,14 @@ describe('tin-comment-thread: form', () => {
     expect(submitButton(el).getAttribute('aria-disabled')).to.equal('false');
   });
 
-  it('posts nothing and keeps the draft when tin-comment-submit is cancelled', async () => {
+  it('posts nothing and keeps the draft when tin-comment-thread-submit is cancelled', async () => {
     const source = fakeSource();
     const el = await fixture<TinCommentThread>(
       html`<tin-comment-thread article-id=${ARTICLE} .dataSource=${source}></tin-comment-thread>`,
     );
     await loaded(el);
     await fillValid(el);
-    el.addEventListener('tin-comment-submit', (event) => event.preventDefault(), { once: true });
+    el.addEventListener('tin-comment-thread-submit', (event) => event.preventDefault(), { once: true });
     submitButton(el).click();
     await el.updateComplete;
     expect(source.posts).to.have.length(0);
@@ -564,11 +569,11 @@ describe('tin-comment-thread: form', () => {
     );
     await loaded(el);
     await fillValid(el, 'Gửi lại được rồi.');
-    const failed = oneEvent(el, 'tin-comment-error');
+    const failed = oneEvent(el, 'tin-comment-thread-error');
     submitButton(el).click();
     const detail: CommentErrorDetail = (await failed).detail;
     expect(detail.error).to.be.instanceOf(BantinDataError);
-    expect(detail.draft.content).to.equal('Gửi lại được rồi.');
+    expect(detail.action === 'post' && detail.draft.content).to.equal('Gửi lại được rồi.');
     await el.updateComplete;
     expect(status(el)).to.equal('Chưa gửi được bình luận. Nội dung bạn viết vẫn được giữ lại. Máy chủ đang gặp sự cố.');
     expect(field(el, 'content').value).to.equal('Gửi lại được rồi.');
@@ -827,5 +832,245 @@ describe('tin-comment-thread: hostile data and narrow screens', () => {
     await el.updateComplete;
     expect(leftToRight($(el, 'form .row button')!)).to.equal(true);
     await expect(el).to.be.accessible();
+  });
+});
+
+describe('tin-comment-thread: paging by thread (mock server)', () => {
+  const authors = (node: Element) =>
+    [...node.querySelectorAll(':scope > article [part=author]')].map((author) => text(author));
+  const threadOf = (el: TinCommentThread, name: string) => threads(el).find((li) => authors(li)[0] === name)!;
+  const repliesOf = (li: Element) => [...li.querySelectorAll('[part=replies] [part=author]')].map(text);
+
+  it('shows a page of whole threads, each with its first replies and "Xem thêm trả lời" for the rest', async () => {
+    const el = await fixture<TinCommentThread>(
+      html`<tin-comment-thread
+        article-id="phan-trang"
+        endpoint="/mock-api"
+        limit="5"
+        .now=${now}
+      ></tin-comment-thread>`,
+    );
+    await loaded(el);
+    // Newest threads first: t12 … t8; every reply sits under its own thread, none at the top level.
+    expect(threads(el).map((li) => authors(li)[0])).to.deep.equal([
+      'Bạn đọc 12',
+      'Bạn đọc 11',
+      'Bạn đọc 10',
+      'Bạn đọc 9',
+      'Bạn đọc 8',
+    ]);
+    expect(text($(el, '[part=toolbar]'))).to.contain('42 bình luận');
+    const eleven = threadOf(el, 'Bạn đọc 11');
+    expect(repliesOf(eleven)).to.deep.equal(['Người trả lời 11.1', 'Người trả lời 11.2', 'Người trả lời 11.3']);
+    const more = eleven.querySelector<HTMLButtonElement>(':scope > [part=more-replies]')!;
+    expect(text(more)).to.equal('Xem thêm 2 trả lời');
+    expect(text(threadOf(el, 'Bạn đọc 10').querySelector('[part=more-replies]'))).to.equal('Xem thêm 1 trả lời');
+    expect(threadOf(el, 'Bạn đọc 9').querySelector('[part=more-replies]')).to.equal(null);
+    await expect(el).to.be.accessible();
+
+    more.click();
+    await waitUntil(() => repliesOf(threadOf(el, 'Bạn đọc 11')).length === 5, 'the replies did not load');
+    // Reply 4 answers reply 3 and reply 5 answers reply 4: shown at the deepest level, in order.
+    expect(repliesOf(threadOf(el, 'Bạn đọc 11'))).to.deep.equal([
+      'Người trả lời 11.1',
+      'Người trả lời 11.2',
+      'Người trả lời 11.3',
+      'Người trả lời 11.4',
+      'Người trả lời 11.5',
+    ]);
+    expect(threadOf(el, 'Bạn đọc 11').querySelector('[part=more-replies]')).to.equal(null);
+    await waitUntil(() => text(focused(el)?.querySelector('[part=author]')) === 'Người trả lời 11.4');
+
+    button(el, 'Xem thêm bình luận').click();
+    await waitUntil(() => threads(el).length === 10, 'page 2 did not load');
+    expect(
+      threads(el)
+        .map((li) => authors(li)[0])
+        .slice(5),
+    ).to.deep.equal(['Bạn đọc 7', 'Bạn đọc 6', 'Bạn đọc 5', 'Bạn đọc 4', 'Bạn đọc 3']);
+    expect(text(threadOf(el, 'Bạn đọc 5').querySelector('[part=more-replies]'))).to.equal('Xem thêm 2 trả lời');
+  });
+
+  it('shows an error with a working retry when more replies fail to load, and fires a load-error event', async () => {
+    let fail = true;
+    const source = fakeSource({
+      list: async () => ({
+        comments: [comment({ id: 'goc', authorName: 'Gốc' }), comment({ id: 'tl1', parentId: 'goc' })],
+        threads: [{ id: 'goc', replies: 2, repliesCursor: 'tiep' }],
+        nextCursor: null,
+        total: 3,
+      }),
+    });
+    source.listReplies = async (_article, id, query) => {
+      if (fail) throw new BantinDataError('network', 'offline');
+      expect([id, query.cursor]).to.deep.equal(['goc', 'tiep']);
+      return {
+        comments: [comment({ id: 'tl2', parentId: 'goc', authorName: 'Trả lời sau' })],
+        nextCursor: null,
+        total: 2,
+      };
+    };
+    const el = await fixture<TinCommentThread>(
+      html`<tin-comment-thread article-id=${ARTICLE} .dataSource=${source}></tin-comment-thread>`,
+    );
+    await loaded(el);
+    const failed = oneEvent(el, 'tin-comment-thread-load-error');
+    $<HTMLButtonElement>(el, '[part=more-replies]')!.click();
+    const event = await failed;
+    expect(event.detail.what).to.equal('replies');
+    expect(event.bubbles && event.composed).to.equal(true);
+    await waitUntil(() => $(el, '[part=error]'));
+    expect(text($(el, '[part=error] p'))).to.equal('Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.');
+    fail = false;
+    button(el, 'Thử lại').click();
+    await waitUntil(() => text($(el, '[part=replies]')).includes('Trả lời sau'));
+    expect($(el, '[part=error]')).to.equal(null);
+    expect($(el, '[part=more-replies]')).to.equal(null);
+  });
+
+  it('renders at most `limit` threads of a page, whatever the server sends', async () => {
+    const el = await fixture<TinCommentThread>(
+      html`<tin-comment-thread article-id="qua-nhieu" endpoint="/mock-api"></tin-comment-thread>`,
+    );
+    // 5,000 comments to read and check first: slow on a busy machine.
+    await loaded(el, 8000);
+    expect(threads(el)).to.have.length(20);
+    expect($$(el, 'article')).to.have.length(20);
+    // Replies a hostile page carries count too: 20 × (1 + 3) comments at most.
+    const flood = [comment({ id: 'lu' })];
+    for (let i = 0; i < 5000; i++) flood.push(comment({ id: `lu${i}`, parentId: 'lu' }));
+    const source = fakeSource({ list: async () => ({ comments: flood, nextCursor: null, total: 5001 }) });
+    const capped = await fixture<TinCommentThread>(
+      html`<tin-comment-thread article-id=${ARTICLE} .dataSource=${source}></tin-comment-thread>`,
+    );
+    await loaded(capped);
+    expect($$(capped, 'article')).to.have.length(80);
+  });
+
+  it('fires tin-comment-thread-load-error when the first page fails', async () => {
+    const source = fakeSource({ list: () => Promise.reject(new BantinDataError('http', '503', { status: 503 })) });
+    const el = fixtureSync<TinCommentThread>(
+      html`<tin-comment-thread article-id=${ARTICLE} .dataSource=${source}></tin-comment-thread>`,
+    );
+    const event = await oneEvent(el, 'tin-comment-thread-load-error');
+    expect(event.detail).to.include({ articleId: ARTICLE, what: 'comments' });
+    expect(event.detail.error).to.be.instanceOf(BantinDataError);
+  });
+});
+
+describe('tin-comment-thread: likes', () => {
+  const likeButton = (el: TinCommentThread, name: string) =>
+    $$(el, 'article')
+      .find((node) => text(node.querySelector('[part=author]')) === name)!
+      .querySelector<HTMLButtonElement>('[part=like]')!;
+  const likesText = (el: TinCommentThread, name: string) =>
+    text(likeButton(el, name).closest('footer')!.querySelector('span'));
+
+  it('likes at once, counts what the server says, announces it, and stays pressed after a reload', async () => {
+    const el = await fixture<TinCommentThread>(
+      html`<tin-comment-thread article-id="phan-trang" endpoint="/mock-api" limit="3"></tin-comment-thread>`,
+    );
+    await loaded(el);
+    const like = likeButton(el, 'Bạn đọc 12');
+    expect(like.getAttribute('aria-pressed')).to.equal('false');
+    expect(like.getAttribute('aria-label')).to.equal('Thích bình luận của Bạn đọc 12');
+    expect(text(like)).to.equal('Thích');
+    expect(likesText(el, 'Bạn đọc 12')).to.equal('12 lượt thích');
+    const liked = oneEvent(el, 'tin-comment-thread-like');
+    like.click();
+    await el.updateComplete;
+    // Optimistic: pressed and counted before the server has answered.
+    expect(like.getAttribute('aria-pressed')).to.equal('true');
+    expect(likesText(el, 'Bạn đọc 12')).to.equal('13 lượt thích');
+    expect((await liked).detail).to.deep.equal({ articleId: 'phan-trang', commentId: 't12', likes: 13 });
+    await el.updateComplete;
+    expect(text($(el, '[part=like-status]'))).to.equal('Đã thích bình luận của Bạn đọc 12: 13 lượt thích.');
+    expect($(el, '[part=like-status]')!.getAttribute('role')).to.equal('status');
+    await expect(el).to.be.accessible();
+
+    // Once per reader: a second press posts nothing and says so.
+    let posts = 0;
+    const count = () => posts++;
+    el.addEventListener('tin-comment-thread-like', count);
+    like.click();
+    await el.updateComplete;
+    expect(text($(el, '[part=like-status]'))).to.equal('Bạn đã thích bình luận này.');
+    expect(posts).to.equal(0);
+
+    el.remove();
+    const again = await fixture<TinCommentThread>(
+      html`<tin-comment-thread article-id="phan-trang" endpoint="/mock-api" limit="3"></tin-comment-thread>`,
+    );
+    await loaded(again);
+    expect(likeButton(again, 'Bạn đọc 12').getAttribute('aria-pressed')).to.equal('true');
+    expect(likesText(again, 'Bạn đọc 12')).to.equal('13 lượt thích');
+    expect(likeButton(again, 'Bạn đọc 11').getAttribute('aria-pressed')).to.equal('false');
+  });
+
+  it('undoes a like the server refused, says why, and fires tin-comment-thread-error', async () => {
+    const source = httpSource((url, init) =>
+      init.method === 'POST'
+        ? json({ error: { code: 'down', message: 'down' } }, 503)
+        : json({ comments: [comment({ id: 'c-like', likes: 4, authorName: 'Hoa' })], nextCursor: null, total: 1 }),
+    );
+    const el = await fixture<TinCommentThread>(
+      html`<tin-comment-thread article-id=${ARTICLE} .dataSource=${source}></tin-comment-thread>`,
+    );
+    await loaded(el);
+    const failed = oneEvent(el, 'tin-comment-thread-error');
+    likeButton(el, 'Hoa').click();
+    await el.updateComplete;
+    expect(likeButton(el, 'Hoa').getAttribute('aria-pressed')).to.equal('true');
+    expect(likesText(el, 'Hoa')).to.equal('5 lượt thích');
+    const { detail } = await failed;
+    expect(detail).to.include({ articleId: ARTICLE, action: 'like', commentId: 'c-like' });
+    await el.updateComplete;
+    expect(likeButton(el, 'Hoa').getAttribute('aria-pressed')).to.equal('false');
+    expect(likesText(el, 'Hoa')).to.equal('4 lượt thích');
+    expect(text($(el, '[part=like-status]'))).to.equal('Chưa thích được bình luận. Máy chủ đang gặp sự cố.');
+    const post = source.calls.find((call) => call.init.method === 'POST')!;
+    expect(post.url).to.equal(
+      `https://api.example.vn/bantin/articles/${encodeURIComponent(ARTICLE)}/comments/c-like/likes`,
+    );
+    expect(storedLikes()).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('has no like button when the source cannot like', async () => {
+    const el = await fixture<TinCommentThread>(
+      html`<tin-comment-thread article-id=${ARTICLE} .comments=${[comment({ likes: 2 })]}></tin-comment-thread>`,
+    );
+    expect($(el, '[part=like]')).to.equal(null);
+    expect(text($(el, 'footer'))).to.contain('2 lượt thích');
+  });
+});
+
+describe('tin-comment-thread: heading', () => {
+  it('takes its text from `heading` and its level from `heading-level` (2–6)', async () => {
+    const el = await fixture<TinCommentThread>(
+      html`<tin-comment-thread
+        article-id=${ARTICLE}
+        heading="Ý kiến bạn đọc"
+        heading-level="3"
+        .comments=${[]}
+      ></tin-comment-thread>`,
+    );
+    const heading = $(el, '[part=heading]')!;
+    expect(heading.getAttribute('role')).to.equal('heading');
+    expect(heading.getAttribute('aria-level')).to.equal('3');
+    expect(text(heading)).to.equal('Ý kiến bạn đọc');
+    await expect(el).to.be.accessible();
+    for (const [level, expected] of [
+      [9, '6'],
+      [1, '2'],
+      [Number.NaN, '2'],
+    ] as const) {
+      el.headingLevel = level;
+      await el.updateComplete;
+      expect(heading.getAttribute('aria-level')).to.equal(expected);
+    }
+    el.heading = '';
+    await el.updateComplete;
+    expect(text(heading)).to.equal('Bình luận bài viết');
   });
 });

@@ -11,6 +11,7 @@ import {
   type Comment,
   type CommentListResponse,
   type CommentSort,
+  type CommentThreadInfo,
   type Locale,
   type NewComment,
 } from '@bantin/model';
@@ -23,8 +24,8 @@ import { translate, type MessageKey } from '../internal/i18n.js';
 import { baseStyles, tokenStyles } from '../internal/styles.js';
 import { TinElement } from '../internal/tin-element.js';
 import { commentThreadStyles } from './comment-thread.styles.js';
-import { emptyDraft, loadDraft, newIdempotencyKey, saveDraft, type Draft } from './draft.js';
-import { buildThreads, flattenReplies, type FlatReply, type Thread } from './threads.js';
+import { emptyDraft, loadDraft, loadLiked, newIdempotencyKey, saveDraft, saveLiked, type Draft } from './draft.js';
+import { buildThreads, capPage, countReplies, flattenReplies, type FlatReply, type Thread } from './threads.js';
 
 export interface CommentSubmitDetail {
   articleId: string;
@@ -34,17 +35,41 @@ export interface CommentPostedDetail {
   articleId: string;
   comment: Comment;
 }
-export interface CommentErrorDetail {
+/** A post or a like failed. */
+export type CommentErrorDetail = {
   articleId: string;
   error: BantinDataError | Error;
-  /** What was being posted; it is still in the form and in localStorage. */
-  draft: NewComment;
+} & (
+  | {
+      action: 'post';
+      /** What was being posted; it is still in the form and in localStorage. */
+      draft: NewComment;
+    }
+  | {
+      action: 'like';
+      /** The comment whose like was undone. */
+      commentId: string;
+    }
+);
+export interface CommentLikeDetail {
+  articleId: string;
+  commentId: string;
+  /** The comment's likes, as the server counted them. */
+  likes: number;
+}
+export interface CommentLoadErrorDetail {
+  articleId: string;
+  error: BantinDataError | Error;
+  /** `comments` for a page of threads, `replies` for "Xem thêm trả lời". */
+  what: 'comments' | 'replies';
 }
 
 type Field = 'authorName' | 'email' | 'content';
 
 /** Below this many characters left, the live region says so (once, not on every keystroke). */
 const NEAR_LIMIT = 100;
+/** Replies a page carries per thread (the contract's default); the rest come with "Xem thêm trả lời". */
+const REPLIES_PER_THREAD = 3;
 
 /**
  * @tagname tin-comment-thread
@@ -52,14 +77,18 @@ const NEAR_LIMIT = 100;
  * what the reader typed (draft in localStorage, retry with the same idempotency key).
  *
  * Data, in order of precedence: the `comments` property (sorted and paged locally, nothing is
- * fetched), the `dataSource` property, the `endpoint` attribute (the JSON contract). Posting
- * goes to `dataSource` or `endpoint`; with neither, cancel `tin-comment-submit` and post yourself.
+ * fetched), the `dataSource` property, the `endpoint` attribute (the JSON contract). Fetched
+ * comments come a page of threads at a time: `limit` top-level comments, each with its first
+ * replies, and "Xem thêm trả lời" for the rest of a thread. Posting and liking go to
+ * `dataSource` or `endpoint`; with neither, cancel `tin-comment-thread-submit` and post yourself.
  *
- * @fires tin-comment-submit - Cancelable; `detail: { articleId, comment }`. Cancel it to stop the post (the draft is kept).
- * @fires tin-comment-posted - The server accepted a comment (approved or pending); `detail: { articleId, comment }`.
- * @fires tin-comment-error - A post failed; `detail: { articleId, error, draft }`. The draft stays in the form and in storage.
+ * @fires tin-comment-thread-submit - Cancelable; `detail: { articleId, comment }`. Cancel it to stop the post (the draft is kept).
+ * @fires tin-comment-thread-posted - The server accepted a comment (approved or pending); `detail: { articleId, comment }`.
+ * @fires tin-comment-thread-error - A post or a like failed; `detail: { articleId, error, action: 'post', draft }` (the draft stays in the form and in storage) or `{ articleId, error, action: 'like', commentId }` (the like is undone).
+ * @fires tin-comment-thread-like - The server counted a reader's like; `detail: { articleId, commentId, likes }`.
+ * @fires tin-comment-thread-load-error - Comments or replies failed to load; `detail: { articleId, error, what }`. The error state offers "Thử lại".
  *
- * @csspart heading - The "Bình luận bài viết" heading.
+ * @csspart heading - The heading, "Bình luận bài viết" unless `heading` says otherwise (`role="heading"`, `aria-level` from `heading-level`).
  * @csspart form - The comment form.
  * @csspart counter - The "0/2.000 ký tự" character counter under the textarea.
  * @csspart submit - The submit button.
@@ -71,6 +100,9 @@ const NEAR_LIMIT = 100;
  * @csspart author - A comment's author name.
  * @csspart content - A comment's text.
  * @csspart more - The "Xem thêm bình luận" button.
+ * @csspart more-replies - A thread's "Xem thêm trả lời" button.
+ * @csspart like - A comment's "Thích" toggle button (`aria-pressed`).
+ * @csspart like-status - The visually hidden live region announcing likes.
  * @csspart empty - The empty state.
  * @csspart error - The error state with its retry button.
  * @csspart skeleton - The loading placeholder.
@@ -86,8 +118,10 @@ export class TinCommentThread extends TinElement {
     articleId: { attribute: 'article-id' },
     endpoint: {},
     sort: {},
-    pageSize: { type: Number, attribute: 'page-size' },
+    limit: { type: Number },
     maxDepth: { type: Number, attribute: 'max-depth' },
+    heading: {},
+    headingLevel: { type: Number, attribute: 'heading-level' },
     comments: { attribute: false },
     dataSource: { attribute: false },
     now: { attribute: false },
@@ -104,6 +138,11 @@ export class TinCommentThread extends TinElement {
     loadingMore: { state: true, attribute: false },
     moreError: { state: true, attribute: false },
     posted: { state: true, attribute: false },
+    threadInfo: { state: true, attribute: false },
+    replyLoads: { state: true, attribute: false },
+    liked: { state: true, attribute: false },
+    likes: { state: true, attribute: false },
+    likeMessage: { state: true, attribute: false },
   };
 
   /** The article's id or URL; drafts are stored per canonical key (`canonicalArticleKey`). */
@@ -115,8 +154,8 @@ export class TinCommentThread extends TinElement {
   /** `newest` (default), `oldest` or `top` (most liked). Changing it reloads page 1. */
   sort: CommentSort = 'newest';
 
-  /** Top-level threads per page (default 20): shown at once locally, `limit` of each request otherwise. */
-  pageSize = 20;
+  /** Top-level threads per page (default 20): shown at once locally, `limit` of each request otherwise. A page never renders more. */
+  limit = 20;
 
   /**
    * Reply levels indented under a comment (default 2, from 1 to 6). Deeper replies are shown at
@@ -133,6 +172,12 @@ export class TinCommentThread extends TinElement {
   /** Freezes "now" for relative times (stories, tests, server rendering). Unset: the real clock. */
   now?: Date | number;
 
+  /** Heading text. Default: "Bình luận bài viết" / "Comments". */
+  heading = '';
+
+  /** The heading's level in the page outline, 2–6. */
+  headingLevel = 2;
+
   private draft: Draft = emptyDraft;
   /** The last result for the live region. */
   private message = '';
@@ -148,18 +193,37 @@ export class TinCommentThread extends TinElement {
   private moreError?: unknown;
   /** Approved comments posted from this page, newest first. */
   private posted: Comment[] = [];
+  /** Per fetched thread: its replies in all and the cursor of those not loaded yet. */
+  private threadInfo = new Map<string, CommentThreadInfo>();
+  /** Threads whose further replies are loading (`true`) or failed to (the error). */
+  private replyLoads = new Map<string, unknown>();
+  /** Comments this reader liked (kept in localStorage per article). */
+  private liked = new Set<string>();
+  /** Likes counted since the page loaded, by comment id; they win over the page's figures. */
+  private likes = new Map<string, number>();
+  private likeMessage = '';
 
   private threads: Thread[] = [];
+  /** Whether the source can like comments (set on each render). */
+  private canLike = false;
   private loc: Locale = 'vi';
   private unsubscribe?: () => void;
 
   private list = new Task(this, {
-    args: () => [this.comments ? undefined : this.source(), this.articleId, this.order, this.limit] as const,
-    task: ([source, articleId, sort, limit], { signal }) =>
-      source && articleId ? source.listComments(articleId, { sort, limit }, { signal }) : null,
+    args: () => [this.comments ? undefined : this.source(), this.articleId, this.order, this.requestLimit] as const,
+    task: async ([source, articleId, sort, limit], { signal }) =>
+      source && articleId
+        ? this.loading(
+            'comments',
+            source.listComments(articleId, { sort, limit, replies: REPLIES_PER_THREAD }, { signal }),
+          )
+        : null,
     onComplete: (page: CommentListResponse | null) => {
-      this.fetched = page?.comments ?? [];
-      this.cursor = page?.nextCursor ?? null;
+      this.fetched = [];
+      this.threadInfo = new Map();
+      this.replyLoads = new Map();
+      this.likes = new Map();
+      this.addPage(page ?? { comments: [], nextCursor: null, total: 0 });
       this.total = page?.total ?? 0;
       this.moreError = undefined;
     },
@@ -169,8 +233,38 @@ export class TinCommentThread extends TinElement {
     return this.sort === 'oldest' || this.sort === 'top' ? this.sort : 'newest';
   }
 
-  private get limit(): number {
-    return this.pageSize >= 1 ? Math.floor(this.pageSize) : 20;
+  /** `limit` as a whole number from 1; 20 when unusable. */
+  private get pageLimit(): number {
+    return this.limit >= 1 ? Math.floor(this.limit) : 20;
+  }
+
+  /** What a request asks for: `limit` within the contract's 1–100. */
+  private get requestLimit(): number {
+    return Math.min(this.pageLimit, 100);
+  }
+
+  /** A page of threads joins what is shown, capped at `limit` threads whatever the server sent. */
+  private addPage(page: CommentListResponse): void {
+    this.fetched = [...this.fetched, ...capPage(page.comments, this.requestLimit, REPLIES_PER_THREAD)];
+    this.cursor = page.nextCursor;
+    const info = new Map(this.threadInfo);
+    for (const thread of page.threads ?? []) info.set(thread.id, thread);
+    this.threadInfo = info;
+  }
+
+  /** Reports a failed load with `tin-comment-thread-load-error` (not an abort: a newer request replaced it). */
+  private async loading<T>(what: CommentLoadErrorDetail['what'], request: Promise<T>): Promise<T> {
+    try {
+      return await request;
+    } catch (error) {
+      if (!(error instanceof BantinDataError && error.kind === 'aborted'))
+        emit<CommentLoadErrorDetail>(this, 'tin-comment-thread-load-error', {
+          articleId: this.articleId,
+          error: error as Error,
+          what,
+        });
+      throw error;
+    }
   }
 
   private source(): CommentSource | undefined {
@@ -202,6 +296,7 @@ export class TinCommentThread extends TinElement {
       this.message = draft?.content ? this.t('commentsDraftRestored') : '';
       this.failed = false;
       this.posted = [];
+      this.liked = loadLiked(this.articleId);
     }
     if (changed.has('sort') || changed.has('comments')) this.pages = 1;
     if (['comments', 'fetched', 'posted', 'sort'].some((key) => changed.has(key))) {
@@ -219,14 +314,17 @@ export class TinCommentThread extends TinElement {
     this.loc = this.locale;
     const local = !!this.comments;
     const status = local ? TaskStatus.COMPLETE : this.list.status;
-    const shown = local ? this.threads.slice(0, this.pages * this.limit) : this.threads;
+    const shown = local ? this.threads.slice(0, this.pages * this.pageLimit) : this.threads;
     const hasMore = local ? shown.length < this.threads.length : !!this.cursor;
     const count = (local ? this.comments!.length : this.total) + this.posted.length;
     const empty = status === TaskStatus.COMPLETE && !shown.length;
+    this.canLike = !!this.source()?.likeComment;
 
     // Template whitespace is bytes in the bundle, so templates keep only the spaces that render
     // (between inline elements and text); line breaks go inside ${}.
-    return html`<h2 part="heading">${t('commentsHeading')}</h2>
+    return html`<div part="heading" role="heading" aria-level=${Math.min(6, Math.max(2, this.headingLevel)) || 2}>
+        ${this.heading || t('commentsHeading')}
+      </div>
       ${this.renderForm()}${
         empty || status === TaskStatus.ERROR
           ? nothing
@@ -271,7 +369,8 @@ export class TinCommentThread extends TinElement {
                         </button>`
                       : nothing
                   }`
-      }`;
+      }
+      <p part="like-status" role="status" class="visually-hidden">${this.likeMessage}</p>`;
   }
 
   /**
@@ -295,9 +394,10 @@ export class TinCommentThread extends TinElement {
     const locale = this.loc;
     const nested = depth + 1 < Math.min(Math.max(this.maxDepth | 0, 1), 6);
     const replies: FlatReply[] = leaf ? [] : nested ? thread.replies.map((reply) => [reply]) : flattenReplies(thread);
+    const likes = this.likes.get(comment.id) ?? comment.likes;
     // The header and footer are inline: the spaces between their children are text.
     return html`<li>
-      <article part="comment" tabindex="-1">
+      <article part="comment" tabindex="-1" data-id=${comment.id}>
         <header>
           <strong part="author">${comment.authorName}</strong> ${
             replyTo ? html`<span>${this.withName('commentsReplyTo', replyTo)}</span>` : nothing
@@ -315,10 +415,21 @@ export class TinCommentThread extends TinElement {
         <p part="content">${comment.content}</p>
         <footer>
           ${
-            comment.likes
-              ? html`<span
-                  >${translate(locale, 'commentsLikes', { count: formatNumber(comment.likes, { locale }) })}</span
-                >`
+            this.canLike
+              ? html`<button
+                  part="like"
+                  type="button"
+                  aria-pressed=${this.liked.has(comment.id)}
+                  aria-label=${translate(locale, 'commentsLikeLabel', { name: comment.authorName })}
+                  @click=${() => void this.like(comment)}
+                >
+                  ${translate(locale, 'commentsLike')}
+                </button>`
+              : nothing
+          }
+          ${
+            likes
+              ? html`<span>${translate(locale, 'commentsLikes', { count: formatNumber(likes, { locale }) })}</span>`
               : nothing
           }
           <button
@@ -336,8 +447,32 @@ export class TinCommentThread extends TinElement {
               ${replies.map(([reply, name]) => this.renderThread(reply, depth + 1, name, !nested))}
             </ol>`
           : nothing
-      }
+      }${depth ? nothing : this.renderMoreReplies(thread)}
     </li>`;
+  }
+
+  /** "Xem thêm trả lời" under a top-level comment whose thread has replies not loaded yet. */
+  private renderMoreReplies(thread: Thread): TemplateResult | typeof nothing {
+    const id = thread.comment.id;
+    const info = this.threadInfo.get(id);
+    if (!info?.repliesCursor) return nothing;
+    const load = this.replyLoads.get(id);
+    if (load && load !== true) return this.renderError(load, () => void this.moreReplies(thread));
+    const left = info.replies - countReplies(thread);
+    return html`<button
+      part="more-replies"
+      type="button"
+      aria-disabled=${load === true}
+      @click=${() => void this.moreReplies(thread)}
+    >
+      ${
+        load === true
+          ? this.t('loading')
+          : left > 0
+            ? this.t('commentsMoreReplies', { count: formatNumber(left, { locale: this.loc }) })
+            : this.t('commentsMoreRepliesAny')
+      }
+    </button>`;
   }
 
   private renderForm(): TemplateResult {
@@ -480,7 +615,8 @@ export class TinCommentThread extends TinElement {
       ...(email ? { email } : {}),
       ...(draft.parentId ? { parentId: draft.parentId } : {}),
     };
-    if (!emit<CommentSubmitDetail>(this, 'tin-comment-submit', { articleId, comment }, { cancelable: true })) return;
+    if (!emit<CommentSubmitDetail>(this, 'tin-comment-thread-submit', { articleId, comment }, { cancelable: true }))
+      return;
 
     if (!draft.key) {
       this.draft = { ...draft, key: newIdempotencyKey() };
@@ -493,7 +629,7 @@ export class TinCommentThread extends TinElement {
       const source = this.source();
       if (!source)
         throw new Error(
-          '<tin-comment-thread>: set `dataSource` or `endpoint` to post comments, or cancel tin-comment-submit.',
+          '<tin-comment-thread>: set `dataSource` or `endpoint` to post comments, or cancel tin-comment-thread-submit.',
         );
       const { key } = this.draft;
       const posted = await source.postComment(articleId, comment, { idempotencyKey: key });
@@ -505,11 +641,16 @@ export class TinCommentThread extends TinElement {
       }
       if (posted.status === 'approved') this.posted = [posted, ...this.posted];
       this.message = this.t(posted.status === 'approved' ? 'commentsPosted' : 'commentsPending');
-      emit<CommentPostedDetail>(this, 'tin-comment-posted', { articleId, comment: posted });
+      emit<CommentPostedDetail>(this, 'tin-comment-thread-posted', { articleId, comment: posted });
     } catch (error) {
       this.failed = true;
       this.message = `${this.t('commentsPostFailed')} ${this.t(errorMessageKey(error))}`;
-      emit<CommentErrorDetail>(this, 'tin-comment-error', { articleId, error: error as Error, draft: comment });
+      emit<CommentErrorDetail>(this, 'tin-comment-thread-error', {
+        articleId,
+        error: error as Error,
+        action: 'post',
+        draft: comment,
+      });
     } finally {
       this.posting = false;
     }
@@ -528,15 +669,18 @@ export class TinCommentThread extends TinElement {
       this.loadingMore = true;
       this.moreError = undefined;
       try {
-        const page = await source.listComments(this.articleId, {
-          sort: this.order,
-          cursor: this.cursor,
-          limit: this.limit,
-        });
+        const page = await this.loading(
+          'comments',
+          source.listComments(this.articleId, {
+            sort: this.order,
+            cursor: this.cursor,
+            limit: this.requestLimit,
+            replies: REPLIES_PER_THREAD,
+          }),
+        );
         // A new sort reloaded page 1 meanwhile: this page belongs to the old order.
         if (this.fetched !== before) return;
-        this.fetched = [...before, ...page.comments];
-        this.cursor = page.nextCursor;
+        this.addPage(page);
       } catch (error) {
         if (this.fetched === before) this.moreError = error;
         return;
@@ -547,6 +691,92 @@ export class TinCommentThread extends TinElement {
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(`.list > li:nth-child(${first + 1}) > article`)?.focus();
   }
+
+  /** "Xem thêm trả lời": the thread's next replies. Focus goes to the first new one. */
+  private async moreReplies(thread: Thread): Promise<void> {
+    const id = thread.comment.id;
+    const info = this.threadInfo.get(id);
+    const source = this.source();
+    if (this.replyLoads.get(id) === true || !info?.repliesCursor || !source?.listReplies) return;
+    const before = this.fetched;
+    const known = new Set([...before, ...this.posted].map((comment) => comment.id));
+    this.replyLoads = new Map(this.replyLoads).set(id, true);
+    try {
+      const page = await this.loading(
+        'replies',
+        source.listReplies(this.articleId, id, { cursor: info.repliesCursor, limit: this.requestLimit }),
+      );
+      if (this.fetched !== before) return; // page 1 was reloaded meanwhile
+      // At most `limit` replies, each under a comment of this thread: a server cannot graft them elsewhere.
+      const inThread = new Set<string>();
+      const stack = [thread];
+      for (let node = stack.pop(); node; node = stack.pop()) {
+        inThread.add(node.comment.id);
+        stack.push(...node.replies);
+      }
+      const added: Comment[] = [];
+      for (const reply of page.comments.slice(0, this.requestLimit)) {
+        if (!reply.parentId || !inThread.has(reply.parentId) || known.has(reply.id)) continue;
+        inThread.add(reply.id);
+        added.push(reply);
+      }
+      this.fetched = [...before, ...added];
+      this.threadInfo = new Map(this.threadInfo).set(id, {
+        ...info,
+        repliesCursor: page.nextCursor,
+        replies: Math.max(info.replies, page.total),
+      });
+      const loads = new Map(this.replyLoads);
+      loads.delete(id);
+      this.replyLoads = loads;
+      await this.updateComplete;
+      if (added[0]) this.renderRoot.querySelector<HTMLElement>(`[data-id="${CSS.escape(added[0].id)}"]`)?.focus();
+    } catch (error) {
+      if (this.fetched === before) this.replyLoads = new Map(this.replyLoads).set(id, error);
+    }
+  }
+
+  /**
+   * Likes a comment at once (optimistic), then counts what the server says; on failure the like is
+   * undone and the reason announced. A liked comment stays liked: there is no route to unlike.
+   */
+  private async like(comment: Comment): Promise<void> {
+    const { articleId } = this;
+    const { id, authorName: name } = comment;
+    const source = this.source();
+    if (!source?.likeComment) return;
+    if (this.liked.has(id)) {
+      this.likeMessage = this.t('commentsAlreadyLiked');
+      return;
+    }
+    const previous = this.likes.get(id);
+    const before = previous ?? comment.likes;
+    this.liked = new Set(this.liked).add(id);
+    this.likes = new Map(this.likes).set(id, before + 1);
+    this.likeMessage = '';
+    try {
+      const likes = await source.likeComment(articleId, id);
+      this.likes = new Map(this.likes).set(id, likes);
+      saveLiked(articleId, this.liked);
+      this.likeMessage = this.t('commentsLiked', { name, count: formatNumber(likes, { locale: this.loc }) });
+      emit<CommentLikeDetail>(this, 'tin-comment-thread-like', { articleId, commentId: id, likes });
+    } catch (error) {
+      const liked = new Set(this.liked);
+      liked.delete(id);
+      this.liked = liked;
+      const likes = new Map(this.likes);
+      if (previous === undefined) likes.delete(id);
+      else likes.set(id, previous);
+      this.likes = likes;
+      this.likeMessage = `${this.t('commentsLikeFailed')} ${this.t(errorMessageKey(error))}`;
+      emit<CommentErrorDetail>(this, 'tin-comment-thread-error', {
+        articleId,
+        error: error as Error,
+        action: 'like',
+        commentId: id,
+      });
+    }
+  }
 }
 
 declare global {
@@ -554,8 +784,10 @@ declare global {
     'tin-comment-thread': TinCommentThread;
   }
   interface GlobalEventHandlersEventMap {
-    'tin-comment-submit': CustomEvent<CommentSubmitDetail>;
-    'tin-comment-posted': CustomEvent<CommentPostedDetail>;
-    'tin-comment-error': CustomEvent<CommentErrorDetail>;
+    'tin-comment-thread-submit': CustomEvent<CommentSubmitDetail>;
+    'tin-comment-thread-posted': CustomEvent<CommentPostedDetail>;
+    'tin-comment-thread-error': CustomEvent<CommentErrorDetail>;
+    'tin-comment-thread-like': CustomEvent<CommentLikeDetail>;
+    'tin-comment-thread-load-error': CustomEvent<CommentLoadErrorDetail>;
   }
 }

@@ -74,3 +74,40 @@ export function flattenReplies(thread: Thread): FlatReply[] {
   }
   return out;
 }
+
+/**
+ * What one page may render, whatever a server sends: at most `limit` threads, and at most
+ * `limit × (1 + replies)` comments, the contract's own bound (docs/api.md). A comment counts as
+ * a thread when its parent is not already kept (a top-level comment, or a reply whose parent
+ * is elsewhere); replies under a dropped comment are dropped with it.
+ */
+export function capPage(comments: readonly Comment[], limit: number, replies: number): Comment[] {
+  const kept = new Set<string>();
+  const dropped = new Set<string>();
+  const out: Comment[] = [];
+  let roots = 0;
+  for (const comment of comments) {
+    if (out.length >= limit * (1 + replies)) break;
+    const parent = comment.parentId;
+    const root = !parent || !kept.has(parent);
+    if ((parent && dropped.has(parent)) || (root && roots >= limit)) {
+      dropped.add(comment.id);
+      continue;
+    }
+    if (root) roots++;
+    kept.add(comment.id);
+    out.push(comment);
+  }
+  return out;
+}
+
+/** How many replies hang below `thread`, leaving out those posted from this page. */
+export function countReplies(thread: Thread): number {
+  let count = 0;
+  const stack = [...thread.replies];
+  for (let reply = stack.pop(); reply; reply = stack.pop()) {
+    if (!reply.own) count++;
+    stack.push(...reply.replies);
+  }
+  return count;
+}

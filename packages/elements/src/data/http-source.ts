@@ -5,9 +5,17 @@ import {
   ViewCountsResponseWire,
   ViewIncrementResponseWire,
   type Locale,
+  type WireSchema,
 } from '@bantin/model';
 import { fetchJson } from './fetch-json.js';
 import type { BantinDataSource, RequestOptions } from './types.js';
+
+/** `POST …/comments/{commentId}/likes` answers `{ "likes": n }` (docs/api.md). */
+const CommentLikesWire: WireSchema<{ likes: number }> = {
+  type: 'object',
+  properties: { likes: { type: 'number', 'x-bantin': 'int', 'x-min': 0 } },
+  required: ['likes'],
+};
 
 export interface HttpDataSourceOptions {
   /** Per-request timeout. Default 10 s: phones on weak 3G still get an answer or an error. */
@@ -90,11 +98,25 @@ export function createHttpDataSource(endpoint: string, options: HttpDataSourceOp
 
     listComments(articleId, query, opts = {}) {
       const params = new URLSearchParams({ sort: query.sort, limit: String(query.limit) });
+      if (query.replies !== undefined) params.set('replies', String(query.replies));
       if (query.cursor) params.set('cursor', query.cursor);
       return fetchJson(`${base}/articles/${encode(articleId)}/comments?${params}`, CommentListResponseWire, {
         ...request,
         ...opts,
       });
+    },
+
+    listReplies(articleId, commentId, query, opts = {}) {
+      const params = new URLSearchParams({ limit: String(query.limit) });
+      if (query.cursor) params.set('cursor', query.cursor);
+      const url = `${base}/articles/${encode(articleId)}/comments/${encode(commentId)}/replies?${params}`;
+      return fetchJson(url, CommentListResponseWire, { ...request, ...opts });
+    },
+
+    async likeComment(articleId, commentId, opts = {}) {
+      const url = `${base}/articles/${encode(articleId)}/comments/${encode(commentId)}/likes`;
+      const answer = await fetchJson(url, CommentLikesWire, { ...request, ...opts, method: 'POST', body: {} });
+      return answer.likes;
     },
 
     async postComment(articleId, comment, opts = {}) {
