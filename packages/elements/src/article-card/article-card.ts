@@ -10,7 +10,7 @@ export type ArticleCardLayout = 'vertical' | 'horizontal' | 'compact' | 'feature
 /**
  * @tagname tin-article-card
  * @summary One article in a list: cover, title, sapo and a meta line ("Tin tức thành phố Hà
- * Nội · 1 ngày trước · 414 lượt xem"). The whole card is one link, the title's.
+ * Nội · 1 ngày trước · 414 lượt xem · 12 bình luận"). The whole card is one link, the title's.
  *
  * Works from plain HTML (attributes and slotted children, which stay in the light DOM for
  * search engines) or from an `.article` property. What the page writes wins: slotted
@@ -27,12 +27,13 @@ export type ArticleCardLayout = 'vertical' | 'horizontal' | 'compact' | 'feature
  * @csspart base - The `<article>` around everything.
  * @csspart image - The cover `<img>` rendered from `.article` (a slotted image is styled directly).
  * @csspart body - Title, sapo and meta line.
- * @csspart title - The `<h3>` heading holding the link.
+ * @csspart title - The heading holding the link (`role="heading"`, `aria-level` from `heading-level`, 3 by default).
  * @csspart sapo - The sapo `<p>` rendered from `.article` (a slotted sapo is styled directly).
  * @csspart meta - The meta line.
  * @csspart category - The category name.
  * @csspart time - The `<tin-time>` date.
  * @csspart views - "414 lượt xem".
+ * @csspart comments - "12 bình luận".
  *
  * @cssprop --tin-article-card-gap - Space between image and body. Default: var(--tin-space-s, 0.5rem).
  * @cssprop --tin-article-card-sapo-lines - Lines of sapo shown (the `sapo-lines` attribute wins). Default: 3.
@@ -48,8 +49,12 @@ export class TinArticleCard extends TinElement {
     datetime: {},
     category: {},
     views: { type: Number },
+    commentCount: { type: Number, attribute: 'comment-count' },
     layout: { reflect: true },
     sapoLines: { type: Number, attribute: 'sapo-lines' },
+    heading: {},
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    now: { attribute: false },
   };
 
   /** The article, rendered as text. Slots and attributes override its parts. */
@@ -66,6 +71,18 @@ export class TinArticleCard extends TinElement {
 
   /** The view count, shown as "414 lượt xem". */
   views?: number;
+
+  /** The comment count, shown as "12 bình luận" (else the article's `commentCount`). */
+  commentCount?: number;
+
+  /** The title as text, when no title is slotted (else the article's title). */
+  heading = '';
+
+  /** The title's level in the page outline, 2–6. Default 3: cards usually sit under a section heading. */
+  headingLevel = 3;
+
+  /** Freezes "now" for the relative date (stories, tests, server rendering). Unset: the real clock. */
+  now?: Date | number;
 
   /** `vertical` (default), `horizontal` (becomes vertical when narrow), `compact` (title and meta only), `featured` (bigger title). */
   layout: ArticleCardLayout = 'vertical';
@@ -91,7 +108,9 @@ export class TinArticleCard extends TinElement {
     const datetime = this.datetime || article?.publishedAt;
     const category = this.category || article?.category?.name;
     const views = Number.isFinite(this.views) ? this.views : article?.viewCount;
-    const title = html`<slot name="title">${article?.title}</slot>`;
+    const comments = Number.isFinite(this.commentCount) ? this.commentCount : article?.commentCount;
+    const count = (value: number) => formatCompactNumber(value, { locale: this.locale });
+    const title = html`<slot name="title">${this.heading || article?.title}</slot>`;
     // A CSSOM write, which a strict style-src CSP allows where a style attribute would not be.
     const lines = (this.sapoLines ?? 0) > 0 ? `--tin-article-card-sapo-lines:${this.sapoLines}` : '';
     // .base, .body and .meta are flex boxes, where whitespace between tags renders nothing, so the
@@ -114,17 +133,21 @@ export class TinArticleCard extends TinElement {
         }</slot
       >
       <div part="body" class="body">
-        <h3 part="title" class="title">${href ? html`<a href=${href}>${title}</a>` : title}</h3>
+        <div part="title" class="title" role="heading" aria-level=${Math.min(6, Math.max(2, this.headingLevel)) || 3}>
+          ${href ? html`<a href=${href}>${title}</a>` : title}
+        </div>
         <slot name="sapo">${article?.sapo ? html`<p part="sapo" class="sapo">${article.sapo}</p>` : nothing}</slot>${
-          category || datetime || views !== undefined
+          category || datetime || views !== undefined || comments !== undefined
             ? html`<div part="meta" class="meta">
                 ${category ? html`<span part="category">${category}</span>` : nothing}${
-                  datetime ? html`<tin-time part="time" datetime=${datetime}></tin-time>` : nothing
+                  datetime ? html`<tin-time part="time" datetime=${datetime} .now=${this.now}></tin-time>` : nothing
                 }${
                   views !== undefined
-                    ? html`<span part="views"
-                        >${this.t('mostViewedViews', { count: formatCompactNumber(views, { locale: this.locale }) })}</span
-                      >`
+                    ? html`<span part="views">${this.t('mostViewedViews', { count: count(views) })}</span>`
+                    : nothing
+                }${
+                  comments !== undefined
+                    ? html`<span part="comments">${this.t('commentsCount', { count: count(comments) })}</span>`
                     : nothing
                 }
               </div>`

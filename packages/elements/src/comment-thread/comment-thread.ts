@@ -154,7 +154,7 @@ export class TinCommentThread extends TinElement {
   /** `newest` (default), `oldest` or `top` (most liked). Changing it reloads page 1. */
   sort: CommentSort = 'newest';
 
-  /** Top-level threads per page (default 20): shown at once locally, `limit` of each request otherwise. A page never renders more. */
+  /** Top-level threads per page (default 20): shown at once from `comments`, asked for in each request otherwise (at most 100). A page never renders more. */
   limit = 20;
 
   /**
