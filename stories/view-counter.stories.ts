@@ -69,7 +69,7 @@ export const ErrorState: Story = {
 };
 
 /**
- * `track` records this reader's view once per browser session (tin-view-counted in Actions).
+ * `track` records this reader's view once per browser session (tin-view-counter-counted in Actions).
  * "Another reader" records a view in the mock and shows a fresh counter: watch it go up.
  */
 export const Tracking: Story = {

@@ -1,7 +1,7 @@
 // Classes, types and data sources. Importing this registers nothing: use the define/ entry
 // points (or dist/cdn/bantin.js) to register elements.
 export { TinTime, type TimeFormat } from './time/time.js';
-export { TinViewCounter, type ViewCountedDetail } from './view-counter/view-counter.js';
+export { TinViewCounter, type TinViewCounterCountedDetail } from './view-counter/view-counter.js';
 export { TinArticleCard, type ArticleCardLayout } from './article-card/article-card.js';
 export {
   TinCommentThread,
@@ -11,7 +11,7 @@ export {
   type CommentPostedDetail,
   type CommentSubmitDetail,
 } from './comment-thread/comment-thread.js';
-export { TinMostViewed, type TinPeriodChangeDetail } from './most-viewed/most-viewed.js';
+export { TinMostViewed, type TinMostViewedPeriodChangeDetail } from './most-viewed/most-viewed.js';
 export { BantinDataError, errorMessageKey, type DataErrorKind } from './data/errors.js';
 export type {
   BantinDataSource,

@@ -1,7 +1,7 @@
 // The comment routes of docs/api.md, paged by thread, served under /mock-api by the test
 // runner's dev server for the comment thread's tests. In memory, per test run. Articles:
 // - `phan-trang`: 12 threads; thread n has n % 6 replies, the later ones answering a reply;
-// - `qua-nhieu`: a server that ignores `limit` and sends 5,000 top-level comments;
+// - `qua-nhieu`: a server that ignores `limit` and sends all its 2,000 top-level comments (under the 1 MiB cap);
 // - anything else: no comments.
 // Likes count a visitor once (by the `x-visitor` header, else one visitor for the run).
 import { repliesPage, threadPage } from './thread-pages.mjs';
@@ -38,7 +38,7 @@ function pagingArticle() {
 
 const articles = new Map([
   ['phan-trang', pagingArticle()],
-  ['qua-nhieu', Array.from({ length: 5000 }, (_, i) => comment('qua-nhieu', `q${i}`, null, i, `Bạn đọc ${i}`))],
+  ['qua-nhieu', Array.from({ length: 2000 }, (_, i) => comment('qua-nhieu', `q${i}`, null, i, `Bạn đọc ${i}`))],
 ]);
 const likedBy = new Map();
 

@@ -10,6 +10,7 @@ import {
   generateWireSchemasSource,
 } from '../scripts/wire-schemas.js';
 import * as api from './api.js';
+import { CommentCountsResponseSchema } from './comment-counts.js';
 import { mostViewedItems } from './fixtures/index.js';
 import { checkWire, type WireSchema } from './wire.js';
 import * as wire from './wire-schemas.generated.js';
@@ -58,6 +59,12 @@ const pairs = [
     zod: api.MostViewedResponseSchema,
     wire: wire.MostViewedResponseWire,
     valid: { items: mostViewedItems },
+  },
+  {
+    name: 'comment-counts',
+    zod: CommentCountsResponseSchema,
+    wire: wire.CommentCountsResponseWire,
+    valid: { counts: { a: 3, b: 0 } },
   },
 ];
 

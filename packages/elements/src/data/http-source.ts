@@ -1,4 +1,5 @@
 import {
+  CommentCountsResponseWire,
   CommentCreatedResponseWire,
   CommentListResponseWire,
   MostViewedResponseWire,
@@ -7,7 +8,7 @@ import {
   type Locale,
   type WireSchema,
 } from '@bantin/model';
-import { fetchJson } from './fetch-json.js';
+import { fetchJson, MAX_RESPONSE_BYTES } from './fetch-json.js';
 import type { BantinDataSource, RequestOptions } from './types.js';
 
 /** `POST …/comments/{commentId}/likes` answers `{ "likes": n }` (docs/api.md). */
@@ -18,58 +19,68 @@ const CommentLikesWire: WireSchema<{ likes: number }> = {
 };
 
 export interface HttpDataSourceOptions {
-  /** Per-request timeout. Default 10 s: phones on weak 3G still get an answer or an error. */
+  /** Per-request timeout, over the whole response. Default 10 s: phones on weak 3G still get an answer or an error. */
   timeoutMs?: number;
-  /** How long view-count requests wait to be merged into one. Default 10 ms. */
+  /** How long batched count requests (views, comment counts) wait to be merged into one. Default 10 ms. */
   batchWindowMs?: number;
-  /** Ids per GET /views request at most; longer lists are split. Default 100. */
+  /** Ids per batched request at most; longer lists are split. Default 100, the API's limit. */
   maxBatchSize?: number;
+  /** Larger response bodies are refused. Default 1 MiB (`MAX_RESPONSE_BYTES`). */
+  maxResponseBytes?: number;
   fetch?: typeof fetch;
   locale?: Locale;
 }
 
+type Counts = Record<string, number>;
 interface PendingBatch {
   ids: Set<string>;
-  waiters: Array<{ resolve: (views: Record<string, number>) => void; reject: (error: unknown) => void }>;
+  waiters: Array<{ resolve: (counts: Counts) => void; reject: (error: unknown) => void }>;
 }
 
 /**
- * The JSON contract of docs/api.md over fetch. View-count reads from every element that
- * shares this source within a few milliseconds go out as one `GET /views?ids=…`.
+ * The JSON contract of docs/api.md over fetch. Count reads (views, comment counts) from every
+ * element that shares this source within a few milliseconds go out as one request per kind:
+ * `GET /views?ids=…` and `GET /comment-counts?ids=…`.
  */
 export function createHttpDataSource(endpoint: string, options: HttpDataSourceOptions = {}): BantinDataSource {
   const base = endpoint.replace(/\/+$/, '');
-  const timeoutMs = options.timeoutMs ?? 10_000;
   const batchWindowMs = options.batchWindowMs ?? 10;
-  const maxBatchSize = options.maxBatchSize ?? 100;
+  // The API takes 1–100 ids per GET /views or /comment-counts.
+  const maxBatchSize = Math.min(options.maxBatchSize ?? 100, 100);
   const request = {
-    timeoutMs,
+    timeoutMs: options.timeoutMs ?? 10_000,
+    maxBytes: options.maxResponseBytes ?? MAX_RESPONSE_BYTES,
     locale: options.locale ?? 'vi',
     fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
   } as const;
   const encode = encodeURIComponent;
+  const listOptions = (opts: RequestOptions, list: string) => ({
+    ...request,
+    list,
+    ...(opts.signal ? { signal: opts.signal } : {}),
+    ...(opts.onInvalidItems ? { onInvalidItems: opts.onInvalidItems } : {}),
+  });
 
-  let pending: PendingBatch | null = null;
+  /** A batched `GET {base}{path}?ids=…` whose answer holds the counts under `key`. */
+  function batched<K extends string>(path: string, schema: WireSchema<Record<K, Counts>>, key: K) {
+    let pending: PendingBatch | null = null;
 
-  async function flush(batch: PendingBatch): Promise<void> {
-    const ids = [...batch.ids];
-    try {
-      const chunks: string[][] = [];
-      for (let i = 0; i < ids.length; i += maxBatchSize) chunks.push(ids.slice(i, i + maxBatchSize));
-      const answers = await Promise.all(
-        chunks.map((chunk) =>
-          fetchJson(`${base}/views?ids=${chunk.map(encode).join(',')}`, ViewCountsResponseWire, request),
-        ),
-      );
-      const views = Object.assign({}, ...answers.map((answer) => answer.views)) as Record<string, number>;
-      for (const waiter of batch.waiters) waiter.resolve(views);
-    } catch (error) {
-      for (const waiter of batch.waiters) waiter.reject(error);
+    async function flush(batch: PendingBatch): Promise<void> {
+      const ids = [...batch.ids];
+      try {
+        const chunks: string[][] = [];
+        for (let i = 0; i < ids.length; i += maxBatchSize) chunks.push(ids.slice(i, i + maxBatchSize));
+        const answers = await Promise.all(
+          chunks.map((chunk) => fetchJson(`${base}${path}?ids=${chunk.map(encode).join(',')}`, schema, request)),
+        );
+        const counts = Object.assign({}, ...answers.map((answer) => answer[key])) as Counts;
+        for (const waiter of batch.waiters) waiter.resolve(counts);
+      } catch (error) {
+        for (const waiter of batch.waiters) waiter.reject(error);
+      }
     }
-  }
 
-  return {
-    getViewCounts(articleIds: readonly string[], opts: RequestOptions = {}) {
+    return (articleIds: readonly string[], opts: RequestOptions = {}): Promise<Counts> => {
       if (articleIds.length === 0) return Promise.resolve({});
       return new Promise((resolve, reject) => {
         if (!pending) {
@@ -85,12 +96,18 @@ export function createHttpDataSource(endpoint: string, options: HttpDataSourceOp
         // A caller that aborts stops waiting; the shared request still serves the others.
         opts.signal?.addEventListener('abort', () => reject(opts.signal?.reason), { once: true });
       });
-    },
+    };
+  }
+
+  return {
+    getViewCounts: batched('/views', ViewCountsResponseWire, 'views'),
+
+    getCommentCounts: batched('/comment-counts', CommentCountsResponseWire, 'counts'),
 
     async recordView(articleId, opts = {}) {
       const answer = await fetchJson(`${base}/views/${encode(articleId)}`, ViewIncrementResponseWire, {
         ...request,
-        ...opts,
+        ...(opts.signal ? { signal: opts.signal } : {}),
         method: 'POST',
       });
       return answer.views;
@@ -100,22 +117,28 @@ export function createHttpDataSource(endpoint: string, options: HttpDataSourceOp
       const params = new URLSearchParams({ sort: query.sort, limit: String(query.limit) });
       if (query.replies !== undefined) params.set('replies', String(query.replies));
       if (query.cursor) params.set('cursor', query.cursor);
-      return fetchJson(`${base}/articles/${encode(articleId)}/comments?${params}`, CommentListResponseWire, {
-        ...request,
-        ...opts,
-      });
+      return fetchJson(
+        `${base}/articles/${encode(articleId)}/comments?${params}`,
+        CommentListResponseWire,
+        listOptions(opts, 'comments'),
+      );
     },
 
     listReplies(articleId, commentId, query, opts = {}) {
       const params = new URLSearchParams({ limit: String(query.limit) });
       if (query.cursor) params.set('cursor', query.cursor);
       const url = `${base}/articles/${encode(articleId)}/comments/${encode(commentId)}/replies?${params}`;
-      return fetchJson(url, CommentListResponseWire, { ...request, ...opts });
+      return fetchJson(url, CommentListResponseWire, listOptions(opts, 'comments'));
     },
 
     async likeComment(articleId, commentId, opts = {}) {
       const url = `${base}/articles/${encode(articleId)}/comments/${encode(commentId)}/likes`;
-      const answer = await fetchJson(url, CommentLikesWire, { ...request, ...opts, method: 'POST', body: {} });
+      const answer = await fetchJson(url, CommentLikesWire, {
+        ...request,
+        ...(opts.signal ? { signal: opts.signal } : {}),
+        method: 'POST',
+        body: {},
+      });
       return answer.likes;
     },
 
@@ -132,7 +155,11 @@ export function createHttpDataSource(endpoint: string, options: HttpDataSourceOp
 
     async getMostViewed(query, opts = {}) {
       const params = new URLSearchParams({ period: query.period, limit: String(query.limit) });
-      const answer = await fetchJson(`${base}/most-viewed?${params}`, MostViewedResponseWire, { ...request, ...opts });
+      const answer = await fetchJson(
+        `${base}/most-viewed?${params}`,
+        MostViewedResponseWire,
+        listOptions(opts, 'items'),
+      );
       return answer.items;
     },
   };
