@@ -59,7 +59,7 @@ const reaches =
 export const Populated: Story = { play: reaches('[part="list"]') };
 
 /** The first page never arrives: a placeholder, the form already usable. */
-export const Loading: Story = { args: { mock: 'delay' }, play: reaches('[part="skeleton"]') };
+export const Loading: Story = { args: { mock: 'delay' }, play: reaches('[part="loading"]') };
 
 /** The seed's own state: "Chưa có bình luận nào." */
 export const Empty: Story = {
@@ -74,6 +74,17 @@ export const Empty: Story = {
 
 /** The list fails to load (network); "Thử lại" loads it. */
 export const ErrorState: Story = { name: 'Error', args: { mock: 'fail' }, play: reaches('[part="error"]') };
+
+/** No `article-id`: a console warning names it, and the error state says so (no retry: retrying cannot fix it). */
+export const NotConfigured: Story = {
+  args: { 'article-id': undefined },
+  play: async (context) => {
+    await reaches('[part="error-message"]')!(context);
+    await expect(inShadow(threadIn(context.canvasElement), '[part="error-message"]')?.textContent).toBe(
+      'Chưa cấu hình: thiếu thuộc tính article-id.',
+    );
+  },
+};
 
 /** What a reader does in both posting stories: wait for the list, fill in the form, send. */
 async function postSampleComment(canvasElement: HTMLElement): Promise<HTMLElement> {

@@ -79,6 +79,13 @@ export class MockDataSource implements BantinDataSource {
     });
   }
 
+  /** Approved comments per article, as `GET /comment-counts` answers. */
+  getCommentCounts(articleIds: readonly string[], options?: RequestOptions): Promise<Record<string, number>> {
+    return this.answer(options, () =>
+      Object.fromEntries(articleIds.map((id) => [id, this.approved(id).length] as const)),
+    );
+  }
+
   recordView(articleId: string, options?: RequestOptions): Promise<number> {
     return this.answer(options, () => {
       const views = (this.views.get(articleId) ?? 0) + 1;

@@ -2,6 +2,7 @@ import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { ArticleSummary } from '@bantin/model';
 import '../define/article-card.js';
+import { captureWarnings } from '../../test/capture-warnings.js';
 import type { TinArticleCard } from './article-card.js';
 
 // Real strings from the seed article of the Hà Nội portal.
@@ -51,14 +52,8 @@ async function timeText(el: TinArticleCard): Promise<string> {
 }
 
 describe('tin-article-card', () => {
-  let warnings: string[];
-  const realWarn = console.warn;
-  beforeEach(() => {
-    warnings = [];
-    console.warn = (...args: unknown[]) => void warnings.push(args.join(' '));
-  });
+  const warnings = captureWarnings();
   afterEach(() => {
-    console.warn = realWarn;
     delete (window as { __xss?: unknown }).__xss;
   });
 

@@ -3,10 +3,11 @@ import { setViewport } from '@web/test-runner-commands';
 import * as model from '@bantin/model';
 import type { Comment, CommentListResponse, NewComment } from '@bantin/model';
 import '../define/comment-thread.js';
+import { captureWarnings } from '../../test/capture-warnings.js';
 import { BantinDataError } from '../data/errors.js';
 import { createHttpDataSource } from '../data/http-source.js';
 import type { CommentSource } from '../data/types.js';
-import type { CommentErrorDetail, TinCommentThread } from './comment-thread.js';
+import type { TinCommentThread, TinCommentThreadPostErrorDetail } from './comment-thread.js';
 import { buildThreads, flattenReplies } from './threads.js';
 
 // Real strings from the seed page (a Hà Nội portal article).
@@ -117,7 +118,7 @@ async function fillValid(
 }
 
 async function loaded(el: TinCommentThread, timeout = 1000): Promise<void> {
-  await waitUntil(() => !$(el, '[part=skeleton]'), 'still loading', { timeout });
+  await waitUntil(() => !$(el, '[part=loading]'), 'still loading', { timeout });
   await el.updateComplete;
 }
 
@@ -173,7 +174,7 @@ describe('tin-comment-thread: states', () => {
         .dataSource=${fakeSource({ list: () => new Promise(() => {}) })}
       ></tin-comment-thread>`,
     );
-    const skeleton = $(el, '[part=skeleton]')!;
+    const skeleton = $(el, '[part=loading]')!;
     // No aria-busy here: it would hide the one text that says what is happening.
     expect(skeleton.closest('[aria-busy=true]')).to.equal(null);
     expect(text(skeleton)).to.equal('Đang tải…');
@@ -233,7 +234,7 @@ describe('tin-comment-thread: states', () => {
           html`<tin-comment-thread article-id=${ARTICLE} .dataSource=${source}></tin-comment-thread>`,
         );
         await waitUntil(() => $(el, '[part=error]'), 'no error state', { timeout: 2000 });
-        expect(text($(el, '[part=error] p'))).to.equal(message);
+        expect(text($(el, '[part=error-message]'))).to.equal(message);
         await expect(el).to.be.accessible();
         fail = false;
         button(el, 'Thử lại').click();
@@ -570,11 +571,11 @@ describe('tin-comment-thread: form', () => {
     );
     await loaded(el);
     await fillValid(el, 'Gửi lại được rồi.');
-    const failed = oneEvent(el, 'tin-comment-thread-error');
+    const failed = oneEvent(el, 'tin-comment-thread-post-error');
     submitButton(el).click();
-    const detail: CommentErrorDetail = (await failed).detail;
+    const detail: TinCommentThreadPostErrorDetail = (await failed).detail;
     expect(detail.error).to.be.instanceOf(BantinDataError);
-    expect(detail.action === 'post' && detail.draft.content).to.equal('Gửi lại được rồi.');
+    expect(detail.draft.content).to.equal('Gửi lại được rồi.');
     await el.updateComplete;
     expect(status(el)).to.equal('Chưa gửi được bình luận. Nội dung bạn viết vẫn được giữ lại. Máy chủ đang gặp sự cố.');
     expect(field(el, 'content').value).to.equal('Gửi lại được rồi.');
@@ -892,7 +893,7 @@ describe('tin-comment-thread: paging by thread (mock server)', () => {
     expect(text(threadOf(el, 'Bạn đọc 5').querySelector('[part=more-replies]'))).to.equal('Xem thêm 2 trả lời');
   });
 
-  it('shows an error with a working retry when more replies fail to load, and fires a load-error event', async () => {
+  it('shows an error with a working retry when more replies fail to load, and fires tin-comment-thread-error', async () => {
     let fail = true;
     const source = fakeSource({
       list: async () => ({
@@ -915,13 +916,13 @@ describe('tin-comment-thread: paging by thread (mock server)', () => {
       html`<tin-comment-thread article-id=${ARTICLE} .dataSource=${source}></tin-comment-thread>`,
     );
     await loaded(el);
-    const failed = oneEvent(el, 'tin-comment-thread-load-error');
+    const failed = oneEvent(el, 'tin-comment-thread-error');
     $<HTMLButtonElement>(el, '[part=more-replies]')!.click();
     const event = await failed;
     expect(event.detail.what).to.equal('replies');
     expect(event.bubbles && event.composed).to.equal(true);
     await waitUntil(() => $(el, '[part=error]'));
-    expect(text($(el, '[part=error] p'))).to.equal('Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.');
+    expect(text($(el, '[part=error-message]'))).to.equal('Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.');
     fail = false;
     button(el, 'Thử lại').click();
     await waitUntil(() => text($(el, '[part=replies]')).includes('Trả lời sau'));
@@ -948,12 +949,12 @@ describe('tin-comment-thread: paging by thread (mock server)', () => {
     expect($$(capped, 'article')).to.have.length(80);
   });
 
-  it('fires tin-comment-thread-load-error when the first page fails', async () => {
+  it('fires tin-comment-thread-error when the first page fails', async () => {
     const source = fakeSource({ list: () => Promise.reject(new BantinDataError('http', '503', { status: 503 })) });
     const el = fixtureSync<TinCommentThread>(
       html`<tin-comment-thread article-id=${ARTICLE} .dataSource=${source}></tin-comment-thread>`,
     );
-    const event = await oneEvent(el, 'tin-comment-thread-load-error');
+    const event = await oneEvent(el, 'tin-comment-thread-error');
     expect(event.detail).to.include({ articleId: ARTICLE, what: 'comments' });
     expect(event.detail.error).to.be.instanceOf(BantinDataError);
   });
@@ -1008,7 +1009,7 @@ describe('tin-comment-thread: likes', () => {
     expect(likeButton(again, 'Bạn đọc 11').getAttribute('aria-pressed')).to.equal('false');
   });
 
-  it('undoes a like the server refused, says why, and fires tin-comment-thread-error', async () => {
+  it('undoes a like the server refused, says why, and fires tin-comment-thread-like-error', async () => {
     const source = httpSource((url, init) =>
       init.method === 'POST'
         ? json({ error: { code: 'down', message: 'down' } }, 503)
@@ -1018,13 +1019,13 @@ describe('tin-comment-thread: likes', () => {
       html`<tin-comment-thread article-id=${ARTICLE} .dataSource=${source}></tin-comment-thread>`,
     );
     await loaded(el);
-    const failed = oneEvent(el, 'tin-comment-thread-error');
+    const failed = oneEvent(el, 'tin-comment-thread-like-error');
     likeButton(el, 'Hoa').click();
     await el.updateComplete;
     expect(likeButton(el, 'Hoa').getAttribute('aria-pressed')).to.equal('true');
     expect(likesText(el, 'Hoa')).to.equal('5 lượt thích');
     const { detail } = await failed;
-    expect(detail).to.include({ articleId: ARTICLE, action: 'like', commentId: 'c-like' });
+    expect(detail).to.include({ articleId: ARTICLE, commentId: 'c-like' });
     await el.updateComplete;
     expect(likeButton(el, 'Hoa').getAttribute('aria-pressed')).to.equal('false');
     expect(likesText(el, 'Hoa')).to.equal('4 lượt thích');
@@ -1071,5 +1072,77 @@ describe('tin-comment-thread: heading', () => {
     el.heading = '';
     await el.updateComplete;
     expect(text(heading)).to.equal('Bình luận bài viết');
+  });
+});
+
+describe('tin-comment-thread: one element API', () => {
+  const warnings = captureWarnings();
+
+  it('shows the 99 good comments of 100 when one is malformed, warns once with the count, and fires an event', async () => {
+    const list: unknown[] = [];
+    for (let i = 0; i < 100; i++) list.push(comment({ id: `m${i}`, authorName: `Bạn đọc ${i}` }));
+    list[37] = { ...(list[37] as Comment), authorName: 42, createdAt: 'hôm qua' };
+    const source = httpSource(() => json({ comments: list, nextCursor: null, total: 100 }));
+    const invalid: number[] = [];
+    const el = await fixture<TinCommentThread>(
+      html`<tin-comment-thread
+        article-id=${ARTICLE}
+        limit="100"
+        .dataSource=${source}
+        @tin-comment-thread-invalid-items=${(event: CustomEvent<{ count: number }>) => invalid.push(event.detail.count)}
+      ></tin-comment-thread>`,
+    );
+    await loaded(el, 5000);
+    expect(threads(el)).to.have.length(99);
+    expect($(el, '[part=error]')).to.equal(null);
+    expect(threads(el).map((li) => text(li.querySelector('[part=author]')))).to.not.include('Bạn đọc 37');
+    expect(invalid).to.deep.equal([1]);
+    const counted = warnings.filter((warning) => warning.includes('skipped'));
+    expect(counted).to.have.length(1);
+    expect(counted[0]).to.contain('1');
+  });
+
+  it('skips invalid entries of the `comments` property with one warning', async () => {
+    const good = comment({ authorName: 'Hợp lệ' });
+    const el = await fixture<TinCommentThread>(
+      html`<tin-comment-thread
+        article-id=${ARTICLE}
+        .comments=${[good, { id: 'hong', content: null } as unknown as Comment]}
+      ></tin-comment-thread>`,
+    );
+    expect(threads(el).map((li) => text(li.querySelector('[part=author]')))).to.deep.equal(['Hợp lệ']);
+    expect(text($(el, '[part=toolbar]'))).to.contain('1 bình luận');
+    expect(warnings.filter((warning) => warning.includes('skipped 1'))).to.have.length(1);
+  });
+
+  for (const [name, template, attribute] of [
+    ['an endpoint', html`<tin-comment-thread article-id=${ARTICLE}></tin-comment-thread>`, 'endpoint'],
+    ['an article id', html`<tin-comment-thread endpoint="/mock-api"></tin-comment-thread>`, 'article-id'],
+  ] as const) {
+    it(`says which attribute is missing when it has no ${name}, with no retry`, async () => {
+      const el = fixtureSync<TinCommentThread>(template);
+      const failed = await oneEvent(el, 'tin-comment-thread-error');
+      expect(failed.detail.what).to.equal('comments');
+      await el.updateComplete;
+      expect(text($(el, '[part=error-message]'))).to.equal(`Chưa cấu hình: thiếu thuộc tính ${attribute}.`);
+      expect($(el, '[part=retry]')).to.equal(null);
+      expect(warnings.filter((warning) => warning.includes(`"${attribute}"`))).to.have.length(1);
+      // The form stays: a page that posts by itself only needs to cancel the submit event.
+      expect($(el, 'form')).to.not.equal(null);
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('takes `now` as an attribute, and counts one comment in the singular in English', async () => {
+    const el = await fixture<TinCommentThread>(
+      html`<tin-comment-thread
+        lang="en"
+        article-id=${ARTICLE}
+        now="2026-02-04T09:00:00+07:00"
+        .comments=${[comment()]}
+      ></tin-comment-thread>`,
+    );
+    expect(text($(el, 'time'))).to.equal('1 day ago');
+    expect(text($(el, '[part=toolbar] p'))).to.equal('1 comment');
   });
 });

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { Task, TaskStatus } from '@lit/task';
+import { initialState, Task, TaskStatus } from '@lit/task';
 import {
   AUTHOR_NAME_MAX_LENGTH,
   COMMENT_MAX_LENGTH,
@@ -9,17 +9,19 @@ import {
   formatRelativeTime,
   isEmail,
   type Comment,
+  CommentListResponseWire,
   type CommentListResponse,
   type CommentSort,
   type CommentThreadInfo,
   type Locale,
   type NewComment,
 } from '@bantin/model';
-import { BantinDataError, errorMessageKey } from '../data/errors.js';
+import { errorMessageKey, type BantinDataError } from '../data/errors.js';
+import { checkWireList } from '../data/fetch-json.js';
 import { sharedHttpDataSource } from '../data/http-source.js';
 import type { CommentSource } from '../data/types.js';
-import { subscribeToClock } from '../internal/clock.js';
-import { emit } from '../internal/events.js';
+import { nowOf, nowProperty, subscribeToClock } from '../internal/clock.js';
+import { emit, type TinInvalidItemsDetail, type TinLoadErrorDetail } from '../internal/events.js';
 import { translate, type MessageKey } from '../internal/i18n.js';
 import { baseStyles, tokenStyles } from '../internal/styles.js';
 import { TinElement } from '../internal/tin-element.js';
@@ -27,40 +29,37 @@ import { commentThreadStyles } from './comment-thread.styles.js';
 import { emptyDraft, loadDraft, loadLiked, newIdempotencyKey, saveDraft, saveLiked, type Draft } from './draft.js';
 import { buildThreads, capPage, countReplies, flattenReplies, type FlatReply, type Thread } from './threads.js';
 
-export interface CommentSubmitDetail {
+export interface TinCommentThreadSubmitDetail {
   articleId: string;
   comment: NewComment;
 }
-export interface CommentPostedDetail {
+export interface TinCommentThreadPostedDetail {
   articleId: string;
   comment: Comment;
 }
-/** A post or a like failed. */
-export type CommentErrorDetail = {
+/** A post failed. The draft is still in the form and in localStorage. */
+export interface TinCommentThreadPostErrorDetail {
   articleId: string;
   error: BantinDataError | Error;
-} & (
-  | {
-      action: 'post';
-      /** What was being posted; it is still in the form and in localStorage. */
-      draft: NewComment;
-    }
-  | {
-      action: 'like';
-      /** The comment whose like was undone. */
-      commentId: string;
-    }
-);
-export interface CommentLikeDetail {
+  /** What was being posted. */
+  draft: NewComment;
+}
+/** A like failed and was undone. */
+export interface TinCommentThreadLikeErrorDetail {
+  articleId: string;
+  error: BantinDataError | Error;
+  commentId: string;
+}
+export interface TinCommentThreadLikeDetail {
   articleId: string;
   commentId: string;
   /** The comment's likes, as the server counted them. */
   likes: number;
 }
-export interface CommentLoadErrorDetail {
+/** Loading failed (the shared `tin-<element>-error`): the error state offers "Thử lại". */
+export interface TinCommentThreadErrorDetail extends TinLoadErrorDetail {
   articleId: string;
-  error: BantinDataError | Error;
-  /** `comments` for a page of threads, `replies` for "Xem thêm trả lời". */
+  /** `comments` for a page of threads (or the configuration), `replies` for "Xem thêm trả lời". */
   what: 'comments' | 'replies';
 }
 
@@ -84,9 +83,11 @@ const REPLIES_PER_THREAD = 3;
  *
  * @fires tin-comment-thread-submit - Cancelable; `detail: { articleId, comment }`. Cancel it to stop the post (the draft is kept).
  * @fires tin-comment-thread-posted - The server accepted a comment (approved or pending); `detail: { articleId, comment }`.
- * @fires tin-comment-thread-error - A post or a like failed; `detail: { articleId, error, action: 'post', draft }` (the draft stays in the form and in storage) or `{ articleId, error, action: 'like', commentId }` (the like is undone).
+ * @fires tin-comment-thread-post-error - A post failed; `detail: { articleId, error, draft }`. The draft stays in the form and in storage.
  * @fires tin-comment-thread-like - The server counted a reader's like; `detail: { articleId, commentId, likes }`.
- * @fires tin-comment-thread-load-error - Comments or replies failed to load; `detail: { articleId, error, what }`. The error state offers "Thử lại".
+ * @fires tin-comment-thread-like-error - A like failed and was undone; `detail: { articleId, error, commentId }`.
+ * @fires tin-comment-thread-error - Comments or replies failed to load, or the element lacks configuration; `detail: { articleId, error, what }`. The error state says why (and offers "Thử lại" unless configuration is missing).
+ * @fires tin-comment-thread-invalid-items - Comments of a response were skipped as invalid; `detail: { count }`. The others are shown.
  *
  * @csspart heading - The heading, "Bình luận bài viết" unless `heading` says otherwise (`role="heading"`, `aria-level` from `heading-level`).
  * @csspart form - The comment form.
@@ -103,9 +104,11 @@ const REPLIES_PER_THREAD = 3;
  * @csspart more-replies - A thread's "Xem thêm trả lời" button.
  * @csspart like - A comment's "Thích" toggle button (`aria-pressed`).
  * @csspart like-status - The visually hidden live region announcing likes.
+ * @csspart loading - The loading state: placeholders, and "Đang tải…" for screen readers.
  * @csspart empty - The empty state.
- * @csspart error - The error state with its retry button.
- * @csspart skeleton - The loading placeholder.
+ * @csspart error - An error state: the list's, a further page's or a thread's replies'.
+ * @csspart error-message - The reason, as visible text.
+ * @csspart retry - The "Thử lại" button.
  *
  * @cssprop --tin-comment-thread-indent - Indentation of each reply level. Default: 1rem.
  * @cssprop --tin-comment-thread-gap - Space between comments. Default: var(--tin-space-s, 0.5rem).
@@ -124,7 +127,7 @@ export class TinCommentThread extends TinElement {
     headingLevel: { type: Number, attribute: 'heading-level' },
     comments: { attribute: false },
     dataSource: { attribute: false },
-    now: { attribute: false },
+    now: nowProperty,
     // Internal state (`@state()`); `attribute: false` keeps it out of the manifest's attributes.
     draft: { state: true, attribute: false },
     message: { state: true, attribute: false },
@@ -169,7 +172,10 @@ export class TinCommentThread extends TinElement {
   /** Any object with `listComments` and `postComment` (see `CommentSource`). */
   dataSource?: CommentSource;
 
-  /** Freezes "now" for relative times (stories, tests, server rendering). Unset: the real clock. */
+  /**
+   * Freezes "now" for relative times (stories, tests, server rendering): an ISO date-time or a
+   * Date. Unset: the real clock.
+   */
   now?: Date | number;
 
   /** Heading text. Default: "Bình luận bài viết" / "Comments". */
@@ -204,30 +210,54 @@ export class TinCommentThread extends TinElement {
   private likeMessage = '';
 
   private threads: Thread[] = [];
+  /** The valid comments of `comments`. */
+  private localComments: Comment[] = [];
   /** Whether the source can like comments (set on each render). */
   private canLike = false;
   private loc: Locale = 'vi';
   private unsubscribe?: () => void;
 
   private list = new Task(this, {
-    args: () => [this.comments ? undefined : this.source(), this.articleId, this.order, this.requestLimit] as const,
-    task: async ([source, articleId, sort, limit], { signal }) =>
-      source && articleId
-        ? this.loading(
-            'comments',
-            source.listComments(articleId, { sort, limit, replies: REPLIES_PER_THREAD }, { signal }),
-          )
-        : null,
-    onComplete: (page: CommentListResponse | null) => {
+    args: () =>
+      [
+        !!this.comments,
+        this.comments ? undefined : this.source(),
+        this.articleId,
+        this.order,
+        this.requestLimit,
+      ] as const,
+    task: ([local, source, articleId, sort, limit], { signal }) => {
+      if (!articleId) throw this.missingConfiguration('article-id');
+      if (local) return initialState;
+      if (!source) throw this.missingConfiguration('endpoint', 'or the dataSource or comments property');
+      return source.listComments(
+        articleId,
+        { sort, limit, replies: REPLIES_PER_THREAD },
+        { signal, onInvalidItems: this.reportInvalid },
+      );
+    },
+    onComplete: (page: CommentListResponse) => {
       this.fetched = [];
       this.threadInfo = new Map();
       this.replyLoads = new Map();
       this.likes = new Map();
-      this.addPage(page ?? { comments: [], nextCursor: null, total: 0 });
-      this.total = page?.total ?? 0;
+      this.addPage(page);
+      this.total = page.total;
       this.moreError = undefined;
     },
+    onError: (error) => this.loadFailed(error, 'comments'),
   });
+
+  private readonly reportInvalid = (count: number) =>
+    emit<TinInvalidItemsDetail>(this, 'tin-comment-thread-invalid-items', { count });
+
+  private loadFailed(error: unknown, what: TinCommentThreadErrorDetail['what']): void {
+    emit<TinCommentThreadErrorDetail>(this, 'tin-comment-thread-error', {
+      articleId: this.articleId,
+      error: error as Error,
+      what,
+    });
+  }
 
   private get order(): CommentSort {
     return this.sort === 'oldest' || this.sort === 'top' ? this.sort : 'newest';
@@ -250,21 +280,6 @@ export class TinCommentThread extends TinElement {
     const info = new Map(this.threadInfo);
     for (const thread of page.threads ?? []) info.set(thread.id, thread);
     this.threadInfo = info;
-  }
-
-  /** Reports a failed load with `tin-comment-thread-load-error` (not an abort: a newer request replaced it). */
-  private async loading<T>(what: CommentLoadErrorDetail['what'], request: Promise<T>): Promise<T> {
-    try {
-      return await request;
-    } catch (error) {
-      if (!(error instanceof BantinDataError && error.kind === 'aborted'))
-        emit<CommentLoadErrorDetail>(this, 'tin-comment-thread-load-error', {
-          articleId: this.articleId,
-          error: error as Error,
-          what,
-        });
-      throw error;
-    }
   }
 
   private source(): CommentSource | undefined {
@@ -299,8 +314,21 @@ export class TinCommentThread extends TinElement {
       this.liked = loadLiked(this.articleId);
     }
     if (changed.has('sort') || changed.has('comments')) this.pages = 1;
+    // Comments given by script are checked like a response (no event: it is not data arrival).
+    if (changed.has('comments') && this.comments) {
+      const checked = checkWireList(CommentListResponseWire, 'comments', {
+        comments: this.comments,
+        nextCursor: null,
+        total: 0,
+      });
+      this.localComments = checked.ok ? checked.value.comments : [];
+      if (!checked.ok || checked.skipped)
+        console.warn(
+          `[bantin] <tin-comment-thread>: skipped ${checked.ok ? checked.skipped : 'all'} of the comments property's entries that are not Comment objects (${checked.issues[0]?.path})`,
+        );
+    }
     if (['comments', 'fetched', 'posted', 'sort'].some((key) => changed.has(key))) {
-      const local = this.comments;
+      const local = this.comments && this.localComments;
       this.threads = buildThreads(
         [...this.posted, ...(local ?? this.fetched)],
         local && this.order,
@@ -313,10 +341,10 @@ export class TinCommentThread extends TinElement {
     const t = this.t.bind(this);
     this.loc = this.locale;
     const local = !!this.comments;
-    const status = local ? TaskStatus.COMPLETE : this.list.status;
+    const status = local && this.list.status !== TaskStatus.ERROR ? TaskStatus.COMPLETE : this.list.status;
     const shown = local ? this.threads.slice(0, this.pages * this.pageLimit) : this.threads;
     const hasMore = local ? shown.length < this.threads.length : !!this.cursor;
-    const count = (local ? this.comments!.length : this.total) + this.posted.length;
+    const count = (local ? this.localComments.length : this.total) + this.posted.length;
     const empty = status === TaskStatus.COMPLETE && !shown.length;
     this.canLike = !!this.source()?.likeComment;
 
@@ -332,7 +360,9 @@ export class TinCommentThread extends TinElement {
               <p>
                 ${
                   status === TaskStatus.COMPLETE
-                    ? t('commentsCount', { count: formatNumber(count, { locale: this.loc }) })
+                    ? t(count === 1 ? 'commentsCountOne' : 'commentsCount', {
+                        count: formatNumber(count, { locale: this.loc }),
+                      })
                     : ''
                 }
               </p>
@@ -350,19 +380,15 @@ export class TinCommentThread extends TinElement {
             </div>`
       }${
         status === TaskStatus.ERROR
-          ? this.renderError(this.list.error, () => void this.list.run())
+          ? this.renderErrorState(this.list.error, () => void this.list.run())
           : status !== TaskStatus.COMPLETE
-            ? html`<div part="skeleton">
-                <span class="visually-hidden">${t('loading')}</span>${[0, 1, 2].map(
-                  () => html`<span class="skeleton" aria-hidden="true"></span>`,
-                )}
-              </div>`
+            ? this.renderLoadingState([0, 1, 2].map(() => html`<span class="skeleton" aria-hidden="true"></span>`))
             : empty
-              ? html`<p part="empty">${t('commentsEmpty')}</p>`
+              ? this.renderEmptyState(t('commentsEmpty'))
               : html`<ol part="list" class="list">
                     ${shown.map((thread) => this.renderThread(thread, 0))}
                   </ol>
-                  ${this.moreError ? this.renderError(this.moreError, () => void this.more()) : nothing}${
+                  ${this.moreError ? this.renderErrorState(this.moreError, () => void this.more()) : nothing}${
                     hasMore && !this.moreError
                       ? html`<button part="more" type="button" aria-disabled=${this.loadingMore} @click=${this.more}>
                           ${t(this.loadingMore ? 'loading' : 'commentsLoadMore')}
@@ -382,13 +408,6 @@ export class TinCommentThread extends TinElement {
     return html`${before}<bdi>${name}</bdi>${after}`;
   }
 
-  private renderError(error: unknown, retry: () => void): TemplateResult {
-    return html`<div part="error" class="error" role="alert">
-      <p>${this.t(errorMessageKey(error))}</p>
-      <button type="button" @click=${retry}>${this.t('retry')}</button>
-    </div>`;
-  }
-
   private renderThread(thread: Thread, depth: number, replyTo?: string, leaf = false): TemplateResult {
     const { comment, time } = thread;
     const locale = this.loc;
@@ -406,7 +425,7 @@ export class TinCommentThread extends TinElement {
             Number.isNaN(time)
               ? nothing
               : html`<time datetime=${comment.createdAt} title=${formatDate(time, 'dateTime')}
-                  >${formatRelativeTime(time, this.now ?? Date.now(), {
+                  >${formatRelativeTime(time, nowOf(this.now), {
                     locale,
                   })}</time
                 >`
@@ -457,7 +476,7 @@ export class TinCommentThread extends TinElement {
     const info = this.threadInfo.get(id);
     if (!info?.repliesCursor) return nothing;
     const load = this.replyLoads.get(id);
-    if (load && load !== true) return this.renderError(load, () => void this.moreReplies(thread));
+    if (load && load !== true) return this.renderErrorState(load, () => void this.moreReplies(thread));
     const left = info.replies - countReplies(thread);
     return html`<button
       part="more-replies"
@@ -615,7 +634,14 @@ export class TinCommentThread extends TinElement {
       ...(email ? { email } : {}),
       ...(draft.parentId ? { parentId: draft.parentId } : {}),
     };
-    if (!emit<CommentSubmitDetail>(this, 'tin-comment-thread-submit', { articleId, comment }, { cancelable: true }))
+    if (
+      !emit<TinCommentThreadSubmitDetail>(
+        this,
+        'tin-comment-thread-submit',
+        { articleId, comment },
+        { cancelable: true },
+      )
+    )
       return;
 
     if (!draft.key) {
@@ -641,14 +667,13 @@ export class TinCommentThread extends TinElement {
       }
       if (posted.status === 'approved') this.posted = [posted, ...this.posted];
       this.message = this.t(posted.status === 'approved' ? 'commentsPosted' : 'commentsPending');
-      emit<CommentPostedDetail>(this, 'tin-comment-thread-posted', { articleId, comment: posted });
+      emit<TinCommentThreadPostedDetail>(this, 'tin-comment-thread-posted', { articleId, comment: posted });
     } catch (error) {
       this.failed = true;
       this.message = `${this.t('commentsPostFailed')} ${this.t(errorMessageKey(error))}`;
-      emit<CommentErrorDetail>(this, 'tin-comment-thread-error', {
+      emit<TinCommentThreadPostErrorDetail>(this, 'tin-comment-thread-post-error', {
         articleId,
         error: error as Error,
-        action: 'post',
         draft: comment,
       });
     } finally {
@@ -669,20 +694,19 @@ export class TinCommentThread extends TinElement {
       this.loadingMore = true;
       this.moreError = undefined;
       try {
-        const page = await this.loading(
-          'comments',
-          source.listComments(this.articleId, {
-            sort: this.order,
-            cursor: this.cursor,
-            limit: this.requestLimit,
-            replies: REPLIES_PER_THREAD,
-          }),
+        const page = await source.listComments(
+          this.articleId,
+          { sort: this.order, cursor: this.cursor, limit: this.requestLimit, replies: REPLIES_PER_THREAD },
+          { onInvalidItems: this.reportInvalid },
         );
         // A new sort reloaded page 1 meanwhile: this page belongs to the old order.
         if (this.fetched !== before) return;
         this.addPage(page);
       } catch (error) {
-        if (this.fetched === before) this.moreError = error;
+        if (this.fetched === before) {
+          this.moreError = error;
+          this.loadFailed(error, 'comments');
+        }
         return;
       } finally {
         this.loadingMore = false;
@@ -702,9 +726,11 @@ export class TinCommentThread extends TinElement {
     const known = new Set([...before, ...this.posted].map((comment) => comment.id));
     this.replyLoads = new Map(this.replyLoads).set(id, true);
     try {
-      const page = await this.loading(
-        'replies',
-        source.listReplies(this.articleId, id, { cursor: info.repliesCursor, limit: this.requestLimit }),
+      const page = await source.listReplies(
+        this.articleId,
+        id,
+        { cursor: info.repliesCursor, limit: this.requestLimit },
+        { onInvalidItems: this.reportInvalid },
       );
       if (this.fetched !== before) return; // page 1 was reloaded meanwhile
       // At most `limit` replies, each under a comment of this thread: a server cannot graft them elsewhere.
@@ -732,7 +758,9 @@ export class TinCommentThread extends TinElement {
       await this.updateComplete;
       if (added[0]) this.renderRoot.querySelector<HTMLElement>(`[data-id="${CSS.escape(added[0].id)}"]`)?.focus();
     } catch (error) {
-      if (this.fetched === before) this.replyLoads = new Map(this.replyLoads).set(id, error);
+      if (this.fetched !== before) return;
+      this.replyLoads = new Map(this.replyLoads).set(id, error);
+      this.loadFailed(error, 'replies');
     }
   }
 
@@ -759,7 +787,7 @@ export class TinCommentThread extends TinElement {
       this.likes = new Map(this.likes).set(id, likes);
       saveLiked(articleId, this.liked);
       this.likeMessage = this.t('commentsLiked', { name, count: formatNumber(likes, { locale: this.loc }) });
-      emit<CommentLikeDetail>(this, 'tin-comment-thread-like', { articleId, commentId: id, likes });
+      emit<TinCommentThreadLikeDetail>(this, 'tin-comment-thread-like', { articleId, commentId: id, likes });
     } catch (error) {
       const liked = new Set(this.liked);
       liked.delete(id);
@@ -769,10 +797,9 @@ export class TinCommentThread extends TinElement {
       else likes.set(id, previous);
       this.likes = likes;
       this.likeMessage = `${this.t('commentsLikeFailed')} ${this.t(errorMessageKey(error))}`;
-      emit<CommentErrorDetail>(this, 'tin-comment-thread-error', {
+      emit<TinCommentThreadLikeErrorDetail>(this, 'tin-comment-thread-like-error', {
         articleId,
         error: error as Error,
-        action: 'like',
         commentId: id,
       });
     }
@@ -784,10 +811,12 @@ declare global {
     'tin-comment-thread': TinCommentThread;
   }
   interface GlobalEventHandlersEventMap {
-    'tin-comment-thread-submit': CustomEvent<CommentSubmitDetail>;
-    'tin-comment-thread-posted': CustomEvent<CommentPostedDetail>;
-    'tin-comment-thread-error': CustomEvent<CommentErrorDetail>;
-    'tin-comment-thread-like': CustomEvent<CommentLikeDetail>;
-    'tin-comment-thread-load-error': CustomEvent<CommentLoadErrorDetail>;
+    'tin-comment-thread-submit': CustomEvent<TinCommentThreadSubmitDetail>;
+    'tin-comment-thread-posted': CustomEvent<TinCommentThreadPostedDetail>;
+    'tin-comment-thread-post-error': CustomEvent<TinCommentThreadPostErrorDetail>;
+    'tin-comment-thread-like': CustomEvent<TinCommentThreadLikeDetail>;
+    'tin-comment-thread-like-error': CustomEvent<TinCommentThreadLikeErrorDetail>;
+    'tin-comment-thread-error': CustomEvent<TinCommentThreadErrorDetail>;
+    'tin-comment-thread-invalid-items': CustomEvent<TinInvalidItemsDetail>;
   }
 }
