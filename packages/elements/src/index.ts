@@ -2,6 +2,7 @@
 // points (or dist/cdn/bantin.js) to register elements.
 export { TinTime, type TimeFormat } from './time/time.js';
 export { TinViewCounter, type TinViewCounterCountedDetail } from './view-counter/view-counter.js';
+export { TinCommentCount } from './comment-count/comment-count.js';
 export { TinArticleCard, type ArticleCardLayout } from './article-card/article-card.js';
 export {
   TinCommentThread,
@@ -14,13 +15,16 @@ export {
 } from './comment-thread/comment-thread.js';
 export { TinMostViewed, type TinMostViewedPeriodChangeDetail } from './most-viewed/most-viewed.js';
 export { BantinDataError, errorMessageKey, type DataErrorKind } from './data/errors.js';
+export type { TinInvalidItemsDetail, TinLoadErrorDetail } from './internal/events.js';
 export type {
   BantinDataSource,
+  CommentCountSource,
   CommentSource,
   MostViewedSource,
   RequestOptions,
   ViewCountSource,
 } from './data/types.js';
+export { checkWireList, MAX_RESPONSE_BYTES } from './data/fetch-json.js';
 export { createHttpDataSource, sharedHttpDataSource, type HttpDataSourceOptions } from './data/http-source.js';
 export { defineElement } from './internal/define.js';
 export { messages, translate, type MessageKey } from './internal/i18n.js';

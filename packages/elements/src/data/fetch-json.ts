@@ -1,4 +1,11 @@
-import { checkWire, formatIssue, type Locale, type ValidationIssue, type WireSchema } from '@bantin/model';
+import {
+  checkWire,
+  formatIssue,
+  type Locale,
+  type ValidationIssue,
+  type ValidationResult,
+  type WireSchema,
+} from '@bantin/model';
 import { BantinDataError } from './errors.js';
 
 /**
@@ -70,6 +77,11 @@ export function checkWireList<T>(schema: WireSchema<T>, key: string, data: unkno
   return { ok: true, value: { ...(data as object), [key]: kept } as T, skipped, issues };
 }
 
+/** A whole-response check in the shape of a list check: nothing skipped. */
+function asListResult<T>(result: ValidationResult<T>): ListCheckResult<T> {
+  return result.ok ? { ok: true, value: result.value, skipped: 0, issues: [] } : { ok: false, issues: result.issues };
+}
+
 /**
  * Is a failed fetch probably a CORS refusal? Browsers hide the reason from scripts on purpose:
  * a blocked cross-origin request and an unreachable server both reject with a bare TypeError.
@@ -112,13 +124,7 @@ async function readText(response: Response, maxBytes: number, where: string): Pr
     }
     chunks.push(value);
   }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return new TextDecoder().decode(bytes);
+  return new Blob(chunks as BlobPart[]).text();
 }
 
 /**
@@ -202,12 +208,7 @@ export async function fetchJson<T>(url: string, schema: WireSchema<T>, options: 
       .slice(0, 3)
       .map((issue) => formatIssue(issue, options.locale ?? 'vi'))
       .join('; ');
-  const whole = options.list ? undefined : checkWire(schema, json);
-  const result: ListCheckResult<T> = options.list
-    ? checkWireList(schema, options.list, json)
-    : whole!.ok
-      ? { ok: true, value: whole!.value, skipped: 0, issues: [] }
-      : { ok: false, issues: whole!.issues };
+  const result = options.list ? checkWireList(schema, options.list, json) : asListResult(checkWire(schema, json));
   if (!result.ok) {
     const error = new BantinDataError('invalid-response', `${where}: ${describe(result.issues)}`, {
       status: response.status,
