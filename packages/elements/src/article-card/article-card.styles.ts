@@ -65,6 +65,11 @@ export const articleCardStyles = css`
     overflow: hidden;
     margin: 0;
   }
+  /* Above the stretched link, so that its retry button can be pressed if the count fails. */
+  tin-comment-count {
+    position: relative;
+    z-index: 1;
+  }
   .meta {
     display: flex;
     flex-wrap: wrap;

@@ -1,4 +1,4 @@
-import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { ArticleSummary } from '@bantin/model';
 import '../define/article-card.js';
@@ -449,5 +449,61 @@ describe('tin-article-card: one element API', () => {
       };
       expect(at(0), part).to.be.below(at(value.length - 1));
     }
+  });
+});
+
+describe('tin-article-card: comment count from the endpoint', () => {
+  const warnings = captureWarnings();
+
+  it('warns when <tin-comment-count> is not registered (a card-only page does not load it)', async () => {
+    expect(customElements.get('tin-comment-count')).to.equal(undefined);
+    await fixture<TinArticleCard>(
+      html`<tin-article-card endpoint="/mock-api" .article=${summary()}></tin-article-card>`,
+    );
+    expect(warnings.filter((warning) => warning.includes('define/comment-count.js'))).to.have.length(1);
+    await import('../define/comment-count.js');
+  });
+
+  const countText = async (el: TinArticleCard) => {
+    const count = $(el, 'tin-comment-count') as (HTMLElement & { updateComplete: Promise<boolean> }) | null;
+    await waitUntil(() => count?.shadowRoot?.querySelector('.count:not(.skeleton)'), 'no count arrived', {
+      timeout: 3000,
+    });
+    return text(count!.shadowRoot!.querySelector('.count'));
+  };
+
+  it('fetches it with <tin-comment-count> when `endpoint` is set and no count is given', async () => {
+    const el = await fixture<TinArticleCard>(
+      html`<tin-article-card endpoint="/mock-api" .article=${summary()}></tin-article-card>`,
+    );
+    const count = $(el, 'tin-comment-count')!;
+    expect(count.getAttribute('part')).to.equal('comments');
+    expect(count.getAttribute('article-id')).to.equal('hoi-nghi-lan-thu-2');
+    expect(await countText(el)).to.equal('0 bình luận');
+    await expect(el).to.be.accessible();
+
+    const byAttribute = await fixture<TinArticleCard>(
+      html`<tin-article-card endpoint="/mock-api" article-id="hoi-nghi-lan-thu-2" heading=${TITLE}></tin-article-card>`,
+    );
+    expect(await countText(byAttribute)).to.equal('0 bình luận');
+  });
+
+  it('fetches nothing when the count is given, or without an article id', async () => {
+    const given = await fixture<TinArticleCard>(
+      html`<tin-article-card endpoint="/mock-api" comment-count="1" .article=${summary()}></tin-article-card>`,
+    );
+    expect($(given, 'tin-comment-count')).to.equal(null);
+    expect(text($(given, '[part=comments]'))).to.equal('1 bình luận');
+    const anonymous = await fixture<TinArticleCard>(
+      html`<tin-article-card endpoint="/mock-api" heading=${TITLE}></tin-article-card>`,
+    );
+    expect($(anonymous, 'tin-comment-count')).to.equal(null);
+  });
+
+  it('takes `now` as an ISO attribute', async () => {
+    const el = await fixture<TinArticleCard>(
+      html`<tin-article-card datetime="2026-02-03T08:00:00+07:00" now="2026-02-04T09:00:00+07:00"></tin-article-card>`,
+    );
+    expect(await timeText(el)).to.equal('1 ngày trước');
   });
 });
