@@ -1133,6 +1133,20 @@ describe('tin-comment-thread: one element API', () => {
     });
   }
 
+  it("follows a change of an ancestor's lang at run time", async () => {
+    const wrapper = await fixture(
+      html`<div lang="vi">
+        <tin-comment-thread article-id=${ARTICLE} .comments=${[comment()]} .now=${now}></tin-comment-thread>
+      </div>`,
+    );
+    const el = wrapper.querySelector('tin-comment-thread')!;
+    expect(text($(el, '[part=heading]'))).to.equal('Bình luận bài viết');
+    wrapper.setAttribute('lang', 'en');
+    await waitUntil(() => text($(el, '[part=heading]')) === 'Comments', 'the heading stayed Vietnamese');
+    expect(text($(el, 'time'))).to.equal('1 day ago');
+    expect(text($(el, '[part=submit]'))).to.equal('Post comment');
+  });
+
   it('takes `now` as an attribute, and counts one comment in the singular in English', async () => {
     const el = await fixture<TinCommentThread>(
       html`<tin-comment-thread
