@@ -25,6 +25,14 @@ export type {
   ViewCountSource,
 } from './data/types.js';
 export { checkWireList, MAX_RESPONSE_BYTES } from './data/fetch-json.js';
-export { createHttpDataSource, sharedHttpDataSource, type HttpDataSourceOptions } from './data/http-source.js';
+export {
+  createCommentCountSource,
+  createCommentSource,
+  createHttpDataSource,
+  createMostViewedSource,
+  createViewCountSource,
+  sharedHttpDataSource,
+  type HttpDataSourceOptions,
+} from './data/http-source.js';
 export { defineElement } from './internal/define.js';
 export { messages, translate, type MessageKey } from './internal/i18n.js';

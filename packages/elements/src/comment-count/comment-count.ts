@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
 import { canonicalArticleKey, formatNumber } from '@bantin/model';
-import { sharedHttpDataSource } from '../data/http-source.js';
+import { sharedCommentCountSource } from '../data/http-source.js';
 import type { CommentCountSource } from '../data/types.js';
 import { emit, type TinLoadErrorDetail } from '../internal/events.js';
 import { baseStyles, tokenStyles } from '../internal/styles.js';
@@ -69,7 +69,7 @@ export class TinCommentCount extends TinElement {
     args: () =>
       [
         canonicalArticleKey(this.articleId),
-        this.dataSource ?? (this.endpoint ? sharedHttpDataSource(this.endpoint) : undefined),
+        this.dataSource ?? (this.endpoint ? sharedCommentCountSource(this.endpoint) : undefined),
         Number.isFinite(this.count) ? this.count : undefined,
       ] as const,
     // Runs during the update, so counts rendered together ask within one batch window.

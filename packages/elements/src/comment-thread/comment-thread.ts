@@ -18,7 +18,7 @@ import {
 } from '@bantin/model';
 import { errorMessageKey, type BantinDataError } from '../data/errors.js';
 import { checkWireList } from '../data/fetch-json.js';
-import { sharedHttpDataSource } from '../data/http-source.js';
+import { sharedCommentSource } from '../data/http-source.js';
 import type { CommentSource } from '../data/types.js';
 import { nowOf, nowProperty, subscribeToClock } from '../internal/clock.js';
 import { emit, type TinInvalidItemsDetail, type TinLoadErrorDetail } from '../internal/events.js';
@@ -283,7 +283,7 @@ export class TinCommentThread extends TinElement {
   }
 
   private source(): CommentSource | undefined {
-    return this.dataSource ?? (this.endpoint ? sharedHttpDataSource(this.endpoint) : undefined);
+    return this.dataSource ?? (this.endpoint ? sharedCommentSource(this.endpoint) : undefined);
   }
 
   override connectedCallback(): void {

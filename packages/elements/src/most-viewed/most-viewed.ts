@@ -8,7 +8,7 @@ import {
   type Period,
 } from '@bantin/model';
 import { checkWireList } from '../data/fetch-json.js';
-import { sharedHttpDataSource } from '../data/http-source.js';
+import { sharedMostViewedSource } from '../data/http-source.js';
 import type { MostViewedSource } from '../data/types.js';
 import { nowOf, nowProperty } from '../internal/clock.js';
 import { emit, type TinInvalidItemsDetail, type TinLoadErrorDetail } from '../internal/events.js';
@@ -142,7 +142,7 @@ export class TinMostViewed extends TinElement {
     args: () =>
       [
         !!this.items,
-        this.dataSource ?? (this.endpoint ? sharedHttpDataSource(this.endpoint) : undefined),
+        this.dataSource ?? (this.endpoint ? sharedMostViewedSource(this.endpoint) : undefined),
         this.period,
         this.max,
       ] as const,

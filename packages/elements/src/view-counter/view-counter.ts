@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
 import { canonicalArticleKey, formatNumber } from '@bantin/model';
-import { sharedHttpDataSource } from '../data/http-source.js';
+import { sharedViewCountSource } from '../data/http-source.js';
 import type { ViewCountSource } from '../data/types.js';
 import { emit, type TinLoadErrorDetail } from '../internal/events.js';
 import { markViewedThisSession, wasViewedThisSession } from '../internal/session-store.js';
@@ -92,7 +92,7 @@ export class TinViewCounter extends TinElement {
       [
         canonicalArticleKey(this.articleId),
         this.track,
-        this.dataSource ?? (this.endpoint ? sharedHttpDataSource(this.endpoint) : undefined),
+        this.dataSource ?? (this.endpoint ? sharedViewCountSource(this.endpoint) : undefined),
         this.given(),
       ] as const,
     // Runs during the update, so counters rendered together ask within one batch window.
