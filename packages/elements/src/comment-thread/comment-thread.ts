@@ -169,7 +169,7 @@ export class TinCommentThread extends TinElement {
   /** All comments, flat (replies name their `parentId`). Set it and nothing is fetched. Replace the array to update. */
   comments?: Comment[];
 
-  /** Any object with `listComments` and `postComment` (see `CommentSource`). */
+  /** Any object with `listComments` and `postComment`, and optionally `listReplies` ("Xem thêm trả lời") and `likeComment` (the "Thích" button); see `CommentSource`. */
   dataSource?: CommentSource;
 
   /**
