@@ -930,6 +930,23 @@ describe('tin-comment-thread: paging by thread (mock server)', () => {
     expect($(el, '[part=more-replies]')).to.equal(null);
   });
 
+  it('offers no "Xem thêm trả lời" when the data source cannot list replies', async () => {
+    const source = fakeSource({
+      list: async () => ({
+        comments: [comment({ id: 'goc' }), comment({ id: 'tl1', parentId: 'goc' })],
+        threads: [{ id: 'goc', replies: 5, repliesCursor: 'tiep' }],
+        nextCursor: null,
+        total: 6,
+      }),
+    });
+    const el = await fixture<TinCommentThread>(
+      html`<tin-comment-thread article-id=${ARTICLE} .dataSource=${source}></tin-comment-thread>`,
+    );
+    await loaded(el);
+    expect($$(el, 'article')).to.have.length(2);
+    expect($(el, '[part=more-replies]')).to.equal(null);
+  });
+
   it('renders at most `limit` threads of a page, whatever the server sends', async () => {
     const el = await fixture<TinCommentThread>(
       html`<tin-comment-thread article-id="qua-nhieu" endpoint="/mock-api"></tin-comment-thread>`,

@@ -212,8 +212,9 @@ export class TinCommentThread extends TinElement {
   private threads: Thread[] = [];
   /** The valid comments of `comments`. */
   private localComments: Comment[] = [];
-  /** Whether the source can like comments (set on each render). */
+  /** Whether the source can like comments, and list more replies (set on each render). */
   private canLike = false;
+  private canListReplies = false;
   private loc: Locale = 'vi';
   private unsubscribe?: () => void;
 
@@ -346,7 +347,9 @@ export class TinCommentThread extends TinElement {
     const hasMore = local ? shown.length < this.threads.length : !!this.cursor;
     const count = (local ? this.localComments.length : this.total) + this.posted.length;
     const empty = status === TaskStatus.COMPLETE && !shown.length;
-    this.canLike = !!this.source()?.likeComment;
+    const source = this.source();
+    this.canLike = !!source?.likeComment;
+    this.canListReplies = !!source?.listReplies;
 
     // Template whitespace is bytes in the bundle, so templates keep only the spaces that render
     // (between inline elements and text); line breaks go inside ${}.
@@ -474,7 +477,7 @@ export class TinCommentThread extends TinElement {
   private renderMoreReplies(thread: Thread): TemplateResult | typeof nothing {
     const id = thread.comment.id;
     const info = this.threadInfo.get(id);
-    if (!info?.repliesCursor) return nothing;
+    if (!info?.repliesCursor || !this.canListReplies) return nothing;
     const load = this.replyLoads.get(id);
     if (load && load !== true) return this.renderErrorState(load, () => void this.moreReplies(thread));
     const left = info.replies - countReplies(thread);
