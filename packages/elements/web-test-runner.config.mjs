@@ -4,6 +4,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { mockApi } from './test/mock-api.mjs';
+import { mockComments } from './test/mock-comments.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -38,7 +39,7 @@ export default {
   rootDir: root,
   // src/: each element's own tests. test/: the built no-build bundle in a plain page.
   files: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-  middleware: [mockApi],
+  middleware: [mockComments, mockApi],
   nodeResolve: true,
   // One page at a time: a page in the background gets no animation frames, and fixture() waits for one.
   concurrency: 1,
