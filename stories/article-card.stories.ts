@@ -1,5 +1,4 @@
 import { html } from 'lit';
-import { ref } from 'lit/directives/ref.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect } from 'storybook/test';
 import { articleSummaries, mostViewedArticle, SEED_NOW, seedArticle } from '@bantin/model/fixtures';
@@ -10,22 +9,8 @@ import { elementIn, inShadow, renderElement } from './support/render.js';
 const summary = (id: string) => articleSummaries.find((article) => article.id === id)!;
 const now = Date.parse(SEED_NOW);
 
-/**
- * The card renders its date with an inner <tin-time> and has no `now` of its own, so "1 ngày
- * trước" would follow the real clock. Until it has one, the stories freeze the inner element's.
- */
-function freezeClock(element: Element | undefined): void {
-  void (element as (Element & { updateComplete?: Promise<boolean> }) | undefined)?.updateComplete?.then(() => {
-    const time = element!.shadowRoot?.querySelector<HTMLElement & { now?: number }>('tin-time');
-    if (time) time.now = now;
-  });
-}
-
-function card(args: Record<string, unknown>): HTMLElement {
-  const element = renderElement('tin-article-card', args);
-  freezeClock(element);
-  return element;
-}
+/** A card with "now" frozen at the seed's capture, so that "1 ngày trước" does not follow the real clock. */
+const card = (args: Record<string, unknown>): HTMLElement => renderElement('tin-article-card', args, { now });
 
 const meta = {
   title: 'Elements/tin-article-card',
@@ -67,6 +52,24 @@ export const LongestTitle: Story = {
 
 export const English: Story = { args: { lang: 'en', layout: 'horizontal' } };
 
+/** The article's comment count in the meta line ("12 bình luận"), from `comment-count` or `.article.commentCount`. */
+export const CommentCount: Story = {
+  args: { layout: 'horizontal', 'comment-count': 12 },
+  play: async ({ canvasElement }) => {
+    const element = elementIn(canvasElement, 'tin-article-card');
+    await expect(inShadow(element, '[part="comments"]')?.textContent?.trim()).toBe('12 bình luận');
+  },
+};
+
+/** `heading-level` fits the card's title into the page outline (default 3). */
+export const HeadingLevel: Story = {
+  args: { 'heading-level': 2 },
+  play: async ({ canvasElement }) => {
+    const element = elementIn(canvasElement, 'tin-article-card');
+    await expect(inShadow(element, '[part="title"]')?.getAttribute('aria-level')).toBe('2');
+  },
+};
+
 export const Dark: Story = { args: { layout: 'horizontal' }, globals: { theme: 'dark' } };
 
 /** The horizontal layout stacks when narrow. */
@@ -84,7 +87,7 @@ export const FromHtml: Story = {
   args: { article: undefined, layout: 'horizontal' },
   render: (args) =>
     html`<tin-article-card
-      ${ref(freezeClock)}
+      .now=${now}
       layout=${String(args.layout)}
       href=${mostViewedArticle.url}
       datetime=${mostViewedArticle.publishedAt}

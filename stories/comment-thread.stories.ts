@@ -3,7 +3,7 @@ import { expect, userEvent, waitFor } from 'storybook/test';
 import { SEED_NOW, seedArticle } from '@bantin/model/fixtures';
 import '@bantin/elements/define/comment-thread.js';
 import { MOCK_MODES, mockDataSource, type MockMode, type MockOptions } from './mock/mock-data-source.js';
-import { longTextComments, sampleComments } from './mock/sample-comments.js';
+import { hostileNameComments, longTextComments, longThreadComments, sampleComments } from './mock/sample-comments.js';
 import { elementIn, inShadow, renderElement } from './support/render.js';
 
 /**
@@ -59,7 +59,7 @@ const reaches =
 export const Populated: Story = { play: reaches('[part="list"]') };
 
 /** The first page never arrives: a placeholder, the form already usable. */
-export const Loading: Story = { args: { mock: 'delay' }, play: reaches('[part="skeleton"]') };
+export const Loading: Story = { args: { mock: 'delay' }, play: reaches('[part="loading"]') };
 
 /** The seed's own state: "Chưa có bình luận nào." */
 export const Empty: Story = {
@@ -74,6 +74,17 @@ export const Empty: Story = {
 
 /** The list fails to load (network); "Thử lại" loads it. */
 export const ErrorState: Story = { name: 'Error', args: { mock: 'fail' }, play: reaches('[part="error"]') };
+
+/** No `article-id`: a console warning names it, and the error state says so (no retry: retrying cannot fix it). */
+export const NotConfigured: Story = {
+  args: { 'article-id': undefined },
+  play: async (context) => {
+    await reaches('[part="error-message"]')!(context);
+    await expect(inShadow(threadIn(context.canvasElement), '[part="error-message"]')?.textContent).toBe(
+      'Chưa cấu hình: thiếu thuộc tính article-id.',
+    );
+  },
+};
 
 /** What a reader does in both posting stories: wait for the list, fill in the form, send. */
 async function postSampleComment(canvasElement: HTMLElement): Promise<HTMLElement> {
@@ -128,6 +139,55 @@ export const Phone: Story = {
 
 /** Comments from the `comments` property, sorted and paged locally (2 threads a page); posts still go to the data source. */
 export const FromCommentsProperty: Story = {
-  args: { 'page-size': 2, comments: sampleComments },
+  args: { limit: 2, comments: sampleComments },
   play: reaches('[part="more"]'),
+};
+
+/** A page carries 3 replies per thread; "Xem thêm 2 trả lời" loads the rest of the thread. */
+export const MoreReplies: Story = {
+  render: (args) => thread(args, { comments: longThreadComments }),
+  play: async ({ canvasElement }) => {
+    const element = threadIn(canvasElement);
+    await waitFor(() => expect(inShadow(element, '[part="more-replies"]')).not.toBeNull(), { timeout: 3000 });
+    await expect(inShadow(element, '[part="more-replies"]')?.textContent?.trim()).toBe('Xem thêm 2 trả lời');
+    await userEvent.click(inShadow<HTMLButtonElement>(element, '[part="more-replies"]')!);
+    await waitFor(() => expect(element.shadowRoot!.querySelectorAll('[part="replies"] > li')).toHaveLength(5), {
+      timeout: 3000,
+    });
+  },
+};
+
+/** "Thích": pressed at once (`aria-pressed`), counted by the server, announced to screen readers. */
+export const Like: Story = {
+  play: async ({ canvasElement }) => {
+    const element = threadIn(canvasElement);
+    await waitFor(() => expect(inShadow(element, '[part="like"]')).not.toBeNull(), { timeout: 3000 });
+    const like = inShadow<HTMLButtonElement>(element, '[part="like"]')!;
+    await userEvent.click(like);
+    await expect(like.getAttribute('aria-pressed')).toBe('true');
+    await waitFor(() => expect(inShadow(element, '[part="like-status"]')?.textContent).toMatch(/thích/), {
+      timeout: 3000,
+    });
+  },
+};
+
+/** `heading` and `heading-level`: the section's own title, at the right level of the page outline. */
+export const Heading: Story = {
+  args: { heading: 'Ý kiến bạn đọc', 'heading-level': 3 },
+  play: async ({ canvasElement }) => {
+    const heading = inShadow(threadIn(canvasElement), '[part="heading"]');
+    await expect(heading?.getAttribute('aria-level')).toBe('3');
+    await expect(heading?.textContent?.trim()).toBe('Ý kiến bạn đọc');
+  },
+};
+
+/** An 80-character name without a space wraps on a phone, and an open U+202E in a name stays inside it. */
+export const HostileNames: Story = {
+  tags: ['phone'],
+  globals: { viewport: { value: 'phone', isRotated: false } },
+  render: (args) => thread(args, { comments: hostileNameComments }),
+  play: async (context) => {
+    await reaches('[part="list"]')!(context);
+    await expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(window.innerWidth);
+  },
 };

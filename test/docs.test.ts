@@ -180,7 +180,7 @@ test("getting-started's script examples use imports, properties, exports and eve
   const events = new Set(declarations.flatMap((d) => d.events ?? []).map((e) => e.name));
   for (const [, event] of scripts.matchAll(/addEventListener\('([\w-]+)'/g))
     assert.ok(events.has(event!), `no element fires ${event}`);
-  // React wrapper props (onTinViewCounted) and Vue listeners (@tin-view-counted) name events too.
+  // React wrapper props (onTinViewCounterCounted) and Vue listeners (@tin-view-counter-counted) name events too.
   const pascal = (name: string) => name.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase());
   const reactProps = new Set([...events].map((event) => `on${pascal(event)}`));
   for (const [, prop] of scripts.matchAll(/\b(onTin\w+)=/g))

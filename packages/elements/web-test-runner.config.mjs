@@ -5,6 +5,7 @@ import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { cdnServer } from './test/cdn-server.mjs';
 import { mockApi } from './test/mock-api.mjs';
+import { mockComments } from './test/mock-comments.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -39,7 +40,7 @@ export default {
   rootDir: root,
   // src/: each element's own tests. test/: the built no-build bundle in a plain page.
   files: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-  middleware: [mockApi, cdnServer],
+  middleware: [mockComments, mockApi, cdnServer],
   nodeResolve: true,
   // One page at a time: a page in the background gets no animation frames, and fixture() waits for one.
   concurrency: 1,

@@ -9,6 +9,7 @@ import type {
   Period,
 } from '@bantin/model';
 import { articleSummaries, mostViewedArticle, mostViewedItems, SEED_NOW, seedArticle } from '@bantin/model/fixtures';
+import { repliesPage, threadPage } from '../../packages/elements/test/thread-pages.mjs';
 import { sampleComments } from './sample-comments.js';
 
 /**
@@ -55,6 +56,7 @@ export class MockDataSource implements BantinDataSource {
   private readonly views = new Map<string, number>();
   private readonly comments: Comment[];
   private readonly posted = new Map<string, Comment>();
+  private readonly liked = new Set<string>();
   private failuresLeft: number;
   private nextId = 1;
 
@@ -70,7 +72,8 @@ export class MockDataSource implements BantinDataSource {
     this.failuresLeft = this.options.failures;
     const empty = this.options.mode === 'empty';
     if (!empty) for (const article of articleSummaries) this.views.set(article.id, article.viewCount ?? 0);
-    this.comments = empty ? [] : [...(options.comments ?? sampleComments)];
+    // Copies: a like in one story must not change the shared sample data.
+    this.comments = empty ? [] : (options.comments ?? sampleComments).map((comment) => ({ ...comment }));
   }
 
   getViewCounts(articleIds: readonly string[], options?: RequestOptions): Promise<Record<string, number>> {
@@ -103,30 +106,44 @@ export class MockDataSource implements BantinDataSource {
     });
   }
 
+  /** Paged by thread (docs/api.md): each top-level comment, then the first `replies` replies of its thread. */
   listComments(
     articleId: string,
-    query: { sort: CommentSort; cursor?: string | null; limit: number },
+    query: { sort: CommentSort; cursor?: string | null; limit: number; replies?: number },
+    options?: RequestOptions,
+  ): Promise<CommentListResponse> {
+    return this.answer(options, () => threadPage(this.approved(articleId), query));
+  }
+
+  /** "Xem thêm trả lời": a thread's replies from `cursor` on, in the order they were posted. */
+  listReplies(
+    articleId: string,
+    commentId: string,
+    query: { cursor?: string | null; limit: number },
     options?: RequestOptions,
   ): Promise<CommentListResponse> {
     return this.answer(options, () => {
-      const approved = this.comments.filter(
-        (comment) => comment.articleId === articleId && comment.status === 'approved',
-      );
-      // Pages are made of top-level comments; their replies travel with them (the client builds the tree).
-      const roots = approved.filter((comment) => !comment.parentId).sort(ORDERS[query.sort]);
-      const start = Number(query.cursor ?? 0);
-      const page = roots.slice(start, start + query.limit);
-      const ids = new Set(page.map((comment) => comment.id));
-      const replies = approved.filter(
-        (comment) => comment.parentId && rootOf(comment, approved) && ids.has(rootOf(comment, approved)!),
-      );
-      const end = start + page.length;
-      return {
-        comments: [...page, ...replies],
-        nextCursor: end < roots.length ? String(end) : null,
-        total: approved.length,
-      };
+      const page = repliesPage(this.approved(articleId), commentId, query);
+      if (!page) throw new BantinDataError('http', `No thread ${commentId}.`, { status: 404 });
+      return page;
     });
+  }
+
+  /** One like per comment for the story's visitor, as the server counts a visitor once. */
+  likeComment(articleId: string, commentId: string, options?: RequestOptions): Promise<number> {
+    return this.answer(options, () => {
+      const comment = this.approved(articleId).find((candidate) => candidate.id === commentId);
+      if (!comment) throw new BantinDataError('http', `No comment ${commentId}.`, { status: 404 });
+      if (!this.liked.has(commentId)) {
+        this.liked.add(commentId);
+        comment.likes++;
+      }
+      return comment.likes;
+    });
+  }
+
+  private approved(articleId: string): Comment[] {
+    return this.comments.filter((comment) => comment.articleId === articleId && comment.status === 'approved');
   }
 
   postComment(
@@ -204,21 +221,6 @@ export class MockDataSource implements BantinDataSource {
       }, latencyMs);
     });
   }
-}
-
-const time = (comment: Comment) => Date.parse(comment.createdAt);
-const ORDERS: Record<CommentSort, (a: Comment, b: Comment) => number> = {
-  newest: (a, b) => time(b) - time(a),
-  oldest: (a, b) => time(a) - time(b),
-  top: (a, b) => b.likes - a.likes || time(b) - time(a),
-};
-
-function rootOf(comment: Comment, all: readonly Comment[]): string | undefined {
-  let current: Comment | undefined = comment;
-  for (let hops = 0; current?.parentId && hops < all.length; hops++) {
-    current = all.find((candidate) => candidate.id === current!.parentId);
-  }
-  return current?.id;
 }
 
 const summaryOf = (id: string) => articleSummaries.find((summary) => summary.id === id)!;

@@ -83,3 +83,43 @@ export const longTextComments: Comment[] = [
     createdAt: hoursBefore(23),
   }),
 ];
+
+/**
+ * A thread with more replies than a page carries (3), for "Xem thêm trả lời". INVENTED readers,
+ * like the sample comments above.
+ */
+export const longThreadComments: Comment[] = [
+  on({
+    id: 'thread-1',
+    authorName: 'Hoàng Minh Tuấn',
+    content: 'Đề nghị Thành phố công bố danh mục dự án đầu tư công năm 2021 theo từng quận, huyện.',
+    createdAt: hoursBefore(8),
+    likes: 21,
+  }),
+  ...['Lê Thu Hà', 'Đỗ Văn Khánh', 'Vũ Thị Lan', 'Bùi Quang Huy', 'Đặng Thu Trang'].map((authorName, index) =>
+    on({
+      id: `thread-1-r${index + 1}`,
+      parentId: 'thread-1',
+      authorName,
+      content: `Đồng ý với ý kiến trên (ý kiến ${index + 1}).`,
+      createdAt: hoursBefore(7 - index),
+    }),
+  ),
+];
+
+/** An 80-character name without a space, and a name with an open U+202E: neither may break the layout. */
+export const hostileNameComments: Comment[] = [
+  on({
+    id: 'hostile-1',
+    authorName: 'Nguyễn'.repeat(13) + 'Vă',
+    content: 'Một cái tên dài 80 ký tự không có dấu cách vẫn phải xuống dòng trên điện thoại.',
+    createdAt: hoursBefore(2),
+  }),
+  on({
+    id: 'hostile-2',
+    authorName: '\u202EMinh Anh',
+    content: 'Ký tự U+202E trong tên không được đảo ngược chữ của trang sau nó.',
+    createdAt: hoursBefore(3),
+    likes: 2,
+  }),
+];

@@ -32,7 +32,7 @@ function makeComments(count: number): Comment[] {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-async function measure(count: number, pageSize?: number): Promise<{ render: number; total: number; articles: number }> {
+async function measure(count: number, limit?: number): Promise<{ render: number; total: number; articles: number }> {
   const renders: number[] = [];
   const times: number[] = [];
   let articles = 0;
@@ -40,7 +40,8 @@ async function measure(count: number, pageSize?: number): Promise<{ render: numb
     const comments = makeComments(count);
     const el = document.createElement('tin-comment-thread');
     el.articleId = 'bench';
-    if (pageSize) el.pageSize = pageSize;
+    el.comments = []; // configured from the start: the measured run is the one that sets the real list
+    if (limit) el.limit = limit;
     document.body.append(el);
     await el.updateComplete;
     void el.getBoundingClientRect().height; // the empty element's own first layout is not part of the run
@@ -77,12 +78,12 @@ describe('tin-comment-thread render benchmark', () => {
       rows.push(
         `${label.padEnd(32)} ${render.toFixed(1).padStart(7)} ms ${total === undefined ? '' : `${total.toFixed(1).padStart(9)} ms ${String(articles).padStart(10)}`}`,
       );
-    for (const [label, count, pageSize] of [
-      ['1,000 comments, page-size 20', 1_000, undefined],
+    for (const [label, count, limit] of [
+      ['1,000 comments, limit 20', 1_000, undefined],
       ['1,000 comments, all in the DOM', 1_000, 1_000],
-      ['10,000 comments, page-size 20', 10_000, undefined],
+      ['10,000 comments, limit 20', 10_000, undefined],
     ] as const) {
-      const { render, total, articles } = await measure(count, pageSize);
+      const { render, total, articles } = await measure(count, limit);
       row(label, render, total, articles);
     }
     row('buildThreads, 10,000 (sort top)', measureTree(10_000));

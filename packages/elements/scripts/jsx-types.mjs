@@ -50,7 +50,7 @@ export function elementsOf(manifest) {
   return elements.sort((a, b) => a.tag.localeCompare(b.tag));
 }
 
-/** `tin-view-counted` → `TinViewCounted`. */
+/** `tin-view-counter-counted` → `TinViewCounterCounted`. */
 export const pascal = (name) => name.replace(/(^|-)(\w)/g, (_, __, c) => c.toUpperCase());
 
 const PRIMITIVE = /^(?:string|number|boolean|undefined|null|'[^']*'|"[^"]*"|\s|\|)+$/;
@@ -147,7 +147,7 @@ export const preactTypes = (elements) =>
 /**
  * Vue: each tag as a global component, for vue-tsc and Volar. Vue sets a prop as a property when
  * the element has one; props are camelCase (templates may write them in kebab-case), events
- * are the element's own names (`@tin-view-counted`).
+ * are the element's own names (`@tin-view-counter-counted`).
  */
 export function vueTypes(elements) {
   const blocks = elements
@@ -187,7 +187,7 @@ export function vueTypes(elements) {
 }
 
 /**
- * Svelte 5: `ontin-view-counted={…}` listens to `tin-view-counted` (Svelte 4: `on:tin-view-counted`),
+ * Svelte 5: `ontin-view-counter-counted={…}` listens to `tin-view-counter-counted` (Svelte 4: `on:tin-view-counter-counted`),
  * and a prop is set as a property when the element has one.
  */
 export function svelteTypes(elements) {

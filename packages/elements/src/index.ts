@@ -6,9 +6,12 @@ export { TinCommentCount } from './comment-count/comment-count.js';
 export { TinArticleCard, type ArticleCardLayout } from './article-card/article-card.js';
 export {
   TinCommentThread,
-  type CommentErrorDetail,
-  type CommentPostedDetail,
-  type CommentSubmitDetail,
+  type TinCommentThreadLikeDetail,
+  type TinCommentThreadLikeErrorDetail,
+  type TinCommentThreadErrorDetail,
+  type TinCommentThreadPostErrorDetail,
+  type TinCommentThreadPostedDetail,
+  type TinCommentThreadSubmitDetail,
 } from './comment-thread/comment-thread.js';
 export { TinMostViewed, type TinMostViewedPeriodChangeDetail } from './most-viewed/most-viewed.js';
 export { BantinDataError, errorMessageKey, type DataErrorKind } from './data/errors.js';

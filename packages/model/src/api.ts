@@ -13,11 +13,26 @@ export type ViewCountsResponse = z.infer<typeof ViewCountsResponseSchema>;
 export const ViewIncrementResponseSchema = z.object({ articleId: idSchema, views: nonNegativeIntSchema });
 export type ViewIncrementResponse = z.infer<typeof ViewIncrementResponseSchema>;
 
-/** GET {endpoint}/articles/{articleId}/comments */
+/**
+ * One thread of a comment page: its top-level comment's id, how many replies it has in all, and
+ * the cursor of `GET …/comments/{id}/replies` when not all of them are on the page.
+ */
+export const CommentThreadInfoSchema = z.object({
+  id: idSchema,
+  replies: nonNegativeIntSchema,
+  repliesCursor: z.nullable(z.string()),
+});
+export type CommentThreadInfo = z.infer<typeof CommentThreadInfoSchema>;
+
+/**
+ * GET {endpoint}/articles/{articleId}/comments (paged by thread, with `threads`) and
+ * GET {endpoint}/articles/{articleId}/comments/{commentId}/replies (without).
+ */
 export const CommentListResponseSchema = z.object({
   comments: z.array(CommentSchema),
   nextCursor: z.nullable(z.string()),
   total: nonNegativeIntSchema,
+  threads: z.optional(z.array(CommentThreadInfoSchema)),
 });
 export type CommentListResponse = z.infer<typeof CommentListResponseSchema>;
 

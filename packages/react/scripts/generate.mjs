@@ -2,7 +2,7 @@
 // element, with @lit/react's createComponent (as Shoelace's scripts/make-react.js does). Run by
 // `pnpm build`, so an element added to the kit gets its wrapper without anyone writing it.
 //   <tin-view-counter>, class TinViewCounter → generated/elements/view-counter.ts exporting TinViewCounter,
-//   with an `onTinViewCounted` prop for `tin-view-counted`.
+//   with an `onTinViewCounterCounted` prop for `tin-view-counter-counted`.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

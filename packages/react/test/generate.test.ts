@@ -65,7 +65,7 @@ test('every element of the manifest gets a wrapper named after its class', () =>
 });
 
 test('event props are on + the event name in PascalCase', () => {
-  assert.equal(eventProp('tin-view-counted'), 'onTinViewCounted');
+  assert.equal(eventProp('tin-view-counter-counted'), 'onTinViewCounterCounted');
   assert.equal(eventProp('tin-most-viewed-period-change'), 'onTinMostViewedPeriodChange');
 });
 

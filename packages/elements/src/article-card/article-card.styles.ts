@@ -7,6 +7,8 @@ import { css } from 'lit';
 export const articleCardStyles = css`
   :host {
     display: block;
+    /* A title or category may be one long word (a URL, a code): break it rather than widen the page. */
+    overflow-wrap: anywhere;
   }
   .base {
     position: relative;
@@ -31,6 +33,7 @@ export const articleCardStyles = css`
   }
   .title {
     margin: 0;
+    font-weight: 700;
     font-size: 1.125em;
     line-height: var(--_line-height-heading);
   }
@@ -61,6 +64,11 @@ export const articleCardStyles = css`
     -webkit-line-clamp: var(--tin-article-card-sapo-lines, 3);
     overflow: hidden;
     margin: 0;
+  }
+  /* Above the stretched link, so that its retry button can be pressed if the count fails. */
+  tin-comment-count {
+    position: relative;
+    z-index: 1;
   }
   .meta {
     display: flex;

@@ -1,7 +1,8 @@
-import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { expect, fixture, fixtureSync, html, waitUntil } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { ArticleSummary } from '@bantin/model';
 import '../define/article-card.js';
+import { captureWarnings } from '../../test/capture-warnings.js';
 import type { TinArticleCard } from './article-card.js';
 
 // Real strings from the seed article of the Hà Nội portal.
@@ -51,14 +52,8 @@ async function timeText(el: TinArticleCard): Promise<string> {
 }
 
 describe('tin-article-card', () => {
-  let warnings: string[];
-  const realWarn = console.warn;
-  beforeEach(() => {
-    warnings = [];
-    console.warn = (...args: unknown[]) => void warnings.push(args.join(' '));
-  });
+  const warnings = captureWarnings();
   afterEach(() => {
-    console.warn = realWarn;
     delete (window as { __xss?: unknown }).__xss;
   });
 
@@ -83,7 +78,7 @@ describe('tin-article-card', () => {
       expect(text($(el, '[part=category]'))).to.equal(CATEGORY);
       expect(await timeText(el)).to.equal('1 ngày trước');
       expect(text($(el, '[part=views]'))).to.equal('414 lượt xem');
-      expect($(el, 'h3[part=title]')).to.not.equal(null);
+      expect($(el, '[part=title][role=heading][aria-level="3"]')).to.not.equal(null);
       await expect(el).to.be.accessible();
     });
 
@@ -341,5 +336,174 @@ describe('tin-article-card', () => {
       const outline = getComputedStyle(link, '::after');
       expect(outline.outlineStyle).to.equal('solid');
     });
+  });
+});
+
+describe('tin-article-card: one element API', () => {
+  it('takes the title from `heading` and its level from `heading-level` (default 3, 2–6)', async () => {
+    const el = await fixture<TinArticleCard>(
+      html`<tin-article-card heading=${TITLE_2} href="/tin-tuc/bau-cu"></tin-article-card>`,
+    );
+    const title = $(el, '[part=title]')!;
+    expect(title.getAttribute('role')).to.equal('heading');
+    expect(title.getAttribute('aria-level')).to.equal('3');
+    expect(text($(el, 'a'))).to.equal(TITLE_2);
+    await expect(el).to.be.accessible();
+    for (const [level, expected] of [
+      [2, '2'],
+      [6, '6'],
+      [7, '6'],
+      [0, '2'],
+    ] as const) {
+      el.headingLevel = level;
+      await el.updateComplete;
+      expect(title.getAttribute('aria-level')).to.equal(expected);
+    }
+    // A slotted title wins over `heading`, and `heading` over the article's.
+    const slotted = await fixture<TinArticleCard>(
+      html`<tin-article-card heading="Khác" .article=${summary()}
+        ><span slot="title">${TITLE_2}</span></tin-article-card
+      >`,
+    );
+    expect(shown(slotted, 'title')).to.equal(TITLE_2);
+    const fromArticle = await fixture<TinArticleCard>(
+      html`<tin-article-card heading=${TITLE_2} .article=${summary()}></tin-article-card>`,
+    );
+    expect(text($(fromArticle, 'a'))).to.equal(TITLE_2);
+  });
+
+  it('passes `now` to its date', async () => {
+    const el = await fixture<TinArticleCard>(
+      html`<tin-article-card
+        datetime="2026-02-03T08:00:00+07:00"
+        .now=${new Date('2026-02-04T09:00:00+07:00')}
+      ></tin-article-card>`,
+    );
+    expect(await timeText(el)).to.equal('1 ngày trước');
+    el.now = Date.parse('2026-02-03T10:00:00+07:00');
+    await el.updateComplete;
+    expect(await timeText(el)).to.equal('2 giờ trước');
+  });
+
+  it('shows the comment count from `comment-count` or the article', async () => {
+    const el = await fixture<TinArticleCard>(
+      html`<tin-article-card href="/a" comment-count="12"><span slot="title">${TITLE}</span></tin-article-card>`,
+    );
+    expect(text($(el, '[part=comments]'))).to.equal('12 bình luận');
+    await expect(el).to.be.accessible();
+    const fromArticle = await fixture<TinArticleCard>(
+      html`<tin-article-card .article=${summary({ commentCount: 1520 })}></tin-article-card>`,
+    );
+    expect(text($(fromArticle, '[part=meta]'))).to.contain('414 lượt xem');
+    expect(text($(fromArticle, '[part=comments]'))).to.equal('1,5 nghìn bình luận');
+    fromArticle.commentCount = 0;
+    await fromArticle.updateComplete;
+    expect(text($(fromArticle, '[part=comments]'))).to.equal('0 bình luận');
+    const english = await fixture<TinArticleCard>(
+      html`<tin-article-card lang="en" comment-count="3" heading="x"></tin-article-card>`,
+    );
+    expect(text($(english, '[part=comments]'))).to.equal('3 comments');
+    const none = await fixture<TinArticleCard>(html`<tin-article-card heading="x" views="1"></tin-article-card>`);
+    expect($(none, '[part=comments]')).to.equal(null);
+  });
+
+  for (const width of [320, 390, 768]) {
+    it(`wraps an 80-character unbroken title and category at ${width} px`, async () => {
+      await setViewport({ width, height: 800 });
+      try {
+        const word = 'Đ'.repeat(40) + 'a'.repeat(40);
+        for (const layout of ['vertical', 'horizontal', 'compact', 'featured']) {
+          const el = await fixture<TinArticleCard>(
+            html`<tin-article-card
+              layout=${layout}
+              .article=${summary({ title: word, category: { id: 'x', slug: 'x', name: word } })}
+            ></tin-article-card>`,
+          );
+          expect(document.documentElement.scrollWidth, layout).to.be.at.most(width);
+          for (const part of ['title', 'category'])
+            expect($(el, `[part=${part}]`)!.scrollWidth, `${layout} ${part}`).to.be.at.most(el.clientWidth);
+        }
+      } finally {
+        await setViewport({ width: 800, height: 600 });
+      }
+    });
+  }
+
+  // The meta line's items are flex items, each its own bidi paragraph: this held before the
+  // comment count was added too, and guards the layout against a change that would break it.
+  it('isolates the category: an open U+202E does not mirror the counts after it', async () => {
+    const el = await fixture<TinArticleCard>(
+      html`<tin-article-card
+        .article=${summary({ category: { id: 'x', slug: 'x', name: '\u202ETin tức' } })}
+        comment-count="12"
+      ></tin-article-card>`,
+    );
+    for (const part of ['views', 'comments']) {
+      const node = [...$(el, `[part=${part}]`)!.childNodes].find((child) => child.nodeType === Node.TEXT_NODE)!;
+      const value = node.textContent!;
+      const at = (offset: number) => {
+        const range = document.createRange();
+        range.setStart(node, offset);
+        range.setEnd(node, offset + 1);
+        return range.getBoundingClientRect().left;
+      };
+      expect(at(0), part).to.be.below(at(value.length - 1));
+    }
+  });
+});
+
+describe('tin-article-card: comment count from the endpoint', () => {
+  const warnings = captureWarnings();
+
+  it('warns when <tin-comment-count> is not registered (a card-only page does not load it)', async () => {
+    expect(customElements.get('tin-comment-count')).to.equal(undefined);
+    await fixture<TinArticleCard>(
+      html`<tin-article-card endpoint="/mock-api" .article=${summary()}></tin-article-card>`,
+    );
+    expect(warnings.filter((warning) => warning.includes('define/comment-count.js'))).to.have.length(1);
+    await import('../define/comment-count.js');
+  });
+
+  const countText = async (el: TinArticleCard) => {
+    const count = $(el, 'tin-comment-count') as (HTMLElement & { updateComplete: Promise<boolean> }) | null;
+    await waitUntil(() => count?.shadowRoot?.querySelector('.count:not(.skeleton)'), 'no count arrived', {
+      timeout: 3000,
+    });
+    return text(count!.shadowRoot!.querySelector('.count'));
+  };
+
+  it('fetches it with <tin-comment-count> when `endpoint` is set and no count is given', async () => {
+    const el = await fixture<TinArticleCard>(
+      html`<tin-article-card endpoint="/mock-api" .article=${summary()}></tin-article-card>`,
+    );
+    const count = $(el, 'tin-comment-count')!;
+    expect(count.getAttribute('part')).to.equal('comments');
+    expect(count.getAttribute('article-id')).to.equal('hoi-nghi-lan-thu-2');
+    expect(await countText(el)).to.equal('0 bình luận');
+    await expect(el).to.be.accessible();
+
+    const byAttribute = await fixture<TinArticleCard>(
+      html`<tin-article-card endpoint="/mock-api" article-id="hoi-nghi-lan-thu-2" heading=${TITLE}></tin-article-card>`,
+    );
+    expect(await countText(byAttribute)).to.equal('0 bình luận');
+  });
+
+  it('fetches nothing when the count is given, or without an article id', async () => {
+    const given = await fixture<TinArticleCard>(
+      html`<tin-article-card endpoint="/mock-api" comment-count="1" .article=${summary()}></tin-article-card>`,
+    );
+    expect($(given, 'tin-comment-count')).to.equal(null);
+    expect(text($(given, '[part=comments]'))).to.equal('1 bình luận');
+    const anonymous = await fixture<TinArticleCard>(
+      html`<tin-article-card endpoint="/mock-api" heading=${TITLE}></tin-article-card>`,
+    );
+    expect($(anonymous, 'tin-comment-count')).to.equal(null);
+  });
+
+  it('takes `now` as an ISO attribute', async () => {
+    const el = await fixture<TinArticleCard>(
+      html`<tin-article-card datetime="2026-02-03T08:00:00+07:00" now="2026-02-04T09:00:00+07:00"></tin-article-card>`,
+    );
+    expect(await timeText(el)).to.equal('1 ngày trước');
   });
 });

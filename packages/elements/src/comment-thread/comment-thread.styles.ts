@@ -4,9 +4,17 @@ export const commentThreadStyles = css`
   :host {
     display: block;
     --_gap: var(--tin-comment-thread-gap, var(--_space-s));
+    /* Readers' names and texts may be one 80-character word: break it rather than widen the page. */
+    overflow-wrap: anywhere;
   }
-  h2 {
+  /* What readers write is isolated, so that bidi controls in it (an open U+202E) stay inside it. */
+  [part='author'],
+  [part='content'] {
+    unicode-bidi: isolate;
+  }
+  [part='heading'] {
     font-size: 1.25em;
+    font-weight: 700;
     line-height: var(--_line-height-heading);
     margin: 0 0 var(--_space-m);
   }
@@ -81,7 +89,6 @@ export const commentThreadStyles = css`
   [part='content'] {
     margin: 0;
     white-space: pre-wrap;
-    overflow-wrap: anywhere;
   }
   footer button {
     border: 0;
@@ -89,6 +96,14 @@ export const commentThreadStyles = css`
     min-height: 2rem;
     background: none;
     color: var(--_link);
+  }
+  [part='like'][aria-pressed='true'] {
+    color: var(--_accent);
+    font-weight: 600;
+  }
+  [part='more-replies'] {
+    margin-block: var(--_space-xs) var(--_gap);
+    margin-inline-start: var(--tin-comment-thread-indent, 1rem);
   }
   .skeleton {
     height: 5.5rem;

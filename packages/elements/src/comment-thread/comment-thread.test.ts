@@ -1,11 +1,13 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import * as model from '@bantin/model';
 import type { Comment, CommentListResponse, NewComment } from '@bantin/model';
 import '../define/comment-thread.js';
+import { captureWarnings } from '../../test/capture-warnings.js';
 import { BantinDataError } from '../data/errors.js';
 import { createHttpDataSource } from '../data/http-source.js';
 import type { CommentSource } from '../data/types.js';
-import type { CommentErrorDetail, TinCommentThread } from './comment-thread.js';
+import type { TinCommentThread, TinCommentThreadPostErrorDetail } from './comment-thread.js';
 import { buildThreads, flattenReplies } from './threads.js';
 
 // Real strings from the seed page (a Hà Nội portal article).
@@ -115,8 +117,8 @@ async function fillValid(
   await type(el, 'content', content);
 }
 
-async function loaded(el: TinCommentThread): Promise<void> {
-  await waitUntil(() => !$(el, '[part=skeleton]'), 'still loading');
+async function loaded(el: TinCommentThread, timeout = 1000): Promise<void> {
+  await waitUntil(() => !$(el, '[part=loading]'), 'still loading', { timeout });
   await el.updateComplete;
 }
 
@@ -135,6 +137,10 @@ async function press(key: string): Promise<void> {
 }
 
 const focused = (el: TinCommentThread) => root(el).activeElement as HTMLElement | null;
+
+function storedLikes(): string[] {
+  return Object.keys(localStorage).filter((key) => key.startsWith('bantin:comment-likes:'));
+}
 
 function storedDrafts(): string[] {
   return Object.keys(localStorage)
@@ -155,9 +161,9 @@ describe('tin-comment-thread: states', () => {
       html`<tin-comment-thread article-id=${ARTICLE} .dataSource=${source}></tin-comment-thread>`,
     );
     await loaded(el);
-    expect(text($(el, 'h2'))).to.equal('Bình luận bài viết');
+    expect(text($(el, '[part=heading]'))).to.equal('Bình luận bài viết');
     expect(text($(el, '[part=empty]'))).to.equal('Chưa có bình luận nào.');
-    expect(source.lists).to.deep.equal([{ sort: 'newest', limit: 20 }]);
+    expect(source.lists).to.deep.equal([{ sort: 'newest', limit: 20, replies: 3 }]);
     await expect(el).to.be.accessible();
   });
 
@@ -168,7 +174,7 @@ describe('tin-comment-thread: states', () => {
         .dataSource=${fakeSource({ list: () => new Promise(() => {}) })}
       ></tin-comment-thread>`,
     );
-    const skeleton = $(el, '[part=skeleton]')!;
+    const skeleton = $(el, '[part=loading]')!;
     // No aria-busy here: it would hide the one text that says what is happening.
     expect(skeleton.closest('[aria-busy=true]')).to.equal(null);
     expect(text(skeleton)).to.equal('Đang tải…');
@@ -228,7 +234,7 @@ describe('tin-comment-thread: states', () => {
           html`<tin-comment-thread article-id=${ARTICLE} .dataSource=${source}></tin-comment-thread>`,
         );
         await waitUntil(() => $(el, '[part=error]'), 'no error state', { timeout: 2000 });
-        expect(text($(el, '[part=error] p'))).to.equal(message);
+        expect(text($(el, '[part=error-message]'))).to.equal(message);
         await expect(el).to.be.accessible();
         fail = false;
         button(el, 'Thử lại').click();
@@ -248,7 +254,7 @@ describe('tin-comment-thread: states', () => {
     );
     const el = wrapper.querySelector('tin-comment-thread')!;
     await el.updateComplete;
-    expect(text($(el, 'h2'))).to.equal('Comments');
+    expect(text($(el, '[part=heading]'))).to.equal('Comments');
     expect(text($(el, 'time'))).to.equal('1 day ago');
     expect(text($(el, 'footer'))).to.contain('3 likes');
     expect(text($(el, '[part=submit]'))).to.equal('Post comment');
@@ -337,7 +343,7 @@ describe('tin-comment-thread: threads, sorting and paging', () => {
           : { comments: [comment({ authorName: `Trang 1 ${sort}` })], nextCursor: 'after-1', total: 2 },
     });
     const el = await fixture<TinCommentThread>(
-      html`<tin-comment-thread article-id=${ARTICLE} page-size="1" .dataSource=${source}></tin-comment-thread>`,
+      html`<tin-comment-thread article-id=${ARTICLE} limit="1" .dataSource=${source}></tin-comment-thread>`,
     );
     await loaded(el);
     expect(threads(el).map((li) => text(li.querySelector('[part=author]')))).to.deep.equal(['Trang 1 newest']);
@@ -345,7 +351,7 @@ describe('tin-comment-thread: threads, sorting and paging', () => {
     more.focus();
     more.click();
     await waitUntil(() => threads(el).length === 2);
-    expect(source.lists[1]).to.deep.equal({ sort: 'newest', cursor: 'after-1', limit: 1 });
+    expect(source.lists[1]).to.deep.equal({ sort: 'newest', cursor: 'after-1', limit: 1, replies: 3 });
     expect(button(el, 'Xem thêm bình luận')).to.equal(undefined);
     // Focus moves to the first new comment, since the button it was on is gone.
     await waitUntil(() => focused(el)?.tagName === 'ARTICLE');
@@ -354,8 +360,9 @@ describe('tin-comment-thread: threads, sorting and paging', () => {
     const select = $<HTMLSelectElement>(el, 'select')!;
     select.value = 'top';
     select.dispatchEvent(new Event('change'));
+    await waitUntil(() => source.lists.length === 3, 'the new sort did not reload');
     await loaded(el);
-    expect(source.lists[2]).to.deep.equal({ sort: 'top', limit: 1 });
+    expect(source.lists[2]).to.deep.equal({ sort: 'top', limit: 1, replies: 3 });
     expect(threads(el).map((li) => text(li.querySelector('[part=author]')))).to.deep.equal(['Trang 1 top']);
   });
 
@@ -380,7 +387,7 @@ describe('tin-comment-thread: threads, sorting and paging', () => {
     await waitUntil(() => threads(el).length === 2);
   });
 
-  it('renders at most page-size threads of 10,000 local comments, and pages locally', async () => {
+  it('renders at most limit threads of 10,000 local comments, and pages locally', async () => {
     const list: Comment[] = [];
     for (let i = 0; i < 10_000; i++) {
       list.push(
@@ -467,7 +474,7 @@ describe('tin-comment-thread: form', () => {
     await waitUntil(() => status(el) === 'Bình luận của bạn đã được đăng.');
   });
 
-  it('posts, inserts an approved comment at once, clears the draft and fires tin-comment-posted', async () => {
+  it('posts, inserts an approved comment at once, clears the draft and fires tin-comment-thread-posted', async () => {
     const source = fakeSource();
     const el = await fixture<TinCommentThread>(
       html`<tin-comment-thread article-id=${ARTICLE} .dataSource=${source}></tin-comment-thread>`,
@@ -476,8 +483,8 @@ describe('tin-comment-thread: form', () => {
     await type(el, 'email', 'binh@example.vn');
     await fillValid(el);
     expect(storedDrafts()).to.have.length(1);
-    const submitted = oneEvent(el, 'tin-comment-submit');
-    const posted = oneEvent(el, 'tin-comment-posted');
+    const submitted = oneEvent(el, 'tin-comment-thread-submit');
+    const posted = oneEvent(el, 'tin-comment-thread-posted');
     submitButton(el).click();
     expect((await submitted).detail).to.deep.equal({
       articleId: ARTICLE,
@@ -537,14 +544,14 @@ describe('tin-comment-thread: form', () => {
     expect(submitButton(el).getAttribute('aria-disabled')).to.equal('false');
   });
 
-  it('posts nothing and keeps the draft when tin-comment-submit is cancelled', async () => {
+  it('posts nothing and keeps the draft when tin-comment-thread-submit is cancelled', async () => {
     const source = fakeSource();
     const el = await fixture<TinCommentThread>(
       html`<tin-comment-thread article-id=${ARTICLE} .dataSource=${source}></tin-comment-thread>`,
     );
     await loaded(el);
     await fillValid(el);
-    el.addEventListener('tin-comment-submit', (event) => event.preventDefault(), { once: true });
+    el.addEventListener('tin-comment-thread-submit', (event) => event.preventDefault(), { once: true });
     submitButton(el).click();
     await el.updateComplete;
     expect(source.posts).to.have.length(0);
@@ -564,9 +571,9 @@ describe('tin-comment-thread: form', () => {
     );
     await loaded(el);
     await fillValid(el, 'Gửi lại được rồi.');
-    const failed = oneEvent(el, 'tin-comment-error');
+    const failed = oneEvent(el, 'tin-comment-thread-post-error');
     submitButton(el).click();
-    const detail: CommentErrorDetail = (await failed).detail;
+    const detail: TinCommentThreadPostErrorDetail = (await failed).detail;
     expect(detail.error).to.be.instanceOf(BantinDataError);
     expect(detail.draft.content).to.equal('Gửi lại được rồi.');
     await el.updateComplete;
@@ -734,5 +741,439 @@ describe('tin-comment-thread: user text is text', () => {
     );
     expect(field(el, 'content').value).to.equal('');
     expect(status(el)).to.equal('');
+  });
+});
+
+describe('tin-comment-thread: hostile data and narrow screens', () => {
+  it('shows two comments whose parentIds point at each other as top-level comments', async () => {
+    const a = comment({ id: 'vong-a', parentId: 'vong-b', authorName: 'An' });
+    const b = comment({ id: 'vong-b', parentId: 'vong-a', authorName: 'Bình' });
+    const c = comment({ id: 'vong-c', parentId: 'vong-a', authorName: 'Cường' });
+    // A longer loop, and a reply hanging from it, which stays a reply.
+    const x = comment({ id: 'x', parentId: 'z' });
+    const y = comment({ id: 'y', parentId: 'x' });
+    const z = comment({ id: 'z', parentId: 'y' });
+    expect(buildThreads([a, b, c, x, y, z]).map((t) => t.comment.id)).to.deep.equal([
+      'vong-a',
+      'vong-b',
+      'x',
+      'y',
+      'z',
+    ]);
+
+    const el = await fixture<TinCommentThread>(
+      html`<tin-comment-thread article-id=${ARTICLE} .comments=${[a, b, c]}></tin-comment-thread>`,
+    );
+    expect(threads(el).map((li) => text(li.querySelector('[part=author]')))).to.have.members(['An', 'Bình']);
+    expect(text($(el, '[part=replies] [part=author]'))).to.equal('Cường');
+    expect(text($(el, '[part=toolbar]'))).to.contain('3 bình luận');
+    await expect(el).to.be.accessible();
+  });
+
+  for (const width of [320, 390, 768]) {
+    it(`wraps an 80-character unbroken name at ${width} px: nothing overflows`, async () => {
+      await setViewport({ width, height: 800 });
+      try {
+        const name = 'Đ'.repeat(40) + 'a'.repeat(40);
+        const top = comment({ authorName: name, content: 'x'.repeat(300) });
+        const replies = [top];
+        // Deep enough that the deepest level is shown flat, with "trả lời <name>".
+        for (let i = 0; i < 4; i++)
+          replies.push(comment({ authorName: name, parentId: replies[replies.length - 1]!.id }));
+        const el = await fixture<TinCommentThread>(
+          html`<tin-comment-thread article-id=${ARTICLE} .comments=${replies} .now=${now}></tin-comment-thread>`,
+        );
+        $<HTMLButtonElement>(el, 'footer button')!.click(); // "Đang trả lời <name>" in the form
+        await el.updateComplete;
+        expect(text($(el, 'form .row'))).to.contain(name);
+        expect(text($(el, '[part=replies] header span'))).to.contain(name);
+        expect(document.documentElement.scrollWidth).to.be.at.most(width);
+        for (const node of [el, ...$$(el, 'article, header, form, form .row')])
+          expect(node.scrollWidth, node.tagName).to.be.at.most(node.clientWidth || width);
+      } finally {
+        await setViewport({ width: 800, height: 600 });
+      }
+    });
+  }
+
+  it('isolates user-written names: an open U+202E does not mirror the text after it', async () => {
+    const rlo = comment({ authorName: '\u202EKẻ Xấu', likes: 2 });
+    const reply = comment({ authorName: '\u202EKẻ Xấu 2', parentId: rlo.id });
+    const deep = comment({ authorName: 'Chị Hoa', parentId: reply.id });
+    const el = await fixture<TinCommentThread>(
+      html`<tin-comment-thread
+        article-id=${ARTICLE}
+        max-depth="1"
+        .comments=${[rlo, reply, deep]}
+        .now=${now}
+      ></tin-comment-thread>`,
+    );
+    /** True when the text node's characters are laid out left to right, as Vietnamese is. */
+    const leftToRight = (node: Element) => {
+      const textNode = [...node.childNodes].find(
+        (child) => child.nodeType === Node.TEXT_NODE && child.textContent!.trim(),
+      )!;
+      const value = textNode.textContent!;
+      const first = value.search(/\S/);
+      const last = value.length - 1 - [...value].reverse().join('').search(/\S/);
+      const at = (offset: number) => {
+        const range = document.createRange();
+        range.setStart(textNode, offset);
+        range.setEnd(textNode, offset + 1);
+        return range.getBoundingClientRect().left;
+      };
+      return at(first) < at(last);
+    };
+    for (const time of $$(el, 'header time')) expect(leftToRight(time), 'time after the name').to.equal(true);
+    // The deepest reply, shown flat: "trả lời <name>" then its time.
+    const flat = $$(el, 'article').find((node) => text(node.querySelector('[part=author]')) === 'Chị Hoa')!;
+    expect(text(flat.querySelector('header span'))).to.equal('trả lời \u202EKẻ Xấu 2');
+    expect(leftToRight(flat.querySelector('time')!)).to.equal(true);
+    // In the form: "Đang trả lời <name>", then the cancel button.
+    $<HTMLButtonElement>(el, 'footer button')!.click();
+    await el.updateComplete;
+    expect(leftToRight($(el, 'form .row button')!)).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('tin-comment-thread: paging by thread (mock server)', () => {
+  const authors = (node: Element) =>
+    [...node.querySelectorAll(':scope > article [part=author]')].map((author) => text(author));
+  const threadOf = (el: TinCommentThread, name: string) => threads(el).find((li) => authors(li)[0] === name)!;
+  const repliesOf = (li: Element) => [...li.querySelectorAll('[part=replies] [part=author]')].map(text);
+
+  it('shows a page of whole threads, each with its first replies and "Xem thêm trả lời" for the rest', async () => {
+    const el = await fixture<TinCommentThread>(
+      html`<tin-comment-thread
+        article-id="phan-trang"
+        endpoint="/mock-api"
+        limit="5"
+        .now=${now}
+      ></tin-comment-thread>`,
+    );
+    await loaded(el);
+    // Newest threads first: t12 … t8; every reply sits under its own thread, none at the top level.
+    expect(threads(el).map((li) => authors(li)[0])).to.deep.equal([
+      'Bạn đọc 12',
+      'Bạn đọc 11',
+      'Bạn đọc 10',
+      'Bạn đọc 9',
+      'Bạn đọc 8',
+    ]);
+    expect(text($(el, '[part=toolbar]'))).to.contain('42 bình luận');
+    const eleven = threadOf(el, 'Bạn đọc 11');
+    expect(repliesOf(eleven)).to.deep.equal(['Người trả lời 11.1', 'Người trả lời 11.2', 'Người trả lời 11.3']);
+    const more = eleven.querySelector<HTMLButtonElement>(':scope > [part=more-replies]')!;
+    expect(text(more)).to.equal('Xem thêm 2 trả lời');
+    expect(text(threadOf(el, 'Bạn đọc 10').querySelector('[part=more-replies]'))).to.equal('Xem thêm 1 trả lời');
+    expect(threadOf(el, 'Bạn đọc 9').querySelector('[part=more-replies]')).to.equal(null);
+    await expect(el).to.be.accessible();
+
+    more.click();
+    await waitUntil(() => repliesOf(threadOf(el, 'Bạn đọc 11')).length === 5, 'the replies did not load');
+    // Reply 4 answers reply 3 and reply 5 answers reply 4: shown at the deepest level, in order.
+    expect(repliesOf(threadOf(el, 'Bạn đọc 11'))).to.deep.equal([
+      'Người trả lời 11.1',
+      'Người trả lời 11.2',
+      'Người trả lời 11.3',
+      'Người trả lời 11.4',
+      'Người trả lời 11.5',
+    ]);
+    expect(threadOf(el, 'Bạn đọc 11').querySelector('[part=more-replies]')).to.equal(null);
+    await waitUntil(() => text(focused(el)?.querySelector('[part=author]')) === 'Người trả lời 11.4');
+
+    button(el, 'Xem thêm bình luận').click();
+    await waitUntil(() => threads(el).length === 10, 'page 2 did not load');
+    expect(
+      threads(el)
+        .map((li) => authors(li)[0])
+        .slice(5),
+    ).to.deep.equal(['Bạn đọc 7', 'Bạn đọc 6', 'Bạn đọc 5', 'Bạn đọc 4', 'Bạn đọc 3']);
+    expect(text(threadOf(el, 'Bạn đọc 5').querySelector('[part=more-replies]'))).to.equal('Xem thêm 2 trả lời');
+  });
+
+  it('shows an error with a working retry when more replies fail to load, and fires tin-comment-thread-error', async () => {
+    let fail = true;
+    const source = fakeSource({
+      list: async () => ({
+        comments: [comment({ id: 'goc', authorName: 'Gốc' }), comment({ id: 'tl1', parentId: 'goc' })],
+        threads: [{ id: 'goc', replies: 2, repliesCursor: 'tiep' }],
+        nextCursor: null,
+        total: 3,
+      }),
+    });
+    source.listReplies = async (_article, id, query) => {
+      if (fail) throw new BantinDataError('network', 'offline');
+      expect([id, query.cursor]).to.deep.equal(['goc', 'tiep']);
+      return {
+        comments: [comment({ id: 'tl2', parentId: 'goc', authorName: 'Trả lời sau' })],
+        nextCursor: null,
+        total: 2,
+      };
+    };
+    const el = await fixture<TinCommentThread>(
+      html`<tin-comment-thread article-id=${ARTICLE} .dataSource=${source}></tin-comment-thread>`,
+    );
+    await loaded(el);
+    const failed = oneEvent(el, 'tin-comment-thread-error');
+    $<HTMLButtonElement>(el, '[part=more-replies]')!.click();
+    const event = await failed;
+    expect(event.detail.what).to.equal('replies');
+    expect(event.bubbles && event.composed).to.equal(true);
+    await waitUntil(() => $(el, '[part=error]'));
+    expect(text($(el, '[part=error-message]'))).to.equal('Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.');
+    fail = false;
+    button(el, 'Thử lại').click();
+    await waitUntil(() => text($(el, '[part=replies]')).includes('Trả lời sau'));
+    expect($(el, '[part=error]')).to.equal(null);
+    expect($(el, '[part=more-replies]')).to.equal(null);
+  });
+
+  it('offers no "Xem thêm trả lời" when the data source cannot list replies', async () => {
+    const source = fakeSource({
+      list: async () => ({
+        comments: [comment({ id: 'goc' }), comment({ id: 'tl1', parentId: 'goc' })],
+        threads: [{ id: 'goc', replies: 5, repliesCursor: 'tiep' }],
+        nextCursor: null,
+        total: 6,
+      }),
+    });
+    const el = await fixture<TinCommentThread>(
+      html`<tin-comment-thread article-id=${ARTICLE} .dataSource=${source}></tin-comment-thread>`,
+    );
+    await loaded(el);
+    expect($$(el, 'article')).to.have.length(2);
+    expect($(el, '[part=more-replies]')).to.equal(null);
+  });
+
+  it('renders at most `limit` threads of a page, whatever the server sends', async () => {
+    const el = await fixture<TinCommentThread>(
+      html`<tin-comment-thread article-id="qua-nhieu" endpoint="/mock-api"></tin-comment-thread>`,
+    );
+    // 2,000 comments to read and check first: slow on a busy machine.
+    await loaded(el, 8000);
+    expect(threads(el)).to.have.length(20);
+    expect($$(el, 'article')).to.have.length(20);
+    // Replies a hostile page carries count too: 20 × (1 + 3) comments at most.
+    const flood = [comment({ id: 'lu' })];
+    for (let i = 0; i < 5000; i++) flood.push(comment({ id: `lu${i}`, parentId: 'lu' }));
+    const source = fakeSource({ list: async () => ({ comments: flood, nextCursor: null, total: 5001 }) });
+    const capped = await fixture<TinCommentThread>(
+      html`<tin-comment-thread article-id=${ARTICLE} .dataSource=${source}></tin-comment-thread>`,
+    );
+    await loaded(capped);
+    expect($$(capped, 'article')).to.have.length(80);
+  });
+
+  it('fires tin-comment-thread-error when the first page fails', async () => {
+    const source = fakeSource({ list: () => Promise.reject(new BantinDataError('http', '503', { status: 503 })) });
+    const el = fixtureSync<TinCommentThread>(
+      html`<tin-comment-thread article-id=${ARTICLE} .dataSource=${source}></tin-comment-thread>`,
+    );
+    const event = await oneEvent(el, 'tin-comment-thread-error');
+    expect(event.detail).to.include({ articleId: ARTICLE, what: 'comments' });
+    expect(event.detail.error).to.be.instanceOf(BantinDataError);
+  });
+});
+
+describe('tin-comment-thread: likes', () => {
+  const likeButton = (el: TinCommentThread, name: string) =>
+    $$(el, 'article')
+      .find((node) => text(node.querySelector('[part=author]')) === name)!
+      .querySelector<HTMLButtonElement>('[part=like]')!;
+  const likesText = (el: TinCommentThread, name: string) =>
+    text(likeButton(el, name).closest('footer')!.querySelector('span'));
+
+  it('likes at once, counts what the server says, announces it, and stays pressed after a reload', async () => {
+    const el = await fixture<TinCommentThread>(
+      html`<tin-comment-thread article-id="phan-trang" endpoint="/mock-api" limit="3"></tin-comment-thread>`,
+    );
+    await loaded(el);
+    const like = likeButton(el, 'Bạn đọc 12');
+    expect(like.getAttribute('aria-pressed')).to.equal('false');
+    expect(like.getAttribute('aria-label')).to.equal('Thích bình luận của Bạn đọc 12');
+    expect(text(like)).to.equal('Thích');
+    expect(likesText(el, 'Bạn đọc 12')).to.equal('12 lượt thích');
+    const liked = oneEvent(el, 'tin-comment-thread-like');
+    like.click();
+    await el.updateComplete;
+    // Optimistic: pressed and counted before the server has answered.
+    expect(like.getAttribute('aria-pressed')).to.equal('true');
+    expect(likesText(el, 'Bạn đọc 12')).to.equal('13 lượt thích');
+    expect((await liked).detail).to.deep.equal({ articleId: 'phan-trang', commentId: 't12', likes: 13 });
+    await el.updateComplete;
+    expect(text($(el, '[part=like-status]'))).to.equal('Đã thích bình luận của Bạn đọc 12: 13 lượt thích.');
+    expect($(el, '[part=like-status]')!.getAttribute('role')).to.equal('status');
+    await expect(el).to.be.accessible();
+
+    // Once per reader: a second press posts nothing and says so.
+    let posts = 0;
+    const count = () => posts++;
+    el.addEventListener('tin-comment-thread-like', count);
+    like.click();
+    await el.updateComplete;
+    expect(text($(el, '[part=like-status]'))).to.equal('Bạn đã thích bình luận này.');
+    expect(posts).to.equal(0);
+
+    el.remove();
+    const again = await fixture<TinCommentThread>(
+      html`<tin-comment-thread article-id="phan-trang" endpoint="/mock-api" limit="3"></tin-comment-thread>`,
+    );
+    await loaded(again);
+    expect(likeButton(again, 'Bạn đọc 12').getAttribute('aria-pressed')).to.equal('true');
+    expect(likesText(again, 'Bạn đọc 12')).to.equal('13 lượt thích');
+    expect(likeButton(again, 'Bạn đọc 11').getAttribute('aria-pressed')).to.equal('false');
+  });
+
+  it('undoes a like the server refused, says why, and fires tin-comment-thread-like-error', async () => {
+    const source = httpSource((url, init) =>
+      init.method === 'POST'
+        ? json({ error: { code: 'down', message: 'down' } }, 503)
+        : json({ comments: [comment({ id: 'c-like', likes: 4, authorName: 'Hoa' })], nextCursor: null, total: 1 }),
+    );
+    const el = await fixture<TinCommentThread>(
+      html`<tin-comment-thread article-id=${ARTICLE} .dataSource=${source}></tin-comment-thread>`,
+    );
+    await loaded(el);
+    const failed = oneEvent(el, 'tin-comment-thread-like-error');
+    likeButton(el, 'Hoa').click();
+    await el.updateComplete;
+    expect(likeButton(el, 'Hoa').getAttribute('aria-pressed')).to.equal('true');
+    expect(likesText(el, 'Hoa')).to.equal('5 lượt thích');
+    const { detail } = await failed;
+    expect(detail).to.include({ articleId: ARTICLE, commentId: 'c-like' });
+    await el.updateComplete;
+    expect(likeButton(el, 'Hoa').getAttribute('aria-pressed')).to.equal('false');
+    expect(likesText(el, 'Hoa')).to.equal('4 lượt thích');
+    expect(text($(el, '[part=like-status]'))).to.equal('Chưa thích được bình luận. Máy chủ đang gặp sự cố.');
+    const post = source.calls.find((call) => call.init.method === 'POST')!;
+    expect(post.url).to.equal(`/bantin-api/articles/${encodeURIComponent(ARTICLE)}/comments/c-like/likes`);
+    expect(storedLikes()).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('has no like button when the source cannot like', async () => {
+    const el = await fixture<TinCommentThread>(
+      html`<tin-comment-thread article-id=${ARTICLE} .comments=${[comment({ likes: 2 })]}></tin-comment-thread>`,
+    );
+    expect($(el, '[part=like]')).to.equal(null);
+    expect(text($(el, 'footer'))).to.contain('2 lượt thích');
+  });
+});
+
+describe('tin-comment-thread: heading', () => {
+  it('takes its text from `heading` and its level from `heading-level` (2–6)', async () => {
+    const el = await fixture<TinCommentThread>(
+      html`<tin-comment-thread
+        article-id=${ARTICLE}
+        heading="Ý kiến bạn đọc"
+        heading-level="3"
+        .comments=${[]}
+      ></tin-comment-thread>`,
+    );
+    const heading = $(el, '[part=heading]')!;
+    expect(heading.getAttribute('role')).to.equal('heading');
+    expect(heading.getAttribute('aria-level')).to.equal('3');
+    expect(text(heading)).to.equal('Ý kiến bạn đọc');
+    await expect(el).to.be.accessible();
+    for (const [level, expected] of [
+      [9, '6'],
+      [1, '2'],
+      [Number.NaN, '2'],
+    ] as const) {
+      el.headingLevel = level;
+      await el.updateComplete;
+      expect(heading.getAttribute('aria-level')).to.equal(expected);
+    }
+    el.heading = '';
+    await el.updateComplete;
+    expect(text(heading)).to.equal('Bình luận bài viết');
+  });
+});
+
+describe('tin-comment-thread: one element API', () => {
+  const warnings = captureWarnings();
+
+  it('shows the 99 good comments of 100 when one is malformed, warns once with the count, and fires an event', async () => {
+    const list: unknown[] = [];
+    for (let i = 0; i < 100; i++) list.push(comment({ id: `m${i}`, authorName: `Bạn đọc ${i}` }));
+    list[37] = { ...(list[37] as Comment), authorName: 42, createdAt: 'hôm qua' };
+    const source = httpSource(() => json({ comments: list, nextCursor: null, total: 100 }));
+    const invalid: number[] = [];
+    const el = await fixture<TinCommentThread>(
+      html`<tin-comment-thread
+        article-id=${ARTICLE}
+        limit="100"
+        .dataSource=${source}
+        @tin-comment-thread-invalid-items=${(event: CustomEvent<{ count: number }>) => invalid.push(event.detail.count)}
+      ></tin-comment-thread>`,
+    );
+    await loaded(el, 5000);
+    expect(threads(el)).to.have.length(99);
+    expect($(el, '[part=error]')).to.equal(null);
+    expect(threads(el).map((li) => text(li.querySelector('[part=author]')))).to.not.include('Bạn đọc 37');
+    expect(invalid).to.deep.equal([1]);
+    const counted = warnings.filter((warning) => warning.includes('skipped'));
+    expect(counted).to.have.length(1);
+    expect(counted[0]).to.contain('1');
+  });
+
+  it('skips invalid entries of the `comments` property with one warning', async () => {
+    const good = comment({ authorName: 'Hợp lệ' });
+    const el = await fixture<TinCommentThread>(
+      html`<tin-comment-thread
+        article-id=${ARTICLE}
+        .comments=${[good, { id: 'hong', content: null } as unknown as Comment]}
+      ></tin-comment-thread>`,
+    );
+    expect(threads(el).map((li) => text(li.querySelector('[part=author]')))).to.deep.equal(['Hợp lệ']);
+    expect(text($(el, '[part=toolbar]'))).to.contain('1 bình luận');
+    expect(warnings.filter((warning) => warning.includes('skipped 1'))).to.have.length(1);
+  });
+
+  for (const [name, template, attribute] of [
+    ['an endpoint', html`<tin-comment-thread article-id=${ARTICLE}></tin-comment-thread>`, 'endpoint'],
+    ['an article id', html`<tin-comment-thread endpoint="/mock-api"></tin-comment-thread>`, 'article-id'],
+  ] as const) {
+    it(`says which attribute is missing when it has no ${name}, with no retry`, async () => {
+      const el = fixtureSync<TinCommentThread>(template);
+      const failed = await oneEvent(el, 'tin-comment-thread-error');
+      expect(failed.detail.what).to.equal('comments');
+      await el.updateComplete;
+      expect(text($(el, '[part=error-message]'))).to.equal(`Chưa cấu hình: thiếu thuộc tính ${attribute}.`);
+      expect($(el, '[part=retry]')).to.equal(null);
+      expect(warnings.filter((warning) => warning.includes(`"${attribute}"`))).to.have.length(1);
+      // The form stays: a page that posts by itself only needs to cancel the submit event.
+      expect($(el, 'form')).to.not.equal(null);
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it("follows a change of an ancestor's lang at run time", async () => {
+    const wrapper = await fixture(
+      html`<div lang="vi">
+        <tin-comment-thread article-id=${ARTICLE} .comments=${[comment()]} .now=${now}></tin-comment-thread>
+      </div>`,
+    );
+    const el = wrapper.querySelector('tin-comment-thread')!;
+    expect(text($(el, '[part=heading]'))).to.equal('Bình luận bài viết');
+    wrapper.setAttribute('lang', 'en');
+    await waitUntil(() => text($(el, '[part=heading]')) === 'Comments', 'the heading stayed Vietnamese');
+    expect(text($(el, 'time'))).to.equal('1 day ago');
+    expect(text($(el, '[part=submit]'))).to.equal('Post comment');
+  });
+
+  it('takes `now` as an attribute, and counts one comment in the singular in English', async () => {
+    const el = await fixture<TinCommentThread>(
+      html`<tin-comment-thread
+        lang="en"
+        article-id=${ARTICLE}
+        now="2026-02-04T09:00:00+07:00"
+        .comments=${[comment()]}
+      ></tin-comment-thread>`,
+    );
+    expect(text($(el, 'time'))).to.equal('1 day ago');
+    expect(text($(el, '[part=toolbar] p'))).to.equal('1 comment');
   });
 });

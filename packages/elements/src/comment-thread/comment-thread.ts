@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { Task, TaskStatus } from '@lit/task';
+import { initialState, Task, TaskStatus } from '@lit/task';
 import {
   AUTHOR_NAME_MAX_LENGTH,
   COMMENT_MAX_LENGTH,
@@ -9,42 +9,66 @@ import {
   formatRelativeTime,
   isEmail,
   type Comment,
+  CommentListResponseWire,
   type CommentListResponse,
   type CommentSort,
+  type CommentThreadInfo,
   type Locale,
   type NewComment,
 } from '@bantin/model';
-import { BantinDataError, errorMessageKey } from '../data/errors.js';
-import { sharedHttpDataSource } from '../data/http-source.js';
+import { errorMessageKey, type BantinDataError } from '../data/errors.js';
+import { checkWireList } from '../data/fetch-json.js';
+import { sharedCommentSource } from '../data/http-source.js';
 import type { CommentSource } from '../data/types.js';
-import { subscribeToClock } from '../internal/clock.js';
-import { emit } from '../internal/events.js';
+import { nowOf, nowProperty, subscribeToClock } from '../internal/clock.js';
+import { emit, type TinInvalidItemsDetail, type TinLoadErrorDetail } from '../internal/events.js';
 import { translate, type MessageKey } from '../internal/i18n.js';
 import { baseStyles, tokenStyles } from '../internal/styles.js';
 import { TinElement } from '../internal/tin-element.js';
 import { commentThreadStyles } from './comment-thread.styles.js';
-import { emptyDraft, loadDraft, newIdempotencyKey, saveDraft, type Draft } from './draft.js';
-import { buildThreads, flattenReplies, type FlatReply, type Thread } from './threads.js';
+import { emptyDraft, loadDraft, loadLiked, newIdempotencyKey, saveDraft, saveLiked, type Draft } from './draft.js';
+import { buildThreads, capPage, countReplies, flattenReplies, type FlatReply, type Thread } from './threads.js';
 
-export interface CommentSubmitDetail {
+export interface TinCommentThreadSubmitDetail {
   articleId: string;
   comment: NewComment;
 }
-export interface CommentPostedDetail {
+export interface TinCommentThreadPostedDetail {
   articleId: string;
   comment: Comment;
 }
-export interface CommentErrorDetail {
+/** A post failed. The draft is still in the form and in localStorage. */
+export interface TinCommentThreadPostErrorDetail {
   articleId: string;
   error: BantinDataError | Error;
-  /** What was being posted; it is still in the form and in localStorage. */
+  /** What was being posted. */
   draft: NewComment;
+}
+/** A like failed and was undone. */
+export interface TinCommentThreadLikeErrorDetail {
+  articleId: string;
+  error: BantinDataError | Error;
+  commentId: string;
+}
+export interface TinCommentThreadLikeDetail {
+  articleId: string;
+  commentId: string;
+  /** The comment's likes, as the server counted them. */
+  likes: number;
+}
+/** Loading failed (the shared `tin-<element>-error`): the error state offers "Thử lại". */
+export interface TinCommentThreadErrorDetail extends TinLoadErrorDetail {
+  articleId: string;
+  /** `comments` for a page of threads (or the configuration), `replies` for "Xem thêm trả lời". */
+  what: 'comments' | 'replies';
 }
 
 type Field = 'authorName' | 'email' | 'content';
 
 /** Below this many characters left, the live region says so (once, not on every keystroke). */
 const NEAR_LIMIT = 100;
+/** Replies a page carries per thread (the contract's default); the rest come with "Xem thêm trả lời". */
+const REPLIES_PER_THREAD = 3;
 
 /**
  * @tagname tin-comment-thread
@@ -52,14 +76,20 @@ const NEAR_LIMIT = 100;
  * what the reader typed (draft in localStorage, retry with the same idempotency key).
  *
  * Data, in order of precedence: the `comments` property (sorted and paged locally, nothing is
- * fetched), the `dataSource` property, the `endpoint` attribute (the JSON contract). Posting
- * goes to `dataSource` or `endpoint`; with neither, cancel `tin-comment-submit` and post yourself.
+ * fetched), the `dataSource` property, the `endpoint` attribute (the JSON contract). Fetched
+ * comments come a page of threads at a time: `limit` top-level comments, each with its first
+ * replies, and "Xem thêm trả lời" for the rest of a thread. Posting and liking go to
+ * `dataSource` or `endpoint`; with neither, cancel `tin-comment-thread-submit` and post yourself.
  *
- * @fires tin-comment-submit - Cancelable; `detail: { articleId, comment }`. Cancel it to stop the post (the draft is kept).
- * @fires tin-comment-posted - The server accepted a comment (approved or pending); `detail: { articleId, comment }`.
- * @fires tin-comment-error - A post failed; `detail: { articleId, error, draft }`. The draft stays in the form and in storage.
+ * @fires tin-comment-thread-submit - Cancelable; `detail: { articleId, comment }`. Cancel it to stop the post (the draft is kept).
+ * @fires tin-comment-thread-posted - The server accepted a comment (approved or pending); `detail: { articleId, comment }`.
+ * @fires tin-comment-thread-post-error - A post failed; `detail: { articleId, error, draft }`. The draft stays in the form and in storage.
+ * @fires tin-comment-thread-like - The server counted a reader's like; `detail: { articleId, commentId, likes }`.
+ * @fires tin-comment-thread-like-error - A like failed and was undone; `detail: { articleId, error, commentId }`.
+ * @fires tin-comment-thread-error - Comments or replies failed to load, or the element lacks configuration; `detail: { articleId, error, what }`. The error state says why (and offers "Thử lại" unless configuration is missing).
+ * @fires tin-comment-thread-invalid-items - Comments of a response were skipped as invalid; `detail: { count }`. The others are shown.
  *
- * @csspart heading - The "Bình luận bài viết" heading.
+ * @csspart heading - The heading, "Bình luận bài viết" unless `heading` says otherwise (`role="heading"`, `aria-level` from `heading-level`).
  * @csspart form - The comment form.
  * @csspart counter - The "0/2.000 ký tự" character counter under the textarea.
  * @csspart submit - The submit button.
@@ -71,9 +101,14 @@ const NEAR_LIMIT = 100;
  * @csspart author - A comment's author name.
  * @csspart content - A comment's text.
  * @csspart more - The "Xem thêm bình luận" button.
+ * @csspart more-replies - A thread's "Xem thêm trả lời" button.
+ * @csspart like - A comment's "Thích" toggle button (`aria-pressed`).
+ * @csspart like-status - The visually hidden live region announcing likes.
+ * @csspart loading - The loading state: placeholders, and "Đang tải…" for screen readers.
  * @csspart empty - The empty state.
- * @csspart error - The error state with its retry button.
- * @csspart skeleton - The loading placeholder.
+ * @csspart error - An error state: the list's, a further page's or a thread's replies'.
+ * @csspart error-message - The reason, as visible text.
+ * @csspart retry - The "Thử lại" button.
  *
  * @cssprop --tin-comment-thread-indent - Indentation of each reply level. Default: 1rem.
  * @cssprop --tin-comment-thread-gap - Space between comments. Default: var(--tin-space-s, 0.5rem).
@@ -86,11 +121,13 @@ export class TinCommentThread extends TinElement {
     articleId: { attribute: 'article-id' },
     endpoint: {},
     sort: {},
-    pageSize: { type: Number, attribute: 'page-size' },
+    limit: { type: Number },
     maxDepth: { type: Number, attribute: 'max-depth' },
+    heading: {},
+    headingLevel: { type: Number, attribute: 'heading-level' },
     comments: { attribute: false },
     dataSource: { attribute: false },
-    now: { attribute: false },
+    now: nowProperty,
     // Internal state (`@state()`); `attribute: false` keeps it out of the manifest's attributes.
     draft: { state: true, attribute: false },
     message: { state: true, attribute: false },
@@ -104,6 +141,11 @@ export class TinCommentThread extends TinElement {
     loadingMore: { state: true, attribute: false },
     moreError: { state: true, attribute: false },
     posted: { state: true, attribute: false },
+    threadInfo: { state: true, attribute: false },
+    replyLoads: { state: true, attribute: false },
+    liked: { state: true, attribute: false },
+    likes: { state: true, attribute: false },
+    likeMessage: { state: true, attribute: false },
   };
 
   /** The article's id or URL; drafts are stored per canonical key (`canonicalArticleKey`). */
@@ -115,8 +157,8 @@ export class TinCommentThread extends TinElement {
   /** `newest` (default), `oldest` or `top` (most liked). Changing it reloads page 1. */
   sort: CommentSort = 'newest';
 
-  /** Top-level threads per page (default 20): shown at once locally, `limit` of each request otherwise. */
-  pageSize = 20;
+  /** Top-level threads per page (default 20): shown at once from `comments`, asked for in each request otherwise (at most 100). A page never renders more. */
+  limit = 20;
 
   /**
    * Reply levels indented under a comment (default 2, from 1 to 6). Deeper replies are shown at
@@ -127,11 +169,20 @@ export class TinCommentThread extends TinElement {
   /** All comments, flat (replies name their `parentId`). Set it and nothing is fetched. Replace the array to update. */
   comments?: Comment[];
 
-  /** Any object with `listComments` and `postComment` (see `CommentSource`). */
+  /** Any object with `listComments` and `postComment`, and optionally `listReplies` ("Xem thêm trả lời") and `likeComment` (the "Thích" button); see `CommentSource`. */
   dataSource?: CommentSource;
 
-  /** Freezes "now" for relative times (stories, tests, server rendering). Unset: the real clock. */
+  /**
+   * Freezes "now" for relative times (stories, tests, server rendering): an ISO date-time or a
+   * Date. Unset: the real clock.
+   */
   now?: Date | number;
+
+  /** Heading text. Default: "Bình luận bài viết" / "Comments". */
+  heading = '';
+
+  /** The heading's level in the page outline, 2–6. */
+  headingLevel = 2;
 
   private draft: Draft = emptyDraft;
   /** The last result for the live region. */
@@ -148,33 +199,92 @@ export class TinCommentThread extends TinElement {
   private moreError?: unknown;
   /** Approved comments posted from this page, newest first. */
   private posted: Comment[] = [];
+  /** Per fetched thread: its replies in all and the cursor of those not loaded yet. */
+  private threadInfo = new Map<string, CommentThreadInfo>();
+  /** Threads whose further replies are loading (`true`) or failed to (the error). */
+  private replyLoads = new Map<string, unknown>();
+  /** Comments this reader liked (kept in localStorage per article). */
+  private liked = new Set<string>();
+  /** Likes counted since the page loaded, by comment id; they win over the page's figures. */
+  private likes = new Map<string, number>();
+  private likeMessage = '';
 
   private threads: Thread[] = [];
+  /** The valid comments of `comments`. */
+  private localComments: Comment[] = [];
+  /** Whether the source can like comments, and list more replies (set on each render). */
+  private canLike = false;
+  private canListReplies = false;
   private loc: Locale = 'vi';
   private unsubscribe?: () => void;
 
   private list = new Task(this, {
-    args: () => [this.comments ? undefined : this.source(), this.articleId, this.order, this.limit] as const,
-    task: ([source, articleId, sort, limit], { signal }) =>
-      source && articleId ? source.listComments(articleId, { sort, limit }, { signal }) : null,
-    onComplete: (page: CommentListResponse | null) => {
-      this.fetched = page?.comments ?? [];
-      this.cursor = page?.nextCursor ?? null;
-      this.total = page?.total ?? 0;
+    args: () =>
+      [
+        !!this.comments,
+        this.comments ? undefined : this.source(),
+        this.articleId,
+        this.order,
+        this.requestLimit,
+      ] as const,
+    task: ([local, source, articleId, sort, limit], { signal }) => {
+      if (!articleId) throw this.missingConfiguration('article-id');
+      if (local) return initialState;
+      if (!source) throw this.missingConfiguration('endpoint', 'or the dataSource or comments property');
+      return source.listComments(
+        articleId,
+        { sort, limit, replies: REPLIES_PER_THREAD },
+        { signal, onInvalidItems: this.reportInvalid },
+      );
+    },
+    onComplete: (page: CommentListResponse) => {
+      this.fetched = [];
+      this.threadInfo = new Map();
+      this.replyLoads = new Map();
+      this.likes = new Map();
+      this.addPage(page);
+      this.total = page.total;
       this.moreError = undefined;
     },
+    onError: (error) => this.loadFailed(error, 'comments'),
   });
+
+  private readonly reportInvalid = (count: number) =>
+    emit<TinInvalidItemsDetail>(this, 'tin-comment-thread-invalid-items', { count });
+
+  private loadFailed(error: unknown, what: TinCommentThreadErrorDetail['what']): void {
+    emit<TinCommentThreadErrorDetail>(this, 'tin-comment-thread-error', {
+      articleId: this.articleId,
+      error: error as Error,
+      what,
+    });
+  }
 
   private get order(): CommentSort {
     return this.sort === 'oldest' || this.sort === 'top' ? this.sort : 'newest';
   }
 
-  private get limit(): number {
-    return this.pageSize >= 1 ? Math.floor(this.pageSize) : 20;
+  /** `limit` as a whole number from 1; 20 when unusable. */
+  private get pageLimit(): number {
+    return this.limit >= 1 ? Math.floor(this.limit) : 20;
+  }
+
+  /** What a request asks for: `limit` within the contract's 1–100. */
+  private get requestLimit(): number {
+    return Math.min(this.pageLimit, 100);
+  }
+
+  /** A page of threads joins what is shown, capped at `limit` threads whatever the server sent. */
+  private addPage(page: CommentListResponse): void {
+    this.fetched = [...this.fetched, ...capPage(page.comments, this.requestLimit, REPLIES_PER_THREAD)];
+    this.cursor = page.nextCursor;
+    const info = new Map(this.threadInfo);
+    for (const thread of page.threads ?? []) info.set(thread.id, thread);
+    this.threadInfo = info;
   }
 
   private source(): CommentSource | undefined {
-    return this.dataSource ?? (this.endpoint ? sharedHttpDataSource(this.endpoint) : undefined);
+    return this.dataSource ?? (this.endpoint ? sharedCommentSource(this.endpoint) : undefined);
   }
 
   override connectedCallback(): void {
@@ -202,10 +312,24 @@ export class TinCommentThread extends TinElement {
       this.message = draft?.content ? this.t('commentsDraftRestored') : '';
       this.failed = false;
       this.posted = [];
+      this.liked = loadLiked(this.articleId);
     }
     if (changed.has('sort') || changed.has('comments')) this.pages = 1;
+    // Comments given by script are checked like a response (no event: it is not data arrival).
+    if (changed.has('comments') && this.comments) {
+      const checked = checkWireList(CommentListResponseWire, 'comments', {
+        comments: this.comments,
+        nextCursor: null,
+        total: 0,
+      });
+      this.localComments = checked.ok ? checked.value.comments : [];
+      if (!checked.ok || checked.skipped)
+        console.warn(
+          `[bantin] <tin-comment-thread>: skipped ${checked.ok ? checked.skipped : 'all'} of the comments property's entries that are not Comment objects (${checked.issues[0]?.path})`,
+        );
+    }
     if (['comments', 'fetched', 'posted', 'sort'].some((key) => changed.has(key))) {
-      const local = this.comments;
+      const local = this.comments && this.localComments;
       this.threads = buildThreads(
         [...this.posted, ...(local ?? this.fetched)],
         local && this.order,
@@ -218,15 +342,20 @@ export class TinCommentThread extends TinElement {
     const t = this.t.bind(this);
     this.loc = this.locale;
     const local = !!this.comments;
-    const status = local ? TaskStatus.COMPLETE : this.list.status;
-    const shown = local ? this.threads.slice(0, this.pages * this.limit) : this.threads;
+    const status = local && this.list.status !== TaskStatus.ERROR ? TaskStatus.COMPLETE : this.list.status;
+    const shown = local ? this.threads.slice(0, this.pages * this.pageLimit) : this.threads;
     const hasMore = local ? shown.length < this.threads.length : !!this.cursor;
-    const count = (local ? this.comments!.length : this.total) + this.posted.length;
+    const count = (local ? this.localComments.length : this.total) + this.posted.length;
     const empty = status === TaskStatus.COMPLETE && !shown.length;
+    const source = this.source();
+    this.canLike = !!source?.likeComment;
+    this.canListReplies = !!source?.listReplies;
 
     // Template whitespace is bytes in the bundle, so templates keep only the spaces that render
     // (between inline elements and text); line breaks go inside ${}.
-    return html`<h2 part="heading">${t('commentsHeading')}</h2>
+    return html`<div part="heading" role="heading" aria-level=${Math.min(6, Math.max(2, this.headingLevel)) || 2}>
+        ${this.heading || t('commentsHeading')}
+      </div>
       ${this.renderForm()}${
         empty || status === TaskStatus.ERROR
           ? nothing
@@ -234,7 +363,9 @@ export class TinCommentThread extends TinElement {
               <p>
                 ${
                   status === TaskStatus.COMPLETE
-                    ? t('commentsCount', { count: formatNumber(count, { locale: this.loc }) })
+                    ? t(count === 1 ? 'commentsCountOne' : 'commentsCount', {
+                        count: formatNumber(count, { locale: this.loc }),
+                      })
                     : ''
                 }
               </p>
@@ -252,33 +383,32 @@ export class TinCommentThread extends TinElement {
             </div>`
       }${
         status === TaskStatus.ERROR
-          ? this.renderError(this.list.error, () => void this.list.run())
+          ? this.renderErrorState(this.list.error, () => void this.list.run())
           : status !== TaskStatus.COMPLETE
-            ? html`<div part="skeleton">
-                <span class="visually-hidden">${t('loading')}</span>${[0, 1, 2].map(
-                  () => html`<span class="skeleton" aria-hidden="true"></span>`,
-                )}
-              </div>`
+            ? this.renderLoadingState([0, 1, 2].map(() => html`<span class="skeleton" aria-hidden="true"></span>`))
             : empty
-              ? html`<p part="empty">${t('commentsEmpty')}</p>`
+              ? this.renderEmptyState(t('commentsEmpty'))
               : html`<ol part="list" class="list">
                     ${shown.map((thread) => this.renderThread(thread, 0))}
                   </ol>
-                  ${this.moreError ? this.renderError(this.moreError, () => void this.more()) : nothing}${
+                  ${this.moreError ? this.renderErrorState(this.moreError, () => void this.more()) : nothing}${
                     hasMore && !this.moreError
                       ? html`<button part="more" type="button" aria-disabled=${this.loadingMore} @click=${this.more}>
                           ${t(this.loadingMore ? 'loading' : 'commentsLoadMore')}
                         </button>`
                       : nothing
                   }`
-      }`;
+      }
+      <p part="like-status" role="status" class="visually-hidden">${this.likeMessage}</p>`;
   }
 
-  private renderError(error: unknown, retry: () => void): TemplateResult {
-    return html`<div part="error" class="error" role="alert">
-      <p>${this.t(errorMessageKey(error))}</p>
-      <button type="button" @click=${retry}>${this.t('retry')}</button>
-    </div>`;
+  /**
+   * A message whose `{name}` is a reader's name, isolated in a `<bdi>`: an open U+202E in the
+   * name then cannot turn the kit's own text after it around.
+   */
+  private withName(key: MessageKey, name: string): TemplateResult {
+    const [before, after] = translate(this.loc, key).split('{name}');
+    return html`${before}<bdi>${name}</bdi>${after}`;
   }
 
   private renderThread(thread: Thread, depth: number, replyTo?: string, leaf = false): TemplateResult {
@@ -286,18 +416,19 @@ export class TinCommentThread extends TinElement {
     const locale = this.loc;
     const nested = depth + 1 < Math.min(Math.max(this.maxDepth | 0, 1), 6);
     const replies: FlatReply[] = leaf ? [] : nested ? thread.replies.map((reply) => [reply]) : flattenReplies(thread);
+    const likes = this.likes.get(comment.id) ?? comment.likes;
     // The header and footer are inline: the spaces between their children are text.
     return html`<li>
-      <article part="comment" tabindex="-1">
+      <article part="comment" tabindex="-1" data-id=${comment.id}>
         <header>
           <strong part="author">${comment.authorName}</strong> ${
-            replyTo ? html`<span>${translate(locale, 'commentsReplyTo', { name: replyTo })}</span>` : nothing
+            replyTo ? html`<span>${this.withName('commentsReplyTo', replyTo)}</span>` : nothing
           }
           ${
             Number.isNaN(time)
               ? nothing
               : html`<time datetime=${comment.createdAt} title=${formatDate(time, 'dateTime')}
-                  >${formatRelativeTime(time, this.now ?? Date.now(), {
+                  >${formatRelativeTime(time, nowOf(this.now), {
                     locale,
                   })}</time
                 >`
@@ -306,10 +437,21 @@ export class TinCommentThread extends TinElement {
         <p part="content">${comment.content}</p>
         <footer>
           ${
-            comment.likes
-              ? html`<span
-                  >${translate(locale, 'commentsLikes', { count: formatNumber(comment.likes, { locale }) })}</span
-                >`
+            this.canLike
+              ? html`<button
+                  part="like"
+                  type="button"
+                  aria-pressed=${this.liked.has(comment.id)}
+                  aria-label=${translate(locale, 'commentsLikeLabel', { name: comment.authorName })}
+                  @click=${() => void this.like(comment)}
+                >
+                  ${translate(locale, 'commentsLike')}
+                </button>`
+              : nothing
+          }
+          ${
+            likes
+              ? html`<span>${translate(locale, 'commentsLikes', { count: formatNumber(likes, { locale }) })}</span>`
               : nothing
           }
           <button
@@ -327,8 +469,32 @@ export class TinCommentThread extends TinElement {
               ${replies.map(([reply, name]) => this.renderThread(reply, depth + 1, name, !nested))}
             </ol>`
           : nothing
-      }
+      }${depth ? nothing : this.renderMoreReplies(thread)}
     </li>`;
+  }
+
+  /** "Xem thêm trả lời" under a top-level comment whose thread has replies not loaded yet. */
+  private renderMoreReplies(thread: Thread): TemplateResult | typeof nothing {
+    const id = thread.comment.id;
+    const info = this.threadInfo.get(id);
+    if (!info?.repliesCursor || !this.canListReplies) return nothing;
+    const load = this.replyLoads.get(id);
+    if (load && load !== true) return this.renderErrorState(load, () => void this.moreReplies(thread));
+    const left = info.replies - countReplies(thread);
+    return html`<button
+      part="more-replies"
+      type="button"
+      aria-disabled=${load === true}
+      @click=${() => void this.moreReplies(thread)}
+    >
+      ${
+        load === true
+          ? this.t('loading')
+          : left > 0
+            ? this.t('commentsMoreReplies', { count: formatNumber(left, { locale: this.loc }) })
+            : this.t('commentsMoreRepliesAny')
+      }
+    </button>`;
   }
 
   private renderForm(): TemplateResult {
@@ -348,7 +514,7 @@ export class TinCommentThread extends TinElement {
       ${
         draft.parentId
           ? html`<p class="row">
-              ${t('commentsReplyingTo', { name: draft.parentName })}<button
+              ${this.withName('commentsReplyingTo', draft.parentName)}<button
                 type="button"
                 @click=${() => this.edit({ parentId: null, parentName: '' }, 'textarea')}
               >
@@ -471,7 +637,15 @@ export class TinCommentThread extends TinElement {
       ...(email ? { email } : {}),
       ...(draft.parentId ? { parentId: draft.parentId } : {}),
     };
-    if (!emit<CommentSubmitDetail>(this, 'tin-comment-submit', { articleId, comment }, { cancelable: true })) return;
+    if (
+      !emit<TinCommentThreadSubmitDetail>(
+        this,
+        'tin-comment-thread-submit',
+        { articleId, comment },
+        { cancelable: true },
+      )
+    )
+      return;
 
     if (!draft.key) {
       this.draft = { ...draft, key: newIdempotencyKey() };
@@ -484,7 +658,7 @@ export class TinCommentThread extends TinElement {
       const source = this.source();
       if (!source)
         throw new Error(
-          '<tin-comment-thread>: set `dataSource` or `endpoint` to post comments, or cancel tin-comment-submit.',
+          '<tin-comment-thread>: set `dataSource` or `endpoint` to post comments, or cancel tin-comment-thread-submit.',
         );
       const { key } = this.draft;
       const posted = await source.postComment(articleId, comment, { idempotencyKey: key });
@@ -496,11 +670,15 @@ export class TinCommentThread extends TinElement {
       }
       if (posted.status === 'approved') this.posted = [posted, ...this.posted];
       this.message = this.t(posted.status === 'approved' ? 'commentsPosted' : 'commentsPending');
-      emit<CommentPostedDetail>(this, 'tin-comment-posted', { articleId, comment: posted });
+      emit<TinCommentThreadPostedDetail>(this, 'tin-comment-thread-posted', { articleId, comment: posted });
     } catch (error) {
       this.failed = true;
       this.message = `${this.t('commentsPostFailed')} ${this.t(errorMessageKey(error))}`;
-      emit<CommentErrorDetail>(this, 'tin-comment-error', { articleId, error: error as Error, draft: comment });
+      emit<TinCommentThreadPostErrorDetail>(this, 'tin-comment-thread-post-error', {
+        articleId,
+        error: error as Error,
+        draft: comment,
+      });
     } finally {
       this.posting = false;
     }
@@ -519,17 +697,19 @@ export class TinCommentThread extends TinElement {
       this.loadingMore = true;
       this.moreError = undefined;
       try {
-        const page = await source.listComments(this.articleId, {
-          sort: this.order,
-          cursor: this.cursor,
-          limit: this.limit,
-        });
+        const page = await source.listComments(
+          this.articleId,
+          { sort: this.order, cursor: this.cursor, limit: this.requestLimit, replies: REPLIES_PER_THREAD },
+          { onInvalidItems: this.reportInvalid },
+        );
         // A new sort reloaded page 1 meanwhile: this page belongs to the old order.
         if (this.fetched !== before) return;
-        this.fetched = [...before, ...page.comments];
-        this.cursor = page.nextCursor;
+        this.addPage(page);
       } catch (error) {
-        if (this.fetched === before) this.moreError = error;
+        if (this.fetched === before) {
+          this.moreError = error;
+          this.loadFailed(error, 'comments');
+        }
         return;
       } finally {
         this.loadingMore = false;
@@ -538,6 +718,95 @@ export class TinCommentThread extends TinElement {
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(`.list > li:nth-child(${first + 1}) > article`)?.focus();
   }
+
+  /** "Xem thêm trả lời": the thread's next replies. Focus goes to the first new one. */
+  private async moreReplies(thread: Thread): Promise<void> {
+    const id = thread.comment.id;
+    const info = this.threadInfo.get(id);
+    const source = this.source();
+    if (this.replyLoads.get(id) === true || !info?.repliesCursor || !source?.listReplies) return;
+    const before = this.fetched;
+    const known = new Set([...before, ...this.posted].map((comment) => comment.id));
+    this.replyLoads = new Map(this.replyLoads).set(id, true);
+    try {
+      const page = await source.listReplies(
+        this.articleId,
+        id,
+        { cursor: info.repliesCursor, limit: this.requestLimit },
+        { onInvalidItems: this.reportInvalid },
+      );
+      if (this.fetched !== before) return; // page 1 was reloaded meanwhile
+      // At most `limit` replies, each under a comment of this thread: a server cannot graft them elsewhere.
+      const inThread = new Set<string>();
+      const stack = [thread];
+      for (let node = stack.pop(); node; node = stack.pop()) {
+        inThread.add(node.comment.id);
+        stack.push(...node.replies);
+      }
+      const added: Comment[] = [];
+      for (const reply of page.comments.slice(0, this.requestLimit)) {
+        if (!reply.parentId || !inThread.has(reply.parentId) || known.has(reply.id)) continue;
+        inThread.add(reply.id);
+        added.push(reply);
+      }
+      this.fetched = [...before, ...added];
+      this.threadInfo = new Map(this.threadInfo).set(id, {
+        ...info,
+        repliesCursor: page.nextCursor,
+        replies: Math.max(info.replies, page.total),
+      });
+      const loads = new Map(this.replyLoads);
+      loads.delete(id);
+      this.replyLoads = loads;
+      await this.updateComplete;
+      if (added[0]) this.renderRoot.querySelector<HTMLElement>(`[data-id="${CSS.escape(added[0].id)}"]`)?.focus();
+    } catch (error) {
+      if (this.fetched !== before) return;
+      this.replyLoads = new Map(this.replyLoads).set(id, error);
+      this.loadFailed(error, 'replies');
+    }
+  }
+
+  /**
+   * Likes a comment at once (optimistic), then counts what the server says; on failure the like is
+   * undone and the reason announced. A liked comment stays liked: there is no route to unlike.
+   */
+  private async like(comment: Comment): Promise<void> {
+    const { articleId } = this;
+    const { id, authorName: name } = comment;
+    const source = this.source();
+    if (!source?.likeComment) return;
+    if (this.liked.has(id)) {
+      this.likeMessage = this.t('commentsAlreadyLiked');
+      return;
+    }
+    const previous = this.likes.get(id);
+    const before = previous ?? comment.likes;
+    this.liked = new Set(this.liked).add(id);
+    this.likes = new Map(this.likes).set(id, before + 1);
+    this.likeMessage = '';
+    try {
+      const likes = await source.likeComment(articleId, id);
+      this.likes = new Map(this.likes).set(id, likes);
+      saveLiked(articleId, this.liked);
+      this.likeMessage = this.t('commentsLiked', { name, count: formatNumber(likes, { locale: this.loc }) });
+      emit<TinCommentThreadLikeDetail>(this, 'tin-comment-thread-like', { articleId, commentId: id, likes });
+    } catch (error) {
+      const liked = new Set(this.liked);
+      liked.delete(id);
+      this.liked = liked;
+      const likes = new Map(this.likes);
+      if (previous === undefined) likes.delete(id);
+      else likes.set(id, previous);
+      this.likes = likes;
+      this.likeMessage = `${this.t('commentsLikeFailed')} ${this.t(errorMessageKey(error))}`;
+      emit<TinCommentThreadLikeErrorDetail>(this, 'tin-comment-thread-like-error', {
+        articleId,
+        error: error as Error,
+        commentId: id,
+      });
+    }
+  }
 }
 
 declare global {
@@ -545,8 +814,12 @@ declare global {
     'tin-comment-thread': TinCommentThread;
   }
   interface GlobalEventHandlersEventMap {
-    'tin-comment-submit': CustomEvent<CommentSubmitDetail>;
-    'tin-comment-posted': CustomEvent<CommentPostedDetail>;
-    'tin-comment-error': CustomEvent<CommentErrorDetail>;
+    'tin-comment-thread-submit': CustomEvent<TinCommentThreadSubmitDetail>;
+    'tin-comment-thread-posted': CustomEvent<TinCommentThreadPostedDetail>;
+    'tin-comment-thread-post-error': CustomEvent<TinCommentThreadPostErrorDetail>;
+    'tin-comment-thread-like': CustomEvent<TinCommentThreadLikeDetail>;
+    'tin-comment-thread-like-error': CustomEvent<TinCommentThreadLikeErrorDetail>;
+    'tin-comment-thread-error': CustomEvent<TinCommentThreadErrorDetail>;
+    'tin-comment-thread-invalid-items': CustomEvent<TinInvalidItemsDetail>;
   }
 }

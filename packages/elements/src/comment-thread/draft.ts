@@ -1,6 +1,6 @@
 import { canonicalArticleKey } from '@bantin/model';
 
-/** What a reader has typed and not yet posted, kept in localStorage per article. */
+/** What a reader has typed and not yet posted, kept in localStorage per article (and, below, what they liked). */
 export interface Draft {
   authorName: string;
   email: string;
@@ -17,9 +17,9 @@ export interface Draft {
 
 export const emptyDraft: Draft = { authorName: '', email: '', content: '', parentId: null, parentName: '', key: '' };
 
-const storageKey = (articleId: string): string => {
+const storageKey = (articleId: string, what = 'comment-draft'): string => {
   const key = canonicalArticleKey(articleId);
-  return key && `bantin:comment-draft:${key}`;
+  return key && `bantin:${what}:${key}`;
 };
 
 // Every localStorage call may throw (blocked storage, private mode, full quota): the draft then
@@ -58,4 +58,29 @@ export function saveDraft(articleId: string, draft: Draft | null): void {
 /** A fresh idempotency key: a UUID where the platform offers one (secure contexts), else random enough. */
 export function newIdempotencyKey(): string {
   return globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
+/** The ids liked on this device, newest last; the server counts a visitor once anyway. */
+const LIKED = 'comment-likes';
+/** Enough for any page; older ids go first, so the entry stays small. */
+const MAX_LIKED = 500;
+
+/** The comments of an article this reader has liked, so that the buttons stay pressed after a reload. */
+export function loadLiked(articleId: string): Set<string> {
+  try {
+    const key = storageKey(articleId, LIKED);
+    const saved: unknown = key && JSON.parse(localStorage.getItem(key) ?? '[]');
+    return new Set(Array.isArray(saved) ? saved.filter((id): id is string => typeof id === 'string') : []);
+  } catch {
+    return new Set();
+  }
+}
+
+export function saveLiked(articleId: string, liked: ReadonlySet<string>): void {
+  try {
+    const key = storageKey(articleId, LIKED);
+    if (key) localStorage.setItem(key, JSON.stringify([...liked].slice(-MAX_LIKED)));
+  } catch {
+    // The buttons stay pressed for this page's lifetime.
+  }
 }

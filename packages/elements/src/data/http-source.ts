@@ -18,6 +18,13 @@ import type {
   ViewCountSource,
 } from './types.js';
 
+/** `POST …/comments/{commentId}/likes` answers `{ "likes": n }` (docs/api.md). */
+const CommentLikesWire: WireSchema<{ likes: number }> = {
+  type: 'object',
+  properties: { likes: { type: 'number', 'x-bantin': 'int', 'x-min': 0 } },
+  required: ['likes'],
+};
+
 export interface HttpDataSourceOptions {
   /** Per-request timeout, over the whole response. Default 10 s: phones on weak 3G still get an answer or an error. */
   timeoutMs?: number;
@@ -137,12 +144,16 @@ export function createCommentCountSource(endpoint: string, options: HttpDataSour
   return { getCommentCounts: batched(endpoint, options, '/comment-counts', CommentCountsResponseWire, 'counts') };
 }
 
-/** `GET` and `POST /articles/{articleId}/comments`; invalid comments in a page are skipped and reported. */
+/**
+ * `GET` and `POST /articles/{articleId}/comments`, a thread's `…/replies` and a comment's `…/likes`;
+ * invalid comments in a page are skipped and reported.
+ */
 export function createCommentSource(endpoint: string, options: HttpDataSourceOptions = {}): CommentSource {
   const { base, request } = settings(endpoint, options);
   return {
     listComments(articleId, query, opts = {}) {
       const params = new URLSearchParams({ sort: query.sort, limit: String(query.limit) });
+      if (query.replies !== undefined) params.set('replies', String(query.replies));
       if (query.cursor) params.set('cursor', query.cursor);
       return fetchJson(
         `${base}/articles/${encode(articleId)}/comments?${params}`,
@@ -150,6 +161,25 @@ export function createCommentSource(endpoint: string, options: HttpDataSourceOpt
         listOptions(request, opts, 'comments'),
       );
     },
+
+    listReplies(articleId, commentId, query, opts = {}) {
+      const params = new URLSearchParams({ limit: String(query.limit) });
+      if (query.cursor) params.set('cursor', query.cursor);
+      const url = `${base}/articles/${encode(articleId)}/comments/${encode(commentId)}/replies?${params}`;
+      return fetchJson(url, CommentListResponseWire, listOptions(request, opts, 'comments'));
+    },
+
+    async likeComment(articleId, commentId, opts = {}) {
+      const url = `${base}/articles/${encode(articleId)}/comments/${encode(commentId)}/likes`;
+      const answer = await fetchJson(url, CommentLikesWire, {
+        ...request,
+        ...(opts.signal ? { signal: opts.signal } : {}),
+        method: 'POST',
+        body: {},
+      });
+      return answer.likes;
+    },
+
     async postComment(articleId, comment, opts = {}) {
       const answer = await fetchJson(`${base}/articles/${encode(articleId)}/comments`, CommentCreatedResponseWire, {
         ...request,

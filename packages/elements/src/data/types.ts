@@ -21,11 +21,21 @@ export interface BantinDataSource {
   recordView(articleId: string, options?: RequestOptions): Promise<number>;
   /** Approved comments per article, many at once; ids missing from the answer have none. */
   getCommentCounts(articleIds: readonly string[], options?: RequestOptions): Promise<Record<string, number>>;
+  /** A page of threads: `limit` top-level comments, each followed by its first `replies` replies (docs/api.md). */
   listComments(
     articleId: string,
-    query: { sort: CommentSort; cursor?: string | null; limit: number },
+    query: { sort: CommentSort; cursor?: string | null; limit: number; replies?: number },
     options?: RequestOptions,
   ): Promise<CommentListResponse>;
+  /** More replies of one thread ("Xem thêm trả lời"), from its `threads[].repliesCursor`. Optional. */
+  listReplies?(
+    articleId: string,
+    commentId: string,
+    query: { cursor?: string | null; limit: number },
+    options?: RequestOptions,
+  ): Promise<CommentListResponse>;
+  /** Likes a comment once for this visitor; resolves to its new number of likes. Optional: no like button without it. */
+  likeComment?(articleId: string, commentId: string, options?: RequestOptions): Promise<number>;
   /** `idempotencyKey` lets a server drop a retried duplicate of a post it already stored. */
   postComment(
     articleId: string,
@@ -37,5 +47,5 @@ export interface BantinDataSource {
 
 export type ViewCountSource = Pick<BantinDataSource, 'getViewCounts' | 'recordView'>;
 export type CommentCountSource = Pick<BantinDataSource, 'getCommentCounts'>;
-export type CommentSource = Pick<BantinDataSource, 'listComments' | 'postComment'>;
+export type CommentSource = Pick<BantinDataSource, 'listComments' | 'postComment' | 'listReplies' | 'likeComment'>;
 export type MostViewedSource = Pick<BantinDataSource, 'getMostViewed'>;
