@@ -47,7 +47,13 @@ const SECURITY_HEADERS = {
 };
 
 /** The stylesheets the page inlines (read per request, so a rebuilt theme shows on reload). */
-const STYLESHEETS = [join(elementsDist, 'themes/bantin.css'), join(publicDir, 'site.css')];
+const STYLESHEETS = [
+  // Each element's space before its module arrives: with the autoloader, elements upgrade a
+  // round trip later than with one bundle, and without these rules the page would shift.
+  join(elementsDist, 'themes/reserve.css'),
+  join(elementsDist, 'themes/bantin.css'),
+  join(publicDir, 'site.css'),
+];
 
 const assets = [
   staticFiles('/assets/cdn/', join(elementsDist, 'cdn'), SECURITY_HEADERS),
