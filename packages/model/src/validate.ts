@@ -14,6 +14,7 @@ import { compileGuard, type Guard } from './wire-guard.js';
 import * as domain from './domain-wire.generated.js';
 import * as wire from './wire-schemas.generated.js';
 import { validateWith, type Locale, type Schema, type SchemaOutput, type ValidationResult } from './issues.js';
+import { vietnameseZodMessage } from './zod-vi.js';
 
 export * from './issues.js';
 
@@ -53,14 +54,14 @@ function rangeText(locale: Locale, min: number, max: number): string {
   return '';
 }
 
-type Issue = { code?: string; params?: Record<string, unknown> };
+type Issue = { code?: string; input?: unknown; params?: Record<string, unknown>; [key: string]: unknown };
 
 const errorMaps = Object.fromEntries(
   (['vi', 'en'] as const).map((locale) => [
     locale,
     (issue: Issue) => {
       const own = issue.code === 'custom' ? (issue.params?.bantin as BantinCheck | undefined) : undefined;
-      if (!own) return zodMessages[locale](issue as never);
+      if (!own) return (locale === 'vi' && vietnameseZodMessage(issue)) || zodMessages[locale](issue as never);
       const range = own === 'int' ? rangeText(locale, Number(issue.params?.min), Number(issue.params?.max)) : '';
       return ownMessages[locale][own].replace('{range}', range);
     },
