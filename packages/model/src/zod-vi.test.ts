@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as z from 'zod/mini';
 import { ArticleSchema } from './article.js';
+import { isoDateSchema } from './primitives.js';
 import { CommentSchema, NewCommentSchema } from './comment.js';
 import * as fixtures from './fixtures/index.js';
 import type { Schema } from './issues.js';
@@ -10,7 +11,7 @@ import { validate } from './validate.js';
 // English that zod's `vi` locale used to leave in Vietnamese messages ("mong đợi string, nhận
 // được số"): type and origin names, and zod's English fallbacks.
 const ENGLISH =
-  /\b(string|number|int|boolean|bigint|symbol|undefined|null|void|never|object|array|tuple|record|date|map|set|file|function|promise|nan|nonoptional|instanceof|expected|received|invalid|input|too|big|small|required|must)\b/i;
+  /\b(string|number|int|boolean|bigint|symbol|undefined|null|void|never|object|array|tuple|record|date|map|set|file|function|promise|nan|nonoptional|instanceof|expected|received|invalid|input|too|big|small|required|must|slug)\b/i;
 
 const VALUES: unknown[] = [
   'x',
@@ -98,6 +99,13 @@ test('every zod issue kind is worded in Vietnamese, with no English type names',
     [ArticleSchema, { ...fixtures.articles[0]!, tags: [''], body: [{ type: 'video' }] }],
     [CommentSchema, { ...fixtures.articles[0]! }],
     [NewCommentSchema, { authorName: ' ', content: 'x'.repeat(3000), email: 'a@' }],
+    [NewCommentSchema, { authorName: 'Minh\nAnh', content: 'a\u0000b' }],
+    // Our own checks (checks.ts): date-time, date, integer, URL, slug.
+    [
+      ArticleSchema,
+      { ...fixtures.articles[0]!, slug: 'A B', url: 'javascript:x', publishedAt: 'hôm qua', viewCount: 1.5 },
+    ],
+    [z.object({ from: isoDateSchema }), { from: '2026-02-30' }],
   ];
   const cases: Array<[Schema, unknown]> = [
     ...Object.values(SCHEMAS).flatMap((schema) => VALUES.map((value): [Schema, unknown] => [schema, value])),
