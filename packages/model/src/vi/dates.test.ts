@@ -174,6 +174,14 @@ test('strings are read in Vietnam time whatever the machine zone: a date is that
 });
 
 test('toVietnamIsoString can keep milliseconds, as the server writes its times', () => {
+  // The server's own formula (storage/common.ts toVnIso), which it can now replace.
+  const serverVnIso = (ms: number) => `${new Date(ms + 7 * 3_600_000).toISOString().slice(0, 23)}+07:00`;
+  fc.assert(
+    fc.property(fc.date({ min: new Date('0001-01-01'), max: new Date('9999-12-30'), noInvalidDate: true }), (date) => {
+      assert.equal(toVietnamIsoString(date, { milliseconds: true }), serverVnIso(date.getTime()));
+      assert.equal(toVietnamDateString(date), serverVnIso(date.getTime()).slice(0, 10));
+    }),
+  );
   assert.equal(toVietnamIsoString(Date.UTC(2026, 1, 4, 1, 0, 0, 7)), '2026-02-04T08:00:00+07:00');
   assert.equal(
     toVietnamIsoString(Date.UTC(2026, 1, 4, 1, 0, 0, 7), { milliseconds: true }),

@@ -99,7 +99,7 @@ export function fromVietnamTime(year: number, month: number, day: number, hour =
 export function toVietnamIsoString(input: DateInput, options: { milliseconds?: boolean } = {}): string {
   const p = vietnamParts(input);
   const ms = options.milliseconds ? `.${String(toDate(input).getUTCMilliseconds()).padStart(3, '0')}` : '';
-  return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${ms}+07:00`;
+  return `${isoYear(p.year)}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${ms}+07:00`;
 }
 
 /**
@@ -108,10 +108,17 @@ export function toVietnamIsoString(input: DateInput, options: { milliseconds?: b
  */
 export function toVietnamDateString(input: DateInput): string {
   const p = vietnamParts(input);
-  return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+  return `${isoYear(p.year)}-${pad(p.month)}-${pad(p.day)}`;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
+// ISO 8601 writes years 0–999 with four digits (and those before 0 with a sign, as Date does).
+const isoYear = (year: number) =>
+  year < 0
+    ? `-${String(-year).padStart(6, '0')}`
+    : year > 9999
+      ? `+${String(year).padStart(6, '0')}`
+      : String(year).padStart(4, '0');
 
 const WEEKDAYS_VI = ['Chủ Nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
 const WEEKDAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
