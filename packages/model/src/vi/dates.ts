@@ -2,8 +2,8 @@ import { isCalendarDate } from '../checks.js';
 
 /**
  * Dates in Vietnam time, whatever the machine's zone. This module is the one place where an
- * instant or a string becomes a Vietnam date: officials.ts, lunar.ts, the elements and the
- * server all read dates through it.
+ * instant or a string becomes a Vietnam date: officials.ts and lunar.ts read dates through it,
+ * and so should the elements and the server (`toVietnamDateString`, `toVietnamIsoString`).
  *
  * Vietnam time is UTC+7, fixed, for every year. Vietnam has kept UTC+7 with no daylight saving
  * since 1975; before that parts of the country used UTC+8 (the South until 1975, the North
