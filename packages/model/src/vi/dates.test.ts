@@ -166,7 +166,17 @@ test('strings are read in Vietnam time whatever the machine zone: a date is that
   assert.equal(toDate('2026-02-17T01:00:00+0800').toISOString(), '2026-02-16T17:00:00.000Z');
   assert.equal(formatDate('2026-02-17T23:30', 'dateTime'), '17/02/2026 23:30');
   assert.equal(toVietnamDateString('2026-02-17T23:30'), '2026-02-17');
-  for (const bad of ['2026-02-30', '2026-02-17T24:00', '17/02/2026', 'Tue Feb 17 2026', '2026-02-17T08:00+25:00']) {
+  assert.equal(toDate('2026-02-17T08:00:00.123456Z').toISOString(), '2026-02-17T08:00:00.123Z');
+  for (const bad of [
+    '2026-02-30',
+    '2026-02-17T24:00',
+    '2026-02-17T08:60',
+    '2026-02-17T08:005',
+    '17/02/2026',
+    'Tue Feb 17 2026',
+    '2026-02-17T08:00+25:00',
+    '2026-02-17T08:00+07:60',
+  ]) {
     assert.throws(() => toDate(bad), RangeError, bad);
     assert.throws(() => toVietnamDateString(bad), RangeError, bad);
     assert.throws(() => positionsAt({ positions: [] }, bad), RangeError, bad);
