@@ -166,7 +166,17 @@ test('strings are read in Vietnam time whatever the machine zone: a date is that
   assert.equal(toDate('2026-02-17T01:00:00+0800').toISOString(), '2026-02-16T17:00:00.000Z');
   assert.equal(formatDate('2026-02-17T23:30', 'dateTime'), '17/02/2026 23:30');
   assert.equal(toVietnamDateString('2026-02-17T23:30'), '2026-02-17');
-  for (const bad of ['2026-02-30', '2026-02-17T24:00', '17/02/2026', 'Tue Feb 17 2026', '2026-02-17T08:00+25:00']) {
+  assert.equal(toDate('2026-02-17T08:00:00.123456Z').toISOString(), '2026-02-17T08:00:00.123Z');
+  for (const bad of [
+    '2026-02-30',
+    '2026-02-17T24:00',
+    '2026-02-17T08:60',
+    '2026-02-17T08:005',
+    '17/02/2026',
+    'Tue Feb 17 2026',
+    '2026-02-17T08:00+25:00',
+    '2026-02-17T08:00+07:60',
+  ]) {
     assert.throws(() => toDate(bad), RangeError, bad);
     assert.throws(() => toVietnamDateString(bad), RangeError, bad);
     assert.throws(() => positionsAt({ positions: [] }, bad), RangeError, bad);
@@ -174,6 +184,14 @@ test('strings are read in Vietnam time whatever the machine zone: a date is that
 });
 
 test('toVietnamIsoString can keep milliseconds, as the server writes its times', () => {
+  // The server's own formula (storage/common.ts toVnIso), which it can now replace.
+  const serverVnIso = (ms: number) => `${new Date(ms + 7 * 3_600_000).toISOString().slice(0, 23)}+07:00`;
+  fc.assert(
+    fc.property(fc.date({ min: new Date('0001-01-01'), max: new Date('9999-12-30'), noInvalidDate: true }), (date) => {
+      assert.equal(toVietnamIsoString(date, { milliseconds: true }), serverVnIso(date.getTime()));
+      assert.equal(toVietnamDateString(date), serverVnIso(date.getTime()).slice(0, 10));
+    }),
+  );
   assert.equal(toVietnamIsoString(Date.UTC(2026, 1, 4, 1, 0, 0, 7)), '2026-02-04T08:00:00+07:00');
   assert.equal(
     toVietnamIsoString(Date.UTC(2026, 1, 4, 1, 0, 0, 7), { milliseconds: true }),

@@ -1,9 +1,9 @@
-import { isCalendarDate } from '../checks.js';
+import { isIsoDate } from '../checks.js';
 
 /**
  * Dates in Vietnam time, whatever the machine's zone. This module is the one place where an
- * instant or a string becomes a Vietnam date: officials.ts, lunar.ts, the elements and the
- * server all read dates through it.
+ * instant or a string becomes a Vietnam date: officials.ts and lunar.ts read dates through it,
+ * and so should the elements and the server (`toVietnamDateString`, `toVietnamIsoString`).
  *
  * Vietnam time is UTC+7, fixed, for every year. Vietnam has kept UTC+7 with no daylight saving
  * since 1975; before that parts of the country used UTC+8 (the South until 1975, the North
@@ -22,26 +22,16 @@ const OFFSET_MS = VN_UTC_OFFSET_MINUTES * 60_000;
 export type DateInput = Date | string | number;
 export type DateLocale = 'vi' | 'en';
 
-// "2026-02-17", "2026-02-17T08:00", "2026-02-17 08:00:00.5", "2026-02-17T01:00:00Z", "…+07:00", "…+0700".
-const ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
+// "2026-02-17", "2026-02-17T08:00", "2026-02-17 08:00:00.5", "2026-02-17T01:00:00Z", "…+07:00",
+// "…+0700". Hours, minutes, seconds and offsets are range-checked here, the day by isIsoDate.
+const ISO_8601 =
+  /^(\d{4}-\d\d-\d\d)(?:[T ]((?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?)(Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?)?$/;
 
 /** Epoch milliseconds of an ISO 8601 string read as `toDate` documents; NaN when it is none. */
 function parseIso(text: string): number {
-  const m = ISO_8601.exec(text.trim());
-  if (!m) return Number.NaN;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const [hour, minute, second] = [Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)];
-  if (!isCalendarDate(year, month, day) || hour > 23 || minute > 59 || second > 59) return Number.NaN;
-  let offsetMinutes = VN_UTC_OFFSET_MINUTES;
-  const zone = m[8];
-  if (zone) {
-    const digits = zone.slice(1).replace(':', '');
-    const [offH, offM] = [Number(digits.slice(0, 2)), Number(digits.slice(2))];
-    if (offH > 23 || offM > 59) return Number.NaN;
-    offsetMinutes = zone.toUpperCase() === 'Z' ? 0 : (zone[0] === '-' ? -1 : 1) * (offH * 60 + offM);
-  }
-  const ms = m[7] === undefined ? 0 : Math.floor(Number(`0.${m[7]}`) * 1000);
-  return Date.UTC(year, month - 1, day, hour, minute, second, ms) - offsetMinutes * 60_000;
+  const [, day = '', time = '00:00', zone = '+07:00'] = ISO_8601.exec(text.trim()) ?? [];
+  // Date.parse reads the standard form exactly, once it has an offset with a colon and the day exists.
+  return isIsoDate(day) ? Date.parse(`${day}T${time}${zone.replace(/(\d\d)(\d\d)$/, '$1:$2')}`) : Number.NaN;
 }
 
 /**
@@ -99,7 +89,7 @@ export function fromVietnamTime(year: number, month: number, day: number, hour =
 export function toVietnamIsoString(input: DateInput, options: { milliseconds?: boolean } = {}): string {
   const p = vietnamParts(input);
   const ms = options.milliseconds ? `.${String(toDate(input).getUTCMilliseconds()).padStart(3, '0')}` : '';
-  return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${ms}+07:00`;
+  return `${isoYear(p.year)}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${ms}+07:00`;
 }
 
 /**
@@ -108,27 +98,22 @@ export function toVietnamIsoString(input: DateInput, options: { milliseconds?: b
  */
 export function toVietnamDateString(input: DateInput): string {
   const p = vietnamParts(input);
-  return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+  return `${isoYear(p.year)}-${pad(p.month)}-${pad(p.day)}`;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
+// ISO 8601 writes years 0–999 with four digits (and those before 0 with a sign, as Date does).
+const isoYear = (year: number) =>
+  year < 0
+    ? `-${String(-year).padStart(6, '0')}`
+    : year > 9999
+      ? `+${String(year).padStart(6, '0')}`
+      : String(year).padStart(4, '0');
 
-const WEEKDAYS_VI = ['Chủ Nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
-const WEEKDAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS_EN = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+/** A weekday or month name: Intl has them in both languages, so no tables ship. */
+function dateName(p: VietnamDateParts, part: 'weekday' | 'month', locale: DateLocale): string {
+  return new Date(Date.UTC(p.year, p.month - 1, p.day)).toLocaleString(locale, { [part]: 'long', timeZone: 'UTC' });
+}
 
 /**
  * - `full`: "Thứ Tư, 25/11/2026" (en: "Wednesday, 25 November 2026")
@@ -151,10 +136,10 @@ export function formatDate(
   switch (style) {
     case 'full':
       return en
-        ? `${WEEKDAYS_EN[p.weekday]}, ${p.day} ${MONTHS_EN[p.month - 1]} ${p.year}`
-        : `${WEEKDAYS_VI[p.weekday]}, ${short}`;
+        ? `${dateName(p, 'weekday', 'en')}, ${p.day} ${dateName(p, 'month', 'en')} ${p.year}`
+        : `${dateName(p, 'weekday', 'vi')}, ${short}`;
     case 'long':
-      return en ? `${p.day} ${MONTHS_EN[p.month - 1]} ${p.year}` : `ngày ${p.day} tháng ${p.month} năm ${p.year}`;
+      return en ? `${p.day} ${dateName(p, 'month', 'en')} ${p.year}` : `ngày ${p.day} tháng ${p.month} năm ${p.year}`;
     case 'dateTime':
       return `${short} ${time}`;
     case 'time':
