@@ -118,6 +118,10 @@ export class TinArticleCard extends TinElement {
   }
 
   protected override updated(): void {
+    // A CSSOM write, which a strict style-src CSP allows where a style attribute would not be.
+    const base = this.renderRoot.querySelector<HTMLElement>('.base');
+    if ((this.sapoLines ?? 0) > 0) base?.style.setProperty('--tin-article-card-sapo-lines', String(this.sapoLines));
+    else base?.style.removeProperty('--tin-article-card-sapo-lines');
     // After render, in the browser only: a <tin-comment-count> nobody registered would stay empty.
     if (
       !this.warnedUnregistered &&
@@ -143,11 +147,9 @@ export class TinArticleCard extends TinElement {
     const fetchComments = comments === undefined && !!this.endpoint && !!id;
     const count = (value: number) => formatCompactNumber(value, { locale: this.locale });
     const title = html`<slot name="title">${this.heading || article?.title}</slot>`;
-    // A CSSOM write, which a strict style-src CSP allows where a style attribute would not be.
-    const lines = (this.sapoLines ?? 0) > 0 ? `--tin-article-card-sapo-lines:${this.sapoLines}` : '';
     // .base, .body and .meta are flex boxes, where whitespace between tags renders nothing, so the
     // templates have none (it would be bytes in the bundle): line breaks go inside ${}.
-    return html`<article part="base" class="base" .style=${lines}>
+    return html`<article part="base" class="base">
       <slot name="image"
         >${
           cover
