@@ -1,7 +1,11 @@
 /**
- * `pnpm bench` figures for @bantin/model. Targets (issue 2): validating 10,000 articles in
- * ≤ 50 ms, folding 1 MB of Vietnamese text in ≤ 10 ms. Prints medians and exits non-zero when
- * a median misses its target. Timing lives here, never in the test suite.
+ * `pnpm bench` figures for @bantin/model. Targets: validating 10,000 articles with validate()
+ * (zod, as servers do) in ≤ 400 ms, folding 1 MB of Vietnamese text in ≤ 10 ms. Prints medians
+ * and exits non-zero when a median misses its target. Timing lives here, never in the test suite.
+ *
+ * Issue 2 set ≤ 50 ms for validation, met by a compiled fast path (~27 ms) that issue 8 dropped:
+ * it used `new Function` at run time and served only this benchmark (docs/decisions.md). zod/mini
+ * has no JIT and takes ~318 ms on a quiet machine.
  */
 import { performance } from 'node:perf_hooks';
 import { ArticleSchema, foldVietnamese, validate } from '../src/index.js';
@@ -13,7 +17,7 @@ function median(values: number[]): number {
 }
 
 function measure(label: string, runs: number, fn: () => unknown): number {
-  fn(); // warm-up: JIT, validate()'s compiled guard, fold's lookup table
+  fn(); // warm-up: JIT, fold's lookup table
   fn();
   // Each figure starts from a clean heap, so one measurement's garbage is not timed in the next.
   (globalThis as { gc?: () => void }).gc?.();
@@ -53,7 +57,7 @@ const check = (value: number, target: number) => {
 const validateAll = measure('validate() 10,000 articles', 15, () => {
   for (const article of tenThousand) if (!validate(ArticleSchema, article).ok) throw new Error('fixture invalid');
 });
-check(validateAll, 50);
+check(validateAll, 400);
 
 const foldText = measure(
   `foldVietnamese() ${(Buffer.byteLength(oneMegabyte) / 1e6).toFixed(2)} MB (${oneMegabyte.length.toLocaleString('en')} chars)`,

@@ -25,16 +25,6 @@ const SCHEMAS = {
   MostViewedResponse: api.MostViewedResponseSchema,
 } as const;
 
-/** Read only by validate()'s compiled fast path (wire-guard.ts), never shipped to browsers. */
-const DOMAIN_SCHEMAS = {
-  Article: ArticleSchema,
-  Category: CategorySchema,
-  Comment: CommentSchema,
-  Official: OfficialSchema,
-  Meeting: MeetingSchema,
-  ElectionPlan: ElectionPlanSchema,
-} as const;
-
 // What checkWire understands; a browser schema using anything else would be checked only in part.
 const CHECKWIRE_KEYWORDS = new Set([
   'type',
@@ -125,15 +115,9 @@ export function generateWireSchemasSource(): string {
   return source(SCHEMAS, 'For browsers: checkWire reads these.', true);
 }
 
-export function generateDomainWireSource(): string {
-  return source(DOMAIN_SCHEMAS, "For validate()'s fast path only (wire-guard.ts).", false);
-}
-
 export const GENERATED_PATH = fileURLToPath(new URL('../src/wire-schemas.generated.ts', import.meta.url));
-export const DOMAIN_GENERATED_PATH = fileURLToPath(new URL('../src/domain-wire.generated.ts', import.meta.url));
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   writeFileSync(GENERATED_PATH, generateWireSchemasSource());
-  writeFileSync(DOMAIN_GENERATED_PATH, generateDomainWireSource());
-  console.log(`wrote ${GENERATED_PATH} and ${DOMAIN_GENERATED_PATH}`);
+  console.log(`wrote ${GENERATED_PATH}`);
 }

@@ -16,13 +16,6 @@ export interface WireSchema<T = unknown> {
   additionalProperties?: WireSchema | boolean;
   items?: WireSchema;
   anyOf?: readonly WireSchema[];
-  // Emitted for domain schemas only, which browsers never receive: read by the compiled guard
-  // of validate() (wire-guard.ts), not by checkWire.
-  /** zod's discriminated unions; the options exclude each other, so it is checked as anyOf. */
-  oneOf?: readonly WireSchema[];
-  const?: unknown;
-  pattern?: string;
-  minItems?: number;
   enum?: readonly unknown[];
   minLength?: number;
   maxLength?: number;

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { canChiOfYear, tetDate, toLunarDate, type LunarDate } from './lunar.js';
+import {
+  gregorianOfJdn,
+  localDayOfJd,
+  nearestLunation,
+  NEAR_MIDNIGHT_NEW_MOONS,
+  newMoonJd,
+} from './lunar-astronomy.js';
 
 /** Shorthand for the expected value of a non-leap day. */
 function lunar(day: number, month: number, year: number, isLeapMonth = false): LunarDate {
@@ -141,6 +148,39 @@ describe('toLunarDate', () => {
     assert.deepEqual(toLunarDate('2026-01-19'), lunar(1, 12, 2025));
     assert.deepEqual(toLunarDate('2026-02-16'), lunar(29, 12, 2025));
     assert.deepEqual(toLunarDate('2026-02-17'), lunar(1, 1, 2026));
+  });
+
+  test('the near-midnight list names every new moon of 1800–2199 within 30 s of Vietnam midnight', () => {
+    const found: string[] = [];
+    const first = nearestLunation(2_378_497); // 1800-01-01
+    const last = nearestLunation(2_524_593); // 2199-12-31
+    for (let k = first; k <= last; k++) {
+      const jd = newMoonJd(k);
+      const day = localDayOfJd(jd);
+      // Seconds from the Vietnam midnight nearest the new moon: negative before it.
+      const midnight = Math.round(jd + 0.5 + 7 / 24);
+      const seconds = (jd + 0.5 + 7 / 24 - midnight) * 86_400;
+      if (Math.abs(seconds) >= 30) continue;
+      const { year, month, day: date } = gregorianOfJdn(day);
+      found.push(`${year}-${String(month).padStart(2, '0')}-${String(date).padStart(2, '0')}`);
+    }
+    assert.deepEqual(found, [...NEAR_MIDNIGHT_NEW_MOONS]);
+  });
+
+  // The new moon of May 2054 is computed here at 00:00:22 Vietnam time on 8 May (17:00:22 UT on
+  // 7 May, with ΔT ≈ 101 s), the closest call after midnight in 1800–2199. The published
+  // Vietnamese calendar (Hồ Ngọc Đức's tables, which Vietnamese almanacs and calendar sites
+  // reproduce; its shorter Meeus series puts this new moon at 00:01:55) also makes Friday
+  // 8 May 2054 the 1st of month 4 of Giáp Tuất, and 7 May the 30th of month 3. A ΔT wrong by
+  // more than 22 s (2054's is extrapolated) would move it to 7 May: this test would catch that.
+  test('May 2054: the new moon 22 s after Vietnam midnight starts month 4 on 8 May, as published', () => {
+    assert.deepEqual(toLunarDate('2054-05-07'), lunar(30, 3, 2054));
+    assert.deepEqual(toLunarDate('2054-05-07T23:59:59+07:00'), lunar(30, 3, 2054));
+    assert.deepEqual(toLunarDate('2054-05-08T00:00:00+07:00'), lunar(1, 4, 2054));
+    assert.deepEqual(toLunarDate('2054-05-07T17:00:22Z'), lunar(1, 4, 2054));
+    assert.deepEqual(toLunarDate('2054-06-05'), lunar(29, 4, 2054));
+    assert.deepEqual(toLunarDate('2054-06-06'), lunar(1, 5, 2054));
+    assert.equal(canChiOfYear(2054), 'Giáp Tuất');
   });
 
   test('Tết 1968: new moon at 23:29 in Hanoi (UTC+7), after midnight in UTC+8', () => {

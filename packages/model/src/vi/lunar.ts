@@ -28,14 +28,29 @@
  * Known limits, found by rebuilding 1800–2199 from a full ephemeris with the same rules:
  * every day agrees except around events too close to Vietnam midnight for any method to
  * settle. The 1938 September equinox (1 min before midnight here, 1.5 s after in the
- * ephemeris) makes 1938's leap month 8 here, 7 there. The new moons of 1944-06-20,
- * 1967-07-07, 2077-11-15, 2085-10-18 and 2175-01-22 fall within 30 s of midnight, so
- * those months may start a day later elsewhere. Far from 2000 the unknown future (or
+ * ephemeris) makes 1938's leap month 8 here, 7 there. Six new moons fall within 30 s of
+ * midnight (NEAR_MIDNIGHT_NEW_MOONS in lunar-astronomy.ts, which a test recomputes): five just
+ * before it (1944-06-20, 1967-07-07, 2077-11-15, 2085-10-18, 2175-01-22), so those months may
+ * start a day later elsewhere, and that of 2054-05-08 22 s after it, so month 4 of 2054 may
+ * start a day earlier elsewhere (the published calendar agrees with us there: see
+ * lunar.test.ts). Far from 2000 the unknown future (or
  * poorly observed past) ΔT adds an uncertainty of a minute or more by itself.
  *
  * Everything is pure and DOM-free; results per lunar year are memoised because callers
  * typically convert many days of the same year.
  */
+
+import { vietnamParts } from './dates.js';
+import {
+  decemberSolsticeJd,
+  gregorianOfJdn,
+  jdnOfGregorian,
+  localDayOfJd,
+  mod,
+  nearestLunation,
+  newMoonDay,
+  sunSectorAtDayStart,
+} from './lunar-astronomy.js';
 
 /** A date in the Vietnamese lunar calendar. */
 export interface LunarDate {
@@ -64,11 +79,6 @@ const STEMS = ['Giáp', 'Ất', 'Bính', 'Đinh', 'Mậu', 'Kỷ', 'Canh', 'Tân
 // Vietnamese uses Mão (cat) and the "Tỵ" spelling; strings are NFC.
 const BRANCHES = ['Tý', 'Sửu', 'Dần', 'Mão', 'Thìn', 'Tỵ', 'Ngọ', 'Mùi', 'Thân', 'Dậu', 'Tuất', 'Hợi'] as const;
 
-/** Non-negative remainder, so years before the cycle's anchor still land in range. */
-function mod(n: number, m: number): number {
-  return ((n % m) + m) % m;
-}
-
 /**
  * Can-chi name of a lunar year, e.g. 2026 → "Bính Ngọ", 1984 → "Giáp Tý".
  * Year 4 (CE) is the anchor "Giáp Tý"; the cycle repeats every 60 years.
@@ -78,234 +88,6 @@ export function canChiOfYear(year: number): string {
     throw new RangeError(`canChiOfYear: year must be an integer, got ${String(year)}`);
   }
   return `${STEMS[mod(year - 4, 10)]} ${BRANCHES[mod(year - 4, 12)]}`;
-}
-
-// ---------------------------------------------------------------------------
-// Day numbers and time
-// ---------------------------------------------------------------------------
-
-/** Vietnam's offset from UTC, in days (see the file comment for why it is fixed). */
-const VN_OFFSET_DAYS = 7 / 24;
-const MS_PER_DAY = 86_400_000;
-/** Julian Day Number of 1970-01-01, so epoch days convert to day numbers. */
-const JDN_UNIX_EPOCH = 2_440_588;
-
-/**
- * We number Vietnam civil days by their Julian Day Number (JDN): an integer per calendar
- * day, which makes "days between" plain subtraction. A Julian Date (JD, fractional) is an
- * instant; the UT instant JD falls on local day floor(JD + 0.5 + offset).
- */
-function localDayOfJd(jdUt: number): number {
-  return Math.floor(jdUt + 0.5 + VN_OFFSET_DAYS);
-}
-
-/** The UT instant (JD) of 00:00 Vietnam time at the start of local day `jdn`. */
-function localMidnightJd(jdn: number): number {
-  return jdn - 0.5 - VN_OFFSET_DAYS;
-}
-
-function localDayOfEpochMs(ms: number): number {
-  return Math.floor((ms + VN_OFFSET_DAYS * MS_PER_DAY) / MS_PER_DAY) + JDN_UNIX_EPOCH;
-}
-
-function jdnOfGregorian(year: number, month: number, day: number): number {
-  // Date.UTC maps years 0..99 to 1900..1999; setUTCFullYear does not.
-  const d = new Date(0);
-  d.setUTCFullYear(year, month - 1, day);
-  return Math.floor(d.getTime() / MS_PER_DAY) + JDN_UNIX_EPOCH;
-}
-
-function gregorianOfJdn(jdn: number): { year: number; month: number; day: number } {
-  const d = new Date((jdn - JDN_UNIX_EPOCH) * MS_PER_DAY);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
-}
-
-/**
- * ΔT = TT − UT in seconds (Espenak & Meeus, "Polynomial expressions for Delta T", NASA).
- * It is about a minute in our era; ignoring it would misplace new moons that fall within
- * a minute of midnight.
- */
-function deltaTSeconds(year: number): number {
-  if (year < 1800) {
-    const u = (year - 1820) / 100;
-    return -20 + 32 * u * u;
-  }
-  if (year < 1860) {
-    const t = year - 1800;
-    return (
-      13.72 -
-      0.332447 * t +
-      0.0068612 * t ** 2 +
-      0.0041116 * t ** 3 -
-      0.00037436 * t ** 4 +
-      0.0000121272 * t ** 5 -
-      0.0000001699 * t ** 6 +
-      0.000000000875 * t ** 7
-    );
-  }
-  if (year < 1900) {
-    const t = year - 1860;
-    return 7.62 + 0.5737 * t - 0.251754 * t ** 2 + 0.01680668 * t ** 3 - 0.0004473624 * t ** 4 + t ** 5 / 233174;
-  }
-  if (year < 1920) {
-    const t = year - 1900;
-    return -2.79 + 1.494119 * t - 0.0598939 * t ** 2 + 0.0061966 * t ** 3 - 0.000197 * t ** 4;
-  }
-  if (year < 1941) {
-    const t = year - 1920;
-    return 21.2 + 0.84493 * t - 0.0761 * t ** 2 + 0.0020936 * t ** 3;
-  }
-  if (year < 1961) {
-    const t = year - 1950;
-    return 29.07 + 0.407 * t - t ** 2 / 233 + t ** 3 / 2547;
-  }
-  if (year < 1986) {
-    const t = year - 1975;
-    return 45.45 + 1.067 * t - t ** 2 / 260 - t ** 3 / 718;
-  }
-  if (year < 2005) {
-    const t = year - 2000;
-    return 63.86 + 0.3345 * t - 0.060374 * t ** 2 + 0.0017275 * t ** 3 + 0.000651814 * t ** 4 + 0.00002373599 * t ** 5;
-  }
-  if (year < 2050) {
-    const t = year - 2000;
-    return 62.92 + 0.32217 * t + 0.005589 * t ** 2;
-  }
-  const u = (year - 1820) / 100;
-  if (year < 2150) return -20 + 32 * u * u - 0.5628 * (2150 - year);
-  return -20 + 32 * u * u;
-}
-
-function deltaTDays(jd: number): number {
-  const year = 2000 + (jd - 2_451_545) / 365.25;
-  return deltaTSeconds(year) / 86_400;
-}
-
-// ---------------------------------------------------------------------------
-// Astronomy
-// ---------------------------------------------------------------------------
-
-const RAD = Math.PI / 180;
-const sinDeg = (deg: number): number => Math.sin(deg * RAD);
-
-/** Mean synodic month in days (Meeus 49.1). */
-const SYNODIC_MONTH = 29.530588861;
-/** JDE of the mean new moon with k = 0 (6 January 2000). */
-const NEW_MOON_EPOCH = 2_451_550.09766;
-
-/**
- * UT instant (JD) of the true new moon number `k` (k = 0 is January 2000), per Meeus ch. 49:
- * the mean new moon plus periodic terms for the eccentricities and inclination of the
- * orbits. Accurate to well under a minute for our range.
- */
-function newMoonJd(k: number): number {
-  const T = k / 1236.85;
-  const T2 = T * T;
-  const T3 = T2 * T;
-  const T4 = T3 * T;
-
-  const meanJde = NEW_MOON_EPOCH + SYNODIC_MONTH * k + 0.00015437 * T2 - 0.00000015 * T3 + 0.00000000073 * T4;
-
-  // E corrects terms involving the sun's anomaly for the slowly shrinking eccentricity of Earth's orbit.
-  const E = 1 - 0.002516 * T - 0.0000074 * T2;
-  const M = 2.5534 + 29.1053567 * k - 0.0000014 * T2 - 0.00000011 * T3; // sun's mean anomaly
-  const Mp = 201.5643 + 385.81693528 * k + 0.0107582 * T2 + 0.00001238 * T3 - 0.000000058 * T4; // moon's mean anomaly
-  const F = 160.7108 + 390.67050284 * k - 0.0016118 * T2 - 0.00000227 * T3 + 0.000000011 * T4; // moon's argument of latitude
-  const Om = 124.7746 - 1.56375588 * k + 0.0020672 * T2 + 0.00000215 * T3; // longitude of the ascending node
-
-  const periodic =
-    -0.4072 * sinDeg(Mp) +
-    0.17241 * E * sinDeg(M) +
-    0.01608 * sinDeg(2 * Mp) +
-    0.01039 * sinDeg(2 * F) +
-    0.00739 * E * sinDeg(Mp - M) -
-    0.00514 * E * sinDeg(Mp + M) +
-    0.00208 * E * E * sinDeg(2 * M) -
-    0.00111 * sinDeg(Mp - 2 * F) -
-    0.00057 * sinDeg(Mp + 2 * F) +
-    0.00056 * E * sinDeg(2 * Mp + M) -
-    0.00042 * sinDeg(3 * Mp) +
-    0.00042 * E * sinDeg(M + 2 * F) +
-    0.00038 * E * sinDeg(M - 2 * F) -
-    0.00024 * E * sinDeg(2 * Mp - M) -
-    0.00017 * sinDeg(Om) -
-    0.00007 * sinDeg(Mp + 2 * M) +
-    0.00004 * sinDeg(2 * Mp - 2 * F) +
-    0.00004 * sinDeg(3 * M) +
-    0.00003 * sinDeg(Mp + M - 2 * F) +
-    0.00003 * sinDeg(2 * Mp + 2 * F) -
-    0.00003 * sinDeg(Mp + M + 2 * F) +
-    0.00003 * sinDeg(Mp - M + 2 * F) -
-    0.00002 * sinDeg(Mp - M - 2 * F) -
-    0.00002 * sinDeg(3 * Mp + M) +
-    0.00002 * sinDeg(4 * Mp);
-
-  // Planetary perturbations (Meeus table 49.A, "additional corrections").
-  const planetary =
-    0.000325 * sinDeg(299.77 + 0.107408 * k - 0.009173 * T2) +
-    0.000165 * sinDeg(251.88 + 0.016321 * k) +
-    0.000164 * sinDeg(251.83 + 26.651886 * k) +
-    0.000126 * sinDeg(349.42 + 36.412478 * k) +
-    0.00011 * sinDeg(84.66 + 18.206239 * k) +
-    0.000062 * sinDeg(141.74 + 53.303771 * k) +
-    0.00006 * sinDeg(207.14 + 2.453732 * k) +
-    0.000056 * sinDeg(154.84 + 7.30686 * k) +
-    0.000047 * sinDeg(34.52 + 27.261239 * k) +
-    0.000042 * sinDeg(207.19 + 0.121824 * k) +
-    0.00004 * sinDeg(291.34 + 1.844379 * k) +
-    0.000037 * sinDeg(161.72 + 24.198154 * k) +
-    0.000035 * sinDeg(239.56 + 25.513099 * k) +
-    0.000023 * sinDeg(331.55 + 3.592518 * k);
-
-  const jde = meanJde + periodic + planetary;
-  return jde - deltaTDays(jde);
-}
-
-/** The Vietnam civil day on which lunation `k` begins a month. */
-function newMoonDay(k: number): number {
-  return localDayOfJd(newMoonJd(k));
-}
-
-/** Lunation number whose mean new moon is nearest the given instant. */
-function nearestLunation(jd: number): number {
-  return Math.round((jd - NEW_MOON_EPOCH) / SYNODIC_MONTH);
-}
-
-/** Sun's apparent geometric longitude in degrees [0, 360) at a UT instant (Meeus ch. 25, low precision). */
-function sunLongitude(jdUt: number): number {
-  const T = (jdUt + deltaTDays(jdUt) - 2_451_545) / 36_525;
-  const L0 = 280.46646 + 36000.76983 * T + 0.0003032 * T * T; // mean longitude
-  const M = 357.52911 + 35999.05029 * T - 0.0001537 * T * T; // mean anomaly
-  const C = // equation of centre: where the elliptical orbit puts the sun relative to the mean
-    (1.914602 - 0.004817 * T - 0.000014 * T * T) * sinDeg(M) +
-    (0.019993 - 0.000101 * T) * sinDeg(2 * M) +
-    0.000289 * sinDeg(3 * M);
-  const omega = 125.04 - 1934.136 * T;
-  // Nutation and aberration turn the true longitude into the apparent one.
-  const apparent = L0 + C - 0.00569 - 0.00478 * sinDeg(omega);
-  return mod(apparent, 360);
-}
-
-/**
- * Which 30° sector (0..11) the sun is in at the start of a Vietnam civil day. A month
- * contains a major solar term exactly when the sector changes between its first day and
- * the first day of the next month.
- */
-function sunSectorAtDayStart(jdn: number): number {
-  return Math.floor(sunLongitude(localMidnightJd(jdn)) / 30);
-}
-
-/** UT instant of the December solstice (sun at 270°) of a Gregorian year. */
-function decemberSolsticeJd(year: number): number {
-  let jd = jdnOfGregorian(year, 12, 21);
-  // Newton-style refinement: the sun moves about 360° per tropical year, and its speed
-  // varies by only ~3%, so each step gains more than a digit; 10 steps is generous.
-  for (let i = 0; i < 10; i++) {
-    const error = mod(270 - sunLongitude(jd) + 180, 360) - 180; // signed, in (-180, 180]
-    jd += (error * 365.2422) / 360;
-    if (Math.abs(error) < 1e-7) break;
-  }
-  return jd;
 }
 
 // ---------------------------------------------------------------------------
@@ -402,72 +184,19 @@ function lunarDateOfDay(jdn: number): LunarDate {
 // Input parsing
 // ---------------------------------------------------------------------------
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?$/i;
-
-function daysInMonth(year: number, month: number): number {
-  return jdnOfGregorian(year, month + 1, 1) - jdnOfGregorian(year, month, 1);
-}
-
-/**
- * Strings are parsed here rather than by `Date`, because `Date` reads offset-less
- * date-times in the machine's zone, which would make results depend on the server.
- * - "YYYY-MM-DD" names a Vietnam civil day.
- * - "YYYY-MM-DDTHH:mm[:ss[.sss]]" without an offset is Vietnam wall-clock time.
- * - With "Z" or "±HH:mm" it is that exact instant.
- */
-function parseIsoToVietnamDay(input: string): number | undefined {
-  const text = input.trim();
-  const dateOnly = ISO_DATE.exec(text);
-  const dateTime = dateOnly ? undefined : ISO_DATE_TIME.exec(text);
-  const m = dateOnly ?? dateTime;
-  if (!m) return undefined;
-
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-  const jdn = jdnOfGregorian(year, month, day);
-  if (dateOnly) return jdn;
-
-  const hour = Number(m[4]);
-  const minute = Number(m[5]);
-  const second = m[6] === undefined ? 0 : Number(m[6]);
-  if (hour > 23 || minute > 59 || second > 59) return undefined;
-  const zone = m[8];
-  if (zone === undefined) return jdn; // Vietnam wall time: the date part is the civil day.
-
-  let offsetMinutes = 0;
-  if (zone.toUpperCase() !== 'Z') {
-    const digits = zone.slice(1).replace(':', '');
-    const offH = Number(digits.slice(0, 2));
-    const offM = Number(digits.slice(2));
-    if (offH > 23 || offM > 59) return undefined;
-    offsetMinutes = (zone[0] === '-' ? -1 : 1) * (offH * 60 + offM);
-  }
-  const fraction = m[7] === undefined ? 0 : Number(`0.${m[7]}`);
-  const epochMs =
-    (jdn - JDN_UNIX_EPOCH) * MS_PER_DAY + ((hour * 60 + minute - offsetMinutes) * 60 + second + fraction) * 1000;
-  return localDayOfEpochMs(epochMs);
-}
-
 function describe(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
   return String(value);
 }
 
+/** The JDN of the Vietnam civil day of `date`, read by dates.ts like every Vietnam date. */
 function vietnamDayOf(date: Date | string | number): number {
-  let jdn: number | undefined;
-  if (date instanceof Date) {
-    const ms = date.getTime();
-    if (Number.isFinite(ms)) jdn = localDayOfEpochMs(ms);
-  } else if (typeof date === 'number') {
-    if (Number.isFinite(date)) jdn = localDayOfEpochMs(date);
-  } else if (typeof date === 'string') {
-    jdn = parseIsoToVietnamDay(date);
-  }
-  if (jdn === undefined) {
+  let jdn: number;
+  try {
+    const { year, month, day } = vietnamParts(date);
+    jdn = jdnOfGregorian(year, month, day);
+  } catch {
     throw new RangeError(
       `toLunarDate: invalid date ${describe(date)} (expected a valid Date, epoch milliseconds, or an ISO 8601 string such as "2026-02-17" or "2026-02-16T17:30:00Z")`,
     );

@@ -1,7 +1,7 @@
 // What both drivers share: errors, day and time formatting, id parsing, the cursor codec and
 // row mapping. Free of driver imports, like migrations.ts.
 
-import { isIsoDate, isIsoDateTime, VN_UTC_OFFSET_MINUTES, type CommentSort, type CommentStatus } from '@bantin/model';
+import { isIsoDate, isIsoDateTime, toVietnamIsoString, type CommentSort, type CommentStatus } from '@bantin/model';
 import { InvalidCursorError, type StoredComment, type ThreadInfo, type ThreadPage } from './types.js';
 
 // ---- errors ---------------------------------------------------------------------------------
@@ -42,13 +42,6 @@ export function assertPositiveInt(name: string, value: number): void {
 }
 
 // ---- times ----------------------------------------------------------------------------------
-
-const VN_OFFSET_MS = VN_UTC_OFFSET_MINUTES * 60_000;
-
-/** Milliseconds since the epoch as Vietnam time with its offset: '2026-02-04T08:00:00.000+07:00'. */
-export function toVnIso(ms: number): string {
-  return `${new Date(ms + VN_OFFSET_MS).toISOString().slice(0, 23)}+07:00`;
-}
 
 /**
  * The canonical stored form of a creation time: UTC with milliseconds, which sorts as text.
@@ -202,7 +195,8 @@ export function toStoredComment(row: CommentRow): StoredComment {
     parentId: row.parent_id === null ? null : String(row.parent_id),
     authorName: row.author_name,
     content: row.content,
-    createdAt: toVnIso(Date.parse(row.created_at)),
+    // The one Vietnam-time function of @bantin/model: '2026-02-04T08:00:00.000+07:00'.
+    createdAt: toVietnamIsoString(Date.parse(row.created_at), { milliseconds: true }),
     status: row.status,
     likes: row.likes,
     email: row.email,
