@@ -719,7 +719,7 @@ for (const backend of [sqliteBackend, postgresBackend()]) {
         const url = `${base}/articles/a/comments`;
         const vi = await post(url, { authorName: 'Minh', content: 42 });
         assertError(vi, 400, { code: 'invalid_body', field: 'content' });
-        assert.equal(vi.json.error.message, 'Trường `content`: Đầu vào không hợp lệ: mong đợi string, nhận được số');
+        assert.equal(vi.json.error.message, 'Trường `content`: Đầu vào không hợp lệ: mong đợi chuỗi, nhận được số');
         const en = await post(url, { authorName: '', content: 'x' }, { 'accept-language': 'en-US,en;q=0.9' });
         assertError(en, 400, { field: 'authorName' });
         assert.equal(en.json.error.message, 'Field `authorName`: Too small: expected string to have >=1 characters');
@@ -1187,6 +1187,24 @@ for (const backend of [sqliteBackend, postgresBackend()]) {
         for (let i = 0; i < 3; i++)
           assert.equal((await request(`${base}/admin/comments`, { headers: auth })).status, 200);
         assertError(await request(`${base}/admin/comments`, { headers: auth }), 429, { code: 'rate_limited' });
+      });
+
+      it('two processes on one database share the comment limit (the counters are in the database)', async () => {
+        const { base, storage } = await fresh({ rateLimit: { ...generous, comments: { max: 2, windowMs: 60_000 } } });
+        const second = await serve(storage, { rateLimit: { ...generous, comments: { max: 2, windowMs: 60_000 } } });
+        try {
+          const comment = { authorName: 'A', content: 'x' };
+          assert.equal((await post(`${base}/articles/a/comments`, comment)).status, 201);
+          assert.equal((await post(`${second.base}/articles/a/comments`, comment)).status, 201);
+          const third = await post(`${second.base}/articles/a/comments`, comment);
+          assertError(third, 429, { code: 'rate_limited' });
+          assert.ok(Number(third.headers.get('retry-after')) >= 1);
+          assertError(await post(`${base}/articles/a/comments`, comment), 429, { code: 'rate_limited' });
+          // Views keep a per-process flood guard: the second process has its own.
+          assert.equal((await post(`${base}/views/x`)).status, 200);
+        } finally {
+          await second.app.close();
+        }
       });
 
       it('rateLimit: false turns the limits off', async () => {

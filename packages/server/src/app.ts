@@ -10,6 +10,7 @@ import Fastify, {
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import { canonicalArticleKey, toVietnamDateString, type Locale } from '@bantin/model';
+import { databaseRateLimitStore } from './rate-limit-store.js';
 import { adminRoutes } from './routes/admin.js';
 import { commentRoutes, isInvalidCursor } from './routes/comments.js';
 import type { RouteContext } from './routes/context.js';
@@ -230,6 +231,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   if (rateLimits) {
     await app.register(rateLimit, {
       global: false,
+      // Counters in the database, shared by every process (the view counter's stay per process).
+      store: databaseRateLimitStore({
+        storage: options.storage,
+        hasher: ctx.hasher,
+        now: ctx.now,
+        inMemory: (url) => url.endsWith('/views/:articleId'),
+      }),
       // Keyed by address (request.ip; X-Forwarded-For only with trustProxy).
       errorResponseBuilder: (request, context) => {
         const seconds = Math.max(1, Math.ceil(context.ttl / 1000));

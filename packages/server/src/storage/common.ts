@@ -319,3 +319,44 @@ export function windowStart(windowMs: number, nowMs: number): number {
   if (!Number.isSafeInteger(nowMs)) throw new TypeError(`nowMs must be an integer, got ${nowMs}`);
   return nowMs - (((nowMs % windowMs) + windowMs) % windowMs);
 }
+
+// ---- views ----------------------------------------------------------------------------------
+
+/**
+ * What `recordView` checks before queueing a view; throws. `checkedDay` is the day checked last
+ * (nearly every call carries today's: each new one is checked once); returns the day to remember.
+ */
+export function checkView(
+  articleKey: string,
+  visitorHash: string,
+  day: string,
+  checkedDay: string | null,
+  closed: boolean,
+): string {
+  if (closed) throw new Error('storage is closed');
+  if (day !== checkedDay) assertDay(day);
+  if (typeof articleKey !== 'string' || typeof visitorHash !== 'string')
+    throw new TypeError('articleKey and visitorHash must be strings');
+  return day;
+}
+
+/**
+ * The answers of a group-committed batch, as if its views had been applied one by one, in order:
+ * walking backwards, a view sees its article's final total less the views of it counted after.
+ */
+export function answerBatch(
+  batch: ReadonlyArray<{ articleKey: string }>,
+  counted: (index: number) => boolean,
+  total: (articleKey: string) => number,
+): Array<{ counted: boolean; views: number }> {
+  const results = new Array<{ counted: boolean; views: number }>(batch.length);
+  const after = new Map<string, number>();
+  for (let i = batch.length - 1; i >= 0; i--) {
+    const key = batch[i]!.articleKey;
+    const later = after.get(key) ?? 0;
+    const isCounted = counted(i);
+    results[i] = { counted: isCounted, views: total(key) - later };
+    if (isCounted) after.set(key, later + 1);
+  }
+  return results;
+}

@@ -1,11 +1,11 @@
 // Storage on PostgreSQL (pg 8, a Pool), for several stateless server processes sharing one
 // database. Same schema and semantics as sqlite.ts.
 //
-// Exact counts under concurrency: a view is one statement (so one transaction) whose steps run
-// in a fixed order: insert the visitor row ON CONFLICT DO NOTHING; only if that inserted a row,
-// bump the day's bucket and then the total with INSERT … ON CONFLICT DO UPDATE SET views =
-// views + 1. Row locks make the increments atomic across connections and processes, and the
-// fixed order (visitor, bucket, total) means two views can never deadlock.
+// Exact counts under concurrency: a batch of views is one statement (so one transaction, one
+// commit) whose steps run in a fixed order: insert the visitor rows ON CONFLICT DO NOTHING; for
+// those inserted, bump each day's bucket and then each total with INSERT … ON CONFLICT DO UPDATE
+// SET views = views + n. Row locks make the increments atomic across connections and processes,
+// and rows sorted by key in every step mean two batches can never deadlock.
 //
 // Every method resolves after PostgreSQL has acknowledged the commit (synchronous_commit is left
 // at the server's setting, `on` by default).
@@ -14,6 +14,8 @@ import pg from 'pg';
 import type { ArticleSummary, CommentSort, CommentStatus } from '@bantin/model';
 import {
   addDays,
+  answerBatch,
+  checkView,
   assertDay,
   assertPositiveInt,
   assertStatus,
@@ -50,6 +52,21 @@ export interface PostgresStorageOptions {
   migrations?: readonly Migration[];
 }
 
+interface PendingView {
+  articleKey: string;
+  visitorHash: string;
+  day: string;
+  resolve: (result: { counted: boolean; views: number }) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Views per batch; more wait for the next one. */
+const MAX_VIEW_BATCH = 1000;
+/** Batches written at once; the views that arrive meanwhile make the next, bigger, batch. */
+const MAX_VIEW_BATCHES_IN_FLIGHT = 4;
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Any 64-bit number, the same in every process: the advisory lock that serialises migrations. */
 const MIGRATION_LOCK = 0x62616e74696e; // 'bantin'
 const PRUNE_BATCH = 5000;
@@ -71,6 +88,10 @@ export class PostgresStorage implements Storage {
   private readonly migrations: readonly Migration[];
   private readonly pruneVisitors: boolean;
   private newestDay = '';
+  private lastDay: string | null = null;
+  private viewQueue: PendingView[] = [];
+  private viewFlush: NodeJS.Immediate | null = null;
+  private readonly viewBatches = new Set<Promise<void>>();
   private pruning: Promise<void> | null = null;
   private pruneBefore = '';
   private closed = false;
@@ -138,6 +159,13 @@ export class PostgresStorage implements Storage {
   close(): Promise<void> {
     return (this.closing ??= (async () => {
       this.closed = true;
+      // Views already asked for are written (and answered) before the pool ends.
+      if (this.viewFlush) clearImmediate(this.viewFlush);
+      this.viewFlush = null;
+      while (this.viewQueue.length > 0 || this.viewBatches.size > 0) {
+        this.flushViews();
+        await Promise.all([...this.viewBatches]);
+      }
       await this.pruning?.catch(() => {});
       await this.pool.end();
     })());
@@ -145,33 +173,124 @@ export class PostgresStorage implements Storage {
 
   // ---- views ------------------------------------------------------------------------------
 
-  async recordView(articleKey: string, visitorHash: string, day: string): Promise<{ counted: boolean; views: number }> {
-    assertDay(day);
-    const { rows } = await this.pool.query<{ added: number | null; before: number | null }>({
-      name: 'bantin_record_view',
-      text: `WITH visitor AS (
-          INSERT INTO view_visitors (day, article_key, visitor_hash) VALUES ($1, $2, $3)
-          ON CONFLICT DO NOTHING
-          RETURNING day, article_key
-        ), bucket AS (
-          INSERT INTO daily_views (day, article_key, views) SELECT day, article_key, 1 FROM visitor
-          ON CONFLICT (day, article_key) DO UPDATE SET views = daily_views.views + 1
-          RETURNING article_key
-        ), total AS (
-          INSERT INTO article_views (article_key, views) SELECT article_key, 1 FROM bucket
-          ON CONFLICT (article_key) DO UPDATE SET views = article_views.views + 1
-          RETURNING views
-        )
-        SELECT (SELECT views FROM total) AS added,
-               (SELECT views FROM article_views WHERE article_key = $2) AS before`,
-      values: [day, articleKey, visitorHash],
-    });
-    const row = rows[0]!;
-    if (day > this.newestDay) {
-      this.newestDay = day;
-      this.schedulePrune(addDays(day, -VISITOR_RETENTION_DAYS));
+  /**
+   * Group commit: the views asked for while earlier batches are being written wait in a queue and
+   * go together, in one statement (so one transaction and one fsync) per batch, with a few batches
+   * in flight. Every call resolves only after its batch has committed. On one hot article each
+   * batch takes the total's row lock once for the whole batch instead of once per view.
+   */
+  recordView(articleKey: string, visitorHash: string, day: string): Promise<{ counted: boolean; views: number }> {
+    try {
+      this.lastDay = checkView(articleKey, visitorHash, day, this.lastDay, this.closed);
+    } catch (error) {
+      return Promise.reject(error);
     }
-    return row.added !== null ? { counted: true, views: row.added } : { counted: false, views: row.before ?? 0 };
+    return new Promise((resolve, reject) => {
+      this.viewQueue.push({ articleKey, visitorHash, day, resolve, reject });
+      this.scheduleViews();
+    });
+  }
+
+  private scheduleViews(): void {
+    if (this.viewFlush || this.viewQueue.length === 0 || this.viewBatches.size >= MAX_VIEW_BATCHES_IN_FLIGHT) return;
+    this.viewFlush = setImmediate(() => {
+      this.viewFlush = null;
+      this.flushViews();
+    });
+  }
+
+  private flushViews(): void {
+    while (this.viewQueue.length > 0 && this.viewBatches.size < MAX_VIEW_BATCHES_IN_FLIGHT) {
+      const batch = this.viewQueue.splice(0, MAX_VIEW_BATCH);
+      const written: Promise<void> = this.writeViews(batch).finally(() => {
+        this.viewBatches.delete(written);
+        this.scheduleViews();
+      });
+      this.viewBatches.add(written);
+    }
+  }
+
+  private async writeViews(batch: readonly PendingView[]): Promise<void> {
+    // The first view of a (day, article, visitor) in the batch is the one that may count; rows go
+    // in a fixed order so that two processes' batches lock them in the same order (no deadlock).
+    const firstOf = new Map<string, number>();
+    batch.forEach((view, i) => {
+      const id = `${view.day}\u0000${view.articleKey}\u0000${view.visitorHash}`;
+      if (!firstOf.has(id)) firstOf.set(id, i);
+    });
+    const candidates = [...firstOf.values()]
+      .map((i) => batch[i]!)
+      .sort(
+        (a, b) => compare(a.day, b.day) || compare(a.articleKey, b.articleKey) || compare(a.visitorHash, b.visitorHash),
+      );
+    let rows: Array<{
+      kind: 'v' | 't' | 'c';
+      day: string | null;
+      article_key: string;
+      visitor_hash: string | null;
+      views: number | null;
+    }>;
+    try {
+      ({ rows } = await this.pool.query({
+        name: 'bantin_record_views',
+        text: `WITH input AS (
+            SELECT * FROM unnest($1::date[], $2::text[], $3::text[]) AS t (day, article_key, visitor_hash)
+          ), visitor AS (
+            INSERT INTO view_visitors (day, article_key, visitor_hash)
+            SELECT day, article_key, visitor_hash FROM input ORDER BY day, article_key, visitor_hash
+            ON CONFLICT DO NOTHING
+            RETURNING day, article_key, visitor_hash
+          ), bucket AS (
+            INSERT INTO daily_views (day, article_key, views)
+            SELECT day, article_key, count(*) FROM visitor GROUP BY day, article_key ORDER BY day, article_key
+            ON CONFLICT (day, article_key) DO UPDATE SET views = daily_views.views + EXCLUDED.views
+            RETURNING article_key
+          ), total AS (
+            INSERT INTO article_views (article_key, views)
+            SELECT article_key, count(*) FROM visitor GROUP BY article_key ORDER BY article_key
+            ON CONFLICT (article_key) DO UPDATE SET views = article_views.views + EXCLUDED.views
+            RETURNING article_key, views
+          )
+          SELECT 'v' AS kind, to_char(day, 'YYYY-MM-DD') AS day, article_key, visitor_hash, NULL::bigint AS views FROM visitor
+          UNION ALL SELECT 't', NULL, article_key, NULL, views FROM total
+          UNION ALL SELECT 'c', NULL, article_key, NULL, views FROM article_views WHERE article_key = ANY ($2::text[])`,
+        values: [
+          candidates.map((v) => v.day),
+          candidates.map((v) => v.articleKey),
+          candidates.map((v) => v.visitorHash),
+        ],
+      }));
+    } catch (error) {
+      // Nothing of this batch was committed: every caller learns so.
+      for (const view of batch) view.reject(error);
+      return;
+    }
+    const counted = new Set<string>();
+    const totals = new Map<string, number>();
+    const before = new Map<string, number>();
+    for (const row of rows) {
+      if (row.kind === 'v') counted.add(`${row.day}\u0000${row.article_key}\u0000${row.visitor_hash}`);
+      else if (row.kind === 't') totals.set(row.article_key, row.views!);
+      else before.set(row.article_key, row.views!);
+    }
+    const results = answerBatch(
+      batch,
+      (i) => {
+        const view = batch[i]!;
+        const id = `${view.day}\u0000${view.articleKey}\u0000${view.visitorHash}`;
+        return firstOf.get(id) === i && counted.has(id);
+      },
+      (key) => totals.get(key) ?? before.get(key) ?? 0,
+    );
+    let newest = this.newestDay;
+    batch.forEach((view, i) => {
+      if (view.day > newest) newest = view.day;
+      view.resolve(results[i]!);
+    });
+    if (newest > this.newestDay) {
+      this.newestDay = newest;
+      this.schedulePrune(addDays(newest, -VISITOR_RETENTION_DAYS));
+    }
   }
 
   private schedulePrune(before: string): void {

@@ -23,6 +23,8 @@ import Database from 'better-sqlite3';
 import type { ArticleSummary, CommentSort, CommentStatus } from '@bantin/model';
 import {
   addDays,
+  answerBatch,
+  checkView,
   assertDay,
   assertPositiveInt,
   assertStatus,
@@ -339,14 +341,7 @@ export class SqliteStorage implements Storage {
    */
   recordView(articleKey: string, visitorHash: string, day: string): Promise<{ counted: boolean; views: number }> {
     try {
-      // Nearly every call carries today's day: check each new one once.
-      if (day !== this.lastDay) {
-        assertDay(day);
-        this.lastDay = day;
-      }
-      if (typeof articleKey !== 'string' || typeof visitorHash !== 'string')
-        throw new TypeError('articleKey and visitorHash must be strings');
-      if (this.closed) throw new Error('storage is closed');
+      this.lastDay = checkView(articleKey, visitorHash, day, this.lastDay, this.closed);
     } catch (error) {
       return Promise.reject(error);
     }
@@ -412,16 +407,11 @@ export class SqliteStorage implements Storage {
         for (const [day, n] of entry.days) s.bumpDaily.run(day, key, n);
         entry.total = s.bumpTotal.get(key, entry.added) as number;
       }
-      // Backwards: a view sees the final total less the views of its article counted after it.
-      const results = new Array<{ counted: boolean; views: number }>(batch.length);
-      const after = new Map<string, number>();
-      for (let i = batch.length - 1; i >= 0; i--) {
-        const key = batch[i]!.articleKey;
-        const later = after.get(key) ?? 0;
-        results[i] = { counted: counted[i]!, views: perKey.get(key)!.total - later };
-        if (counted[i]) after.set(key, later + 1);
-      }
-      return results;
+      return answerBatch(
+        batch,
+        (i) => counted[i]!,
+        (key) => perKey.get(key)!.total,
+      );
     }).immediate;
     return this.recordViewsFn;
   }
