@@ -68,7 +68,8 @@ const VISIBLE = /[^\p{White_Space}\p{Cc}\p{Cf}\p{Z}\p{M}\p{Default_Ignorable_Cod
  * both run this, through the same schema.
  */
 export function isOneLineName(value: string): boolean {
-  return !CONTROL_OR_BREAK.test(value) && VISIBLE.test(value);
+  // An empty name is the length check's to report, once.
+  return !CONTROL_OR_BREAK.test(value) && (value === '' || VISIBLE.test(value));
 }
 
 /** Runs one named check; `int` takes its bounds. */
