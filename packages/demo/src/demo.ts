@@ -16,6 +16,11 @@ export interface DemoOptions {
   adminToken?: string;
   /** Counts per address per minute; the demo is one reader, so the default is the server's. */
   rateLimit?: false;
+  /**
+   * Origins whose pages may call the demo's API (CORS, exact match), e.g. a theme under
+   * development on `http://localhost:5173`. Default: none (same origin only).
+   */
+  corsOrigins?: readonly string[];
 }
 
 export interface RunningDemo {
@@ -60,7 +65,12 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
   await addDemoTraffic(storage);
 
   const adminToken = options.adminToken ?? randomBytes(12).toString('base64url');
-  const api = await buildApp({ storage, adminToken, ...(options.rateLimit === false ? { rateLimit: false } : {}) });
+  const api = await buildApp({
+    storage,
+    adminToken,
+    ...(options.rateLimit === false ? { rateLimit: false } : {}),
+    ...(options.corsOrigins?.length ? { corsOrigins: options.corsOrigins } : {}),
+  });
   await api.ready();
 
   // Pages show the count from the database, as a CMS would print it into its template.

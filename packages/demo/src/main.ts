@@ -3,6 +3,11 @@ import { startDemo } from './demo.js';
 // `npm start` ends here: the seed article site with its API on one loopback port.
 const port = Number(process.env.PORT ?? 8080);
 const host = process.env.HOST ?? '127.0.0.1';
+// A theme on another origin (BANTIN_CORS_ORIGINS=http://localhost:5173,https://staging.example.vn).
+const corsOrigins = (process.env.BANTIN_CORS_ORIGINS ?? '')
+  .split(',')
+  .map((origin) => origin.trim())
+  .filter(Boolean);
 
 try {
   const demo = await startDemo({
@@ -10,12 +15,14 @@ try {
     host,
     ...(process.env.BANTIN_DB ? { db: process.env.BANTIN_DB } : {}),
     ...(process.env.BANTIN_ADMIN_TOKEN ? { adminToken: process.env.BANTIN_ADMIN_TOKEN } : {}),
+    ...(corsOrigins.length ? { corsOrigins } : {}),
   });
   console.log(`
 bantin demo: ${demo.articleUrl}
   API:        ${demo.url}/api   (docs/api.md)
   moderation: ${demo.url}/admin   (admin token: ${demo.adminToken})
   database:   ${process.env.BANTIN_DB ?? 'sqlite:./.data/demo.db'}
+  other origins allowed (BANTIN_CORS_ORIGINS): ${corsOrigins.length ? corsOrigins.join(', ') : 'none'}
 (Ctrl+C to stop)`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => void demo.close().then(() => process.exit(0)));

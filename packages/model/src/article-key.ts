@@ -11,33 +11,59 @@
  */
 export function canonicalArticleKey(input: string): string {
   if (typeof input !== 'string') return '';
-  const trimmed = input.trim();
+  // NFC first: it maps a few characters onto others (U+2000 onto U+2002, U+037E onto ";"), and
+  // what it produces must meet the rules below, or a second pass would change the key again.
+  const trimmed = input.normalize('NFC').trim();
   if (!trimmed) return '';
   const looksLikeUrl = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) || trimmed.startsWith('/');
-  if (!looksLikeUrl) return trimmed.normalize('NFC');
+  if (!looksLikeUrl) return trimmed;
 
   let path: string;
   try {
     path = new URL(trimmed, 'http://bantin.invalid').pathname;
   } catch {
-    return trimmed.normalize('NFC');
+    return trimmed;
   }
-  path = safeDecode(path).normalize('NFC');
-  path = path.replace(/\/index\.(?:html?|php|aspx?)$/i, '/');
-  path = path.replace(/\/{2,}/g, '/');
-  if (path.length > 1) path = path.replace(/\/+$/, '');
+  path = withoutDotSegments(safeDecode(path));
+  // Until nothing changes: "/a/index.html/" loses its slash, then its index.html.
+  for (let previous = ''; previous !== path;) {
+    previous = path;
+    path = path.replace(/\/{2,}/g, '/');
+    if (path.length > 1) path = path.replace(/\/+$/, '');
+    path = path.replace(/\/index\.(?:html?|php|aspx?)$/i, '/');
+  }
   return path || '/';
 }
 
+/**
+ * "." and ".." segments resolved, as the URL parser does: decoding "/%2f%2E%2E" gives "//..",
+ * which the parser would read as "/" on the next pass.
+ */
+function withoutDotSegments(path: string): string {
+  if (!/(?:^|\/)\.\.?(?:\/|$)/.test(path)) return path;
+  const out: string[] = [];
+  for (const segment of path.split('/').slice(1)) {
+    if (segment === '..') out.pop();
+    else if (segment !== '.') out.push(segment);
+  }
+  const last = path.slice(path.lastIndexOf('/') + 1);
+  return `/${out.join('/')}${last === '.' || last === '..' ? '/' : ''}`;
+}
+
+/**
+ * The path decoded, in NFC, with what the next pass would read differently kept encoded, so that
+ * canonicalArticleKey(canonicalArticleKey(x)) === canonicalArticleKey(x):
+ * - "%" itself: "/a%252F" decodes to "/a%2F", which a second pass would decode to "/a/";
+ * - "?", "#" and "\\": the URL parser reads them as query, fragment and "/";
+ * - whitespace and control characters: trim() and the URL parser drop them at the ends.
+ */
 function safeDecode(path: string): string {
   let decoded: string;
   try {
     decoded = decodeURIComponent(path);
   } catch {
-    return path;
+    // Not valid percent-encoding ("/50%-off"): the parser's own encoding is kept as it is.
+    return path.normalize('NFC');
   }
-  // Whitespace and control characters stay encoded: trim() and the URL parser drop them at
-  // the ends of a path, so a decoded "/%00" or "/%20" would become "/" on the next pass and
-  // one article would have two keys.
-  return decoded.replace(/[\s\u0000-\u001f\u007f]/gu, (char) => encodeURIComponent(char));
+  return decoded.normalize('NFC').replace(/[%?#\\\s\u0000-\u001f\u007f]/gu, (char) => encodeURIComponent(char));
 }

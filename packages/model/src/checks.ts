@@ -43,15 +43,34 @@ export function isSafeLinkUrl(value: string): boolean {
   }
 }
 
-/** Deliberately loose: one @, something on each side, a dot in the domain. The mailbox decides the rest. */
+/**
+ * Deliberately loose: one @, something on each side, a dot in the domain. The mailbox decides the
+ * rest. No whitespace and no control characters (a NUL is a 500 on PostgreSQL, and no address has one).
+ */
 export function isEmail(value: string): boolean {
-  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
+  return /^[^\s@\p{Cc}]+@[^\s@\p{Cc}]+\.[^\s@\p{Cc}]+$/u.test(value);
 }
 
 // Plain text that a reader typed: no control characters (NUL and the like break storage and
 // terminals, and never come from a keyboard). `text` keeps line breaks and tabs; `line` does not.
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const CONTROL_OR_BREAK = /[\u0000-\u001f\u007f\u2028\u2029]/;
+/**
+ * One character that shows: not whitespace, a control or format character (U+0085, U+200B,
+ * U+200E…), a separator, a lone combining mark, nor another default-ignorable code point (U+3164
+ * HANGUL FILLER, variation selectors), nor U+2800 BRAILLE PATTERN BLANK.
+ */
+const VISIBLE = /[^\p{White_Space}\p{Cc}\p{Cf}\p{Z}\p{M}\p{Default_Ignorable_Code_Point}\u2800]/u;
+
+/**
+ * A name a reader typed (`line`): one line, no control characters, and at least one character
+ * that shows, so that "\u200b" or "\u0085" cannot pass for a name. The browser and the server
+ * both run this, through the same schema.
+ */
+export function isOneLineName(value: string): boolean {
+  // An empty name is the length check's to report, once.
+  return !CONTROL_OR_BREAK.test(value) && (value === '' || VISIBLE.test(value));
+}
 
 /** Runs one named check; `int` takes its bounds. */
 export function passesCheck(check: BantinCheck, value: unknown, min = -Infinity, max = Infinity): boolean {
@@ -72,6 +91,6 @@ export function passesCheck(check: BantinCheck, value: unknown, min = -Infinity,
     case 'text':
       return !CONTROL.test(value);
     case 'line':
-      return !CONTROL_OR_BREAK.test(value);
+      return isOneLineName(value);
   }
 }

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -182,6 +183,19 @@ for (const backend of [sqliteBackend, postgresBackend()]) {
     // ---- views ---------------------------------------------------------------------------------
 
     describe('views', () => {
+      it('two processes on one database, or one restarted, count a visitor once (the salt is in the database)', async () => {
+        const { base, storage } = await fresh();
+        const second = await serve(storage, { rateLimit: false });
+        try {
+          const ua = { 'user-agent': 'reader-salt' };
+          assert.equal((await post(`${base}/views/chung`, undefined, ua)).json.views, 1);
+          assert.equal((await post(`${second.base}/views/chung`, undefined, ua)).json.views, 1, 'same visitor');
+          assert.equal((await post(`${second.base}/views/chung`, undefined, { 'user-agent': 'other' })).json.views, 2);
+        } finally {
+          await second.app.close();
+        }
+      });
+
       it('POST /views/:id counts a visitor once per article per Vietnam day', async () => {
         const clock = movableClock();
         const { base } = await fresh({ now: clock.now });
@@ -517,6 +531,141 @@ for (const backend of [sqliteBackend, postgresBackend()]) {
         );
       });
 
+      it('a reply must answer a shown comment: unknown, pending, rejected or elsewhere, one same 400', async () => {
+        const { base, storage } = await fresh();
+        const create = async (body: object) => (await post(`${base}/articles/a/comments`, body)).json.comment;
+        const approve = (id: string) => storage.setCommentStatus(id, 'approved');
+        const shown = await create(good);
+        await approve(shown.id);
+        const pending = await create(good);
+        const rejected = await create(good);
+        await storage.setCommentStatus(rejected.id, 'rejected');
+        const elsewhere = (await post(`${base}/articles/b/comments`, good)).json.comment;
+        await approve(elsewhere.id);
+
+        const ok = await post(`${base}/articles/a/comments`, { ...good, parentId: shown.id });
+        assert.equal(ok.status, 201, ok.text);
+        const answers = await Promise.all(
+          [pending.id, rejected.id, elsewhere.id, '987654'].map((parentId) =>
+            post(`${base}/articles/a/comments`, { ...good, parentId }),
+          ),
+        );
+        for (const answer of answers) {
+          assertError(answer, 400, { code: 'invalid_body', field: 'parentId', message: /`parentId`/ });
+          assert.equal(answer.text, answers[3]!.text, 'the answer must not tell a hidden comment from none');
+        }
+      });
+
+      it('pages by thread: each top-level comment with its first replies, the rest on the replies route', async () => {
+        const { base, storage } = await fresh({ autoApprove: true });
+        const url = `${base}/articles/threads/comments`;
+        const tops: string[] = [];
+        for (let i = 0; i < 25; i++) tops.push((await post(url, { ...good, content: `Ý kiến ${i}` })).json.comment.id);
+        // The oldest thread gets 6 replies, one of them nested.
+        const replies: string[] = [];
+        for (let j = 0; j < 6; j++) {
+          const parentId = j === 3 ? replies[1]! : tops[0]!;
+          replies.push((await post(url, { ...good, content: `Trả lời ${j}`, parentId })).json.comment.id);
+        }
+        // Flat rows would have put these replies on the first page and their parent on the second.
+        const first = await request(url);
+        const page1 = valid(CommentListResponseSchema, first.json);
+        assertNoPrivateFields(first);
+        assert.equal(page1.total, 31);
+        assert.equal(page1.threads.length, 20);
+        assert.deepEqual(
+          page1.comments.map((c: any) => c.id),
+          tops.slice(5).reverse(),
+        );
+        const second = valid(CommentListResponseSchema, (await request(`${url}?cursor=${page1.nextCursor}`)).json);
+        assert.equal(second.nextCursor, null);
+        assert.deepEqual(
+          second.comments.map((c: any) => c.id),
+          [...tops.slice(1, 5).reverse(), tops[0], ...replies.slice(0, 3)],
+        );
+        assert.deepEqual(second.threads.at(-1), {
+          id: tops[0],
+          replies: 6,
+          repliesCursor: second.threads.at(-1).repliesCursor,
+        });
+        assert.equal(typeof second.threads.at(-1).repliesCursor, 'string');
+        assert.deepEqual(second.threads[0], { id: tops[4], replies: 0, repliesCursor: null });
+
+        const more = await request(`${url}/${tops[0]}/replies?limit=2&cursor=${second.threads.at(-1).repliesCursor}`);
+        const rest = valid(CommentListResponseSchema, more.json);
+        assertNoPrivateFields(more);
+        assert.deepEqual(
+          rest.comments.map((c: any) => c.id),
+          replies.slice(3, 5),
+        );
+        assert.equal(rest.total, 6);
+        const last = valid(
+          CommentListResponseSchema,
+          (await request(`${url}/${tops[0]}/replies?cursor=${rest.nextCursor}`)).json,
+        );
+        assert.deepEqual(
+          last.comments.map((c: any) => c.id),
+          replies.slice(5),
+        );
+        assert.equal(last.nextCursor, null);
+
+        // replies=0…10; limits and cursors checked; a reply or a hidden comment is no thread.
+        const bare = valid(CommentListResponseSchema, (await request(`${url}?sort=oldest&limit=1&replies=0`)).json);
+        assert.deepEqual(
+          bare.comments.map((c: any) => c.id),
+          [tops[0]],
+        );
+        assert.equal(bare.threads[0].replies, 6);
+        assertError(await request(`${url}?replies=11`), 400, { code: 'invalid_query', field: 'replies' });
+        assertError(await request(`${url}/${tops[0]}/replies?limit=0`), 400, { field: 'limit' });
+        assertError(await request(`${url}/${tops[1]}/replies?cursor=${rest.nextCursor}`), 400, {
+          code: 'invalid_cursor',
+        });
+        assertError(await request(`${url}?cursor=${rest.nextCursor}`), 400, { code: 'invalid_cursor' });
+        const notFound = await request(`${url}/${replies[0]}/replies`);
+        assertError(notFound, 404, { code: 'comment_not_found', field: 'commentId' });
+        await storage.setCommentStatus(tops[1]!, 'rejected');
+        assertError(await request(`${url}/${tops[1]}/replies`), 404, { code: 'comment_not_found' });
+        assertError(await request(`${base}/articles/other/comments/${tops[0]}/replies`), 404, {
+          code: 'comment_not_found',
+        });
+      });
+
+      it("an Idempotency-Key is the visitor's: another visitor's same key is another comment", async () => {
+        const { base } = await fresh({ trustProxy: true });
+        const key = { 'idempotency-key': '1b4e28ba-2fa1-11d2-883f-0016d3cca427' };
+        const mine = await post(
+          `${base}/articles/a/comments`,
+          { ...good, content: 'Của tôi' },
+          {
+            ...key,
+            'x-forwarded-for': '203.0.113.7',
+          },
+        );
+        assert.equal(mine.status, 201);
+        const theirs = await post(
+          `${base}/articles/a/comments`,
+          { ...good, content: 'Của người khác' },
+          {
+            ...key,
+            'x-forwarded-for': '198.51.100.9',
+          },
+        );
+        assert.equal(theirs.status, 201, "a new comment, not the first visitor's");
+        assert.notEqual(theirs.json.comment.id, mine.json.comment.id);
+        assert.equal(theirs.json.comment.content, 'Của người khác');
+        const retry = await post(
+          `${base}/articles/a/comments`,
+          { ...good, content: 'Của tôi' },
+          {
+            ...key,
+            'x-forwarded-for': '203.0.113.7',
+          },
+        );
+        assert.equal(retry.status, 200);
+        assert.equal(retry.json.comment.id, mine.json.comment.id);
+      });
+
       it('pages with sort and cursor; every comment exactly once', async () => {
         const { base } = await fresh({ autoApprove: true });
         const ids: string[] = [];
@@ -570,7 +719,7 @@ for (const backend of [sqliteBackend, postgresBackend()]) {
         const url = `${base}/articles/a/comments`;
         const vi = await post(url, { authorName: 'Minh', content: 42 });
         assertError(vi, 400, { code: 'invalid_body', field: 'content' });
-        assert.equal(vi.json.error.message, 'Trường `content`: Đầu vào không hợp lệ: mong đợi string, nhận được số');
+        assert.equal(vi.json.error.message, 'Trường `content`: Đầu vào không hợp lệ: mong đợi chuỗi, nhận được số');
         const en = await post(url, { authorName: '', content: 'x' }, { 'accept-language': 'en-US,en;q=0.9' });
         assertError(en, 400, { field: 'authorName' });
         assert.equal(en.json.error.message, 'Field `authorName`: Too small: expected string to have >=1 characters');
@@ -637,6 +786,108 @@ for (const backend of [sqliteBackend, postgresBackend()]) {
     // ---- routing and errors ----------------------------------------------------------------------
 
     describe('routing', () => {
+      it('input PostgreSQL used to answer 500 for is a 400 of the documented shape on both databases', async () => {
+        const { base } = main;
+        const nul = encodeURIComponent('a\u0000b');
+        for (const answer of [
+          await post(`${base}/views/${nul}`),
+          await request(`${base}/views?ids=ok,${nul}`),
+          await request(`${base}/articles/${nul}/comments`),
+          await post(`${base}/articles/${nul}/comments`, { authorName: 'A', content: 'x' }),
+          await request(`${base}/articles/${nul}/comments/1/replies`),
+        ]) {
+          assertError(answer, 400, { code: 'invalid_param', message: /ký tự điều khiển/ });
+        }
+        assertError(
+          await post(`${base}/articles/a/comments`, { authorName: 'A', content: 'x', email: 'a\u0000b@example.vn' }),
+          400,
+          { code: 'invalid_body', field: 'email' },
+        );
+        const cursor = (key: object) => Buffer.from(JSON.stringify(key)).toString('base64url');
+        for (const [sort, key] of [
+          ['newest', { s: 'newest', c: '2026-02-30T00:00:00.000Z', i: 1 }],
+          ['oldest', { s: 'oldest', c: '0000-01-01T00:00:00.000Z', i: 1 }],
+          ['top', { s: 'top', l: 2 ** 31, c: '2026-02-04T00:00:00.000Z', i: 1 }],
+          ['top', { s: 'top', l: 2 ** 40, c: '2026-02-04T00:00:00.000Z', i: 1 }],
+          ['newest', { s: 'newest', c: '2026-02-04T00:00:00.000Z', i: 2 ** 63 }],
+        ] as const) {
+          assertError(await request(`${base}/articles/a/comments?sort=${sort}&cursor=${cursor(key)}`), 400, {
+            code: 'invalid_cursor',
+            field: 'cursor',
+          });
+        }
+        assertError(
+          await request(
+            `${base}/admin/comments?cursor=${cursor({ s: 'queue', c: '2026-02-29T00:00:00.000Z', i: 1 })}`,
+            { headers: auth },
+          ),
+          400,
+          {
+            code: 'invalid_cursor',
+          },
+        );
+      });
+
+      it('an article id is checked after canonicalising: 200 × U+0958 become 400 characters', async () => {
+        const { base } = main;
+        const long = '\u0958'.repeat(200);
+        assert.equal(long.normalize('NFC').length, 400);
+        for (const answer of [
+          await post(`${base}/views/${encodeURIComponent(long)}`),
+          await request(`${base}/views?ids=${encodeURIComponent(long)}`),
+          await post(`${base}/articles/${encodeURIComponent(long)}/comments`, { authorName: 'A', content: 'x' }),
+          await request(`${base}/articles/${encodeURIComponent(`/${long.slice(1)}`)}/comments`),
+        ]) {
+          assertError(answer, 400, { code: 'invalid_param', message: /200/ });
+        }
+        // Canonicalising what the server answers changes nothing: one article, one key.
+        const tricky = await post(`${base}/views/${encodeURIComponent('/a%252F')}`);
+        assert.equal(tricky.json.articleId, '/a%252F');
+        const again = await post(`${base}/views/${encodeURIComponent(tricky.json.articleId)}`, undefined, {
+          'user-agent': 'someone else',
+        });
+        assert.equal(again.json.articleId, '/a%252F');
+        assert.equal(again.json.views, 2);
+      });
+
+      it("431 and the HTTP parser's own 400s have the documented body too", async () => {
+        const { origin } = main;
+        const raw = (text: string) =>
+          new Promise<string>((resolve, reject) => {
+            const url = new URL(origin);
+            const socket = connect(Number(url.port), url.hostname, () => socket.end(text));
+            let answer = '';
+            socket.setEncoding('utf8');
+            socket.on('data', (chunk) => (answer += chunk));
+            socket.on('end', () => resolve(answer));
+            socket.on('error', reject);
+          });
+        const parse = (answer: string) => {
+          const [head, body] = answer.split('\r\n\r\n');
+          return { status: Number(head!.split(' ')[1]), head: head!, body: JSON.parse(body!) };
+        };
+        const big = parse(
+          await raw(`GET /api/views?ids=a HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`),
+        );
+        assert.equal(big.status, 431);
+        valid(ApiErrorSchema, big.body);
+        assert.equal(big.body.error.code, 'headers_too_large');
+        assert.match(big.head, /content-type: application\/json/i);
+        for (const garbage of [
+          'NOT HTTP AT ALL\r\n\r\n',
+          'GET /api/views HTTP/1.1\r\nHost x\r\n\r\n',
+          'GET / HTTP/9.9\r\n\r\n',
+        ]) {
+          const answer = parse(await raw(garbage));
+          assert.equal(answer.status, 400, garbage);
+          valid(ApiErrorSchema, answer.body);
+          assert.equal(answer.body.error.code, 'bad_request');
+          assert.match(answer.body.error.message, /không hợp lệ/);
+        }
+        // And the server is still up.
+        assert.equal((await request(`${main.base}/views?ids=a`)).status, 200);
+      });
+
       it('unknown routes and methods are 404 JSON', async () => {
         const { base, origin } = main;
         assertError(await request(`${base}/nope`), 404, { code: 'not_found', message: /GET \/api\/nope/ });
@@ -851,6 +1102,34 @@ for (const backend of [sqliteBackend, postgresBackend()]) {
         assert.equal((await request(`${base}/views?ids=v`)).json.views.v, 3);
       });
 
+      it('--trust-proxy trusts exactly the proxies named, never the left-most X-Forwarded-For entry', async () => {
+        const count = async (base: string, article: string) =>
+          (await request(`${base}/views?ids=${article}`)).json.views[article];
+        // One proxy: the visitor is the right-most entry, the address that proxy saw.
+        const oneHop = await fresh({ trustProxy: 1 });
+        for (const forged of ['1.1.1.1', '2.2.2.2', '3.3.3.3'])
+          await post(`${oneHop.base}/views/hop`, undefined, { 'x-forwarded-for': `${forged}, 198.51.100.4` });
+        assert.equal(await count(oneHop.base, 'hop'), 1, 'a forged left-most entry is not a new visitor');
+        await post(`${oneHop.base}/views/hop`, undefined, { 'x-forwarded-for': '1.1.1.1, 198.51.100.5' });
+        assert.equal(await count(oneHop.base, 'hop'), 2);
+        // `true` means one proxy too.
+        const yes = await fresh({ trustProxy: true });
+        for (const forged of ['1.1.1.1', '2.2.2.2'])
+          await post(`${yes.base}/views/hop`, undefined, { 'x-forwarded-for': `${forged}, 198.51.100.4` });
+        assert.equal(await count(yes.base, 'hop'), 1);
+        // Proxies by address: loopback (this socket) and 10.0.0.0/8 are trusted, so the visitor is
+        // the first address from the right outside them.
+        const listed = await fresh({ trustProxy: ['127.0.0.1', '10.0.0.0/8'] });
+        for (const forged of ['1.1.1.1', '2.2.2.2'])
+          await post(`${listed.base}/views/cidr`, undefined, { 'x-forwarded-for': `${forged}, 203.0.113.9, 10.1.2.3` });
+        assert.equal(await count(listed.base, 'cidr'), 1);
+        // A socket that is not a listed proxy: the header is ignored.
+        const other = await fresh({ trustProxy: ['10.0.0.0/8'] });
+        for (const forged of ['1.1.1.1', '2.2.2.2'])
+          await post(`${other.base}/views/none`, undefined, { 'x-forwarded-for': forged });
+        assert.equal(await count(other.base, 'none'), 1);
+      });
+
       it('X-Forwarded-For is believed only with trustProxy (visitors and limits)', async () => {
         const limits = { comments: { max: 1, windowMs: 60_000 } };
         const comment = { authorName: 'A', content: 'x' };
@@ -887,6 +1166,45 @@ for (const backend of [sqliteBackend, postgresBackend()]) {
           (await post(`${proxied.base}/articles/a/comments`, comment, { 'x-forwarded-for': '198.51.100.2' })).status,
           429,
         );
+      });
+
+      it('wrong admin tokens are counted apart: they earn 429s but never lock the right token out', async () => {
+        const { base } = await fresh({
+          adminToken,
+          rateLimit: { ...generous, admin: { max: 3, windowMs: 60_000 }, adminFailures: { max: 5, windowMs: 60_000 } },
+        });
+        const wrong = { authorization: 'Bearer not-the-token' };
+        const answers = [];
+        for (let i = 0; i < 8; i++) answers.push(await request(`${base}/admin/comments`, { headers: wrong }));
+        assert.deepEqual(
+          answers.map((a) => a.status),
+          [401, 401, 401, 401, 401, 429, 429, 429],
+        );
+        assertError(answers[7]!, 429, { code: 'rate_limited' });
+        assert.ok(Number(answers[7]!.headers.get('retry-after')) >= 1);
+        assertError(await request(`${base}/admin/comments`), 429, { code: 'rate_limited' });
+        // The right token still works from the same address, within its own limit.
+        for (let i = 0; i < 3; i++)
+          assert.equal((await request(`${base}/admin/comments`, { headers: auth })).status, 200);
+        assertError(await request(`${base}/admin/comments`, { headers: auth }), 429, { code: 'rate_limited' });
+      });
+
+      it('two processes on one database share the comment limit (the counters are in the database)', async () => {
+        const { base, storage } = await fresh({ rateLimit: { ...generous, comments: { max: 2, windowMs: 60_000 } } });
+        const second = await serve(storage, { rateLimit: { ...generous, comments: { max: 2, windowMs: 60_000 } } });
+        try {
+          const comment = { authorName: 'A', content: 'x' };
+          assert.equal((await post(`${base}/articles/a/comments`, comment)).status, 201);
+          assert.equal((await post(`${second.base}/articles/a/comments`, comment)).status, 201);
+          const third = await post(`${second.base}/articles/a/comments`, comment);
+          assertError(third, 429, { code: 'rate_limited' });
+          assert.ok(Number(third.headers.get('retry-after')) >= 1);
+          assertError(await post(`${base}/articles/a/comments`, comment), 429, { code: 'rate_limited' });
+          // Views keep a per-process flood guard: the second process has its own.
+          assert.equal((await post(`${base}/views/x`)).status, 200);
+        } finally {
+          await second.app.close();
+        }
       });
 
       it('rateLimit: false turns the limits off', async () => {

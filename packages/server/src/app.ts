@@ -1,3 +1,5 @@
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import Fastify, {
   type FastifyError,
   type FastifyInstance,
@@ -8,6 +10,7 @@ import Fastify, {
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import { canonicalArticleKey, toVietnamDateString, type Locale } from '@bantin/model';
+import { databaseRateLimitStore } from './rate-limit-store.js';
 import { adminRoutes } from './routes/admin.js';
 import { adminPageRoutes } from './routes/admin-page.js';
 import { commentRoutes, isInvalidCursor } from './routes/comments.js';
@@ -47,16 +50,19 @@ export interface BuildAppOptions {
   autoApprove?: boolean;
   /**
    * Per-address limits on POSTs (429 with Retry-After). `false` turns them off (benchmarks);
-   * a partial object overrides the defaults (comments 5/min, views 120/min, admin 120/min).
+   * a partial object overrides the defaults (comments 5/min, views 120/min, admin 120/min with
+   * the right token, adminFailures 20/min with a wrong one).
    */
   rateLimit?: false | Partial<RateLimitConfig>;
   /** Fastify's logger. Default false: no per-request logging on the hot path. */
   logger?: FastifyServerOptions['logger'];
   /**
-   * Fastify's `trustProxy`: set it when the server sits behind a reverse proxy, so that the
-   * visitor address comes from X-Forwarded-For. Default false (the socket's address).
+   * Behind reverse proxies: how many (a number of hops) or which (addresses and CIDR ranges, as
+   * Fastify's `trustProxy` takes them) to trust, so that the visitor address comes from
+   * X-Forwarded-For: the first address not trusted, counted from the socket. `true` means one
+   * proxy (never the client-written left-most entry). Default false (the socket's address).
    */
-  trustProxy?: FastifyServerOptions['trustProxy'];
+  trustProxy?: boolean | number | string | string[];
   /**
    * Secret shared by several processes on one database so that they hash a visitor the same way
    * on a given day (see security.ts). Default: a random salt per process and per day.
@@ -67,6 +73,14 @@ export interface BuildAppOptions {
 }
 
 const DEFAULT_PREFIX = '/api';
+
+/** Fastify's `trustProxy` for our option: hops as proxy-addr's (address, hop) test; `true` = 1 hop. */
+function trustedProxies(option: BuildAppOptions['trustProxy']): FastifyServerOptions['trustProxy'] {
+  if (option === undefined || option === false) return false;
+  const hops = option === true ? 1 : option;
+  if (typeof hops === 'number') return (_address: string, hop: number) => hop < hops;
+  return hops;
+}
 
 function formatBytes(bytes: number): string {
   return bytes % 1024 === 0 ? `${bytes / 1024} kB` : `${bytes} B`;
@@ -131,6 +145,32 @@ function sendError(logging: boolean, error: Error, request: FastifyRequest, repl
 }
 
 /**
+ * Requests that Node's HTTP parser refuses before Fastify sees them (headers over 16 kB, a
+ * malformed request line, a bad header), answered in the documented shape rather than Fastify's
+ * own. Nothing of the request could be read, so the message is in Vietnamese, the default.
+ */
+function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || error.code === 'EPIPE' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const api =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? new ApiHttpError(431, 'headers_too_large', say('vi', MESSAGES.headersTooLarge))
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? new ApiHttpError(408, 'request_timeout', say('vi', MESSAGES.requestTimeout))
+        : new ApiHttpError(400, 'bad_request', say('vi', MESSAGES.badRequest));
+  const body = JSON.stringify(api.toBody());
+  socket.end(
+    `HTTP/1.1 ${api.statusCode} ${STATUS_CODES[api.statusCode]}\r\n` +
+      'content-type: application/json; charset=utf-8\r\n' +
+      `content-length: ${Buffer.byteLength(body)}\r\n` +
+      'cache-control: no-store\r\nx-content-type-options: nosniff\r\nconnection: close\r\n\r\n' +
+      body,
+  );
+}
+
+/**
  * The JSON API of docs/api.md (views, comments, most viewed) plus moderation, as a Fastify
  * instance. `listen()` it, `inject()` it, or hand its `routing` function to another server.
  */
@@ -146,7 +186,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     // Article ids may be URL-encoded paths of up to 200 Vietnamese characters (9 bytes each once
     // percent-encoded); longer ones are refused by idSchema with a message, not by the router.
     routerOptions: { maxParamLength: 2048 },
-    trustProxy: options.trustProxy ?? false,
+    // `true` would make the left-most X-Forwarded-For entry, which the client writes, the
+    // visitor: it means one proxy here.
+    trustProxy: trustedProxies(options.trustProxy),
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     return503OnClosing: true,
@@ -155,17 +197,23 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     frameworkErrors: (error, request, reply) => {
       void sendError(logging, error, request, reply);
     },
+    clientErrorHandler: answerClientError,
   });
 
   const ctx: RouteContext = {
     storage: options.storage,
     hasher: createVisitorHasher({
       ...(options.visitorSecret ? { secret: options.visitorSecret } : {}),
+      // The day's salt is kept in the database: shared by every process, and kept over restarts.
+      ...(typeof options.storage.visitorSalt === 'function'
+        ? { salts: (day: string, candidate: Buffer) => options.storage.visitorSalt(day, candidate) }
+        : {}),
       ...(options.now ? { now: options.now } : {}),
     }),
     rateLimits,
     autoApprove: options.autoApprove ?? false,
     adminToken: options.adminToken ?? '',
+    now: options.now ? () => options.now!().getTime() : Date.now,
   };
 
   // Only JSON bodies: anything else is 415 (text/plain is Fastify's other default parser).
@@ -189,6 +237,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   if (rateLimits) {
     await app.register(rateLimit, {
       global: false,
+      // Counters in the database, shared by every process (the view counter's stay per process).
+      store: databaseRateLimitStore({
+        storage: options.storage,
+        hasher: ctx.hasher,
+        now: ctx.now,
+        inMemory: (url) => url.endsWith('/views/:articleId'),
+      }),
       // Keyed by address (request.ip; X-Forwarded-For only with trustProxy).
       errorResponseBuilder: (request, context) => {
         const seconds = Math.max(1, Math.ceil(context.ttl / 1000));

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { buildApp, seedStorage } from './app.js';
+import { parseTrustProxy } from './security.js';
 import { openStorage, parseStorageUrl, redact } from './storage/open.js';
 
 const USAGE = `Usage: bantin-server [options]
@@ -19,15 +20,18 @@ Options:
   --auto-approve        publish new comments at once instead of holding them for moderation
   --seed                load the seed articles of @bantin/model/fixtures (and the seed
                         article's 414 views, if it has none yet)
-  --trust-proxy         behind a reverse proxy: take the visitor address from X-Forwarded-For
+  --trust-proxy <p>     behind reverse proxies: take the visitor address from X-Forwarded-For,
+                        trusting exactly <p>: a number of proxies (1: the nearest one's view,
+                        the right-most entry) or their addresses (10.0.0.5,10.0.0.0/8).
+                        The left-most entry, which the client writes, is never believed.
   --no-rate-limit       turn off the per-address limits on POSTs (benchmarks only)
   --log                 log every request (JSON lines on stdout)
   -h, --help            show this help
 
 Environment:
   BANTIN_ADMIN_TOKEN     admin token (when --admin-token is not given)
-  BANTIN_VISITOR_SECRET  shared secret for the daily visitor salt, for several processes
-                         on one PostgreSQL database (default: a random salt per process and day)
+  BANTIN_VISITOR_SECRET  secret the daily visitor salt is derived from (default: a random
+                         salt per day, kept in the database and shared by every process)
 `;
 
 function fail(message: string): never {
@@ -49,7 +53,7 @@ function parse(argv: string[]) {
         'cors-origin': { type: 'string', multiple: true, default: [] },
         'auto-approve': { type: 'boolean', default: false },
         seed: { type: 'boolean', default: false },
-        'trust-proxy': { type: 'boolean', default: false },
+        'trust-proxy': { type: 'string' },
         'no-rate-limit': { type: 'boolean', default: false },
         log: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -84,6 +88,15 @@ async function main(argv = process.argv.slice(2)): Promise<void> {
       fail(`--cors-origin must be an origin such as https://portal.example.vn, got ${JSON.stringify(origin)}`);
   }
   const adminToken = args['admin-token'] ?? process.env.BANTIN_ADMIN_TOKEN ?? '';
+  let trustProxy: number | string[] | false = false;
+  if (args['trust-proxy'] !== undefined) {
+    const parsed = parseTrustProxy(args['trust-proxy']);
+    if (parsed === null)
+      fail(
+        `--trust-proxy takes a number of proxies (1) or their addresses (10.0.0.5,10.0.0.0/8), got ${JSON.stringify(args['trust-proxy'])}`,
+      );
+    trustProxy = parsed;
+  }
 
   try {
     parseStorageUrl(args.db);
@@ -108,7 +121,7 @@ async function main(argv = process.argv.slice(2)): Promise<void> {
     autoApprove: args['auto-approve'],
     ...(args['no-rate-limit'] ? { rateLimit: false as const } : {}),
     logger: args.log,
-    trustProxy: args['trust-proxy'],
+    trustProxy,
     ...(process.env.BANTIN_VISITOR_SECRET ? { visitorSecret: process.env.BANTIN_VISITOR_SECRET } : {}),
   });
 

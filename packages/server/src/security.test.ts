@@ -5,6 +5,7 @@ import {
   corsOptions,
   createVisitorHasher,
   DEFAULT_RATE_LIMITS,
+  parseTrustProxy,
   resolveRateLimits,
 } from './security.js';
 
@@ -96,5 +97,21 @@ describe('rate limits and CORS', () => {
       assert.equal(allows(origin), false, String(origin));
     }
     assert.equal(options.credentials, false);
+  });
+});
+
+describe('--trust-proxy', () => {
+  it('takes a number of proxies or their addresses, and nothing else', () => {
+    assert.equal(parseTrustProxy('1'), 1);
+    assert.equal(parseTrustProxy(' 2 '), 2);
+    assert.deepEqual(parseTrustProxy('10.0.0.5,10.0.0.0/8, ::1, fd00::/8,loopback'), [
+      '10.0.0.5',
+      '10.0.0.0/8',
+      '::1',
+      'fd00::/8',
+      'loopback',
+    ]);
+    for (const bad of ['', '0', 'true', 'yes', '10.0.0.0/33', '::/129', 'example.vn', '10.0.0.1,', '1.2.3.4/8/1', '-1'])
+      assert.equal(parseTrustProxy(bad), null, JSON.stringify(bad));
   });
 });

@@ -1,4 +1,5 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { isIP } from 'node:net';
 import { toVietnamDateString } from '@bantin/model';
 
 /**
@@ -17,6 +18,12 @@ export interface VisitorHasherOptions {
    * per Vietnam day and forgets it when the day ends (or when the process restarts).
    */
   secret?: string;
+  /**
+   * Where the day's salt is kept so that every process on one database, and a restarted one,
+   * uses the same (`Storage.visitorSalt`): it stores `candidate` unless the day has a salt already,
+   * and answers the day's salt. Without it (and without `secret`) the salt lives in this process.
+   */
+  salts?: (day: string, candidate: Buffer) => Promise<Buffer>;
   /** The clock; tests move it. */
   now?: () => Date;
 }
@@ -24,6 +31,11 @@ export interface VisitorHasherOptions {
 export interface VisitorHasher {
   /** Vietnam calendar day of now, 'YYYY-MM-DD'. */
   today(): string;
+  /**
+   * Makes `day`'s salt ready (from `salts` when given): await it before `visitor` or `address`.
+   * Returns nothing (no promise) when it is ready already, as it is on all but a day's first call.
+   */
+  prepare(day: string): Promise<void> | undefined;
   /** Hash of (address, user agent) under `day`'s salt: one visitor, one day. */
   visitor(ip: string, userAgent: string, day: string): string;
   /** Hash of the address alone under `day`'s salt (stored with comments for abuse handling). */
@@ -46,17 +58,46 @@ export function createVisitorHasher(options: VisitorHasherOptions = {}): Visitor
   let cachedDay = '';
   let cachedUntil = 0;
 
+  // With a store: the salts it answered, by day (the last two days are enough).
+  const stored = new Map<string, Buffer>();
+  const loading = new Map<string, Promise<void>>();
+
   function saltFor(day: string): Buffer {
     if (day !== saltDay) {
-      salt = options.secret
-        ? createHmac('sha256', options.secret).update(`bantin-visitor-salt:${day}`).digest()
-        : randomBytes(32);
+      if (options.secret) salt = createHmac('sha256', options.secret).update(`bantin-visitor-salt:${day}`).digest();
+      else if (options.salts) {
+        const known = stored.get(day);
+        if (!known) throw new Error(`visitor salt of ${day} not prepared`);
+        salt = known;
+      } else salt = randomBytes(32);
       saltDay = day;
     }
     return salt;
   }
 
+  function prepare(day: string): Promise<void> | undefined {
+    const store = options.salts;
+    if (!store || options.secret || stored.has(day)) return undefined;
+    let pending = loading.get(day);
+    if (!pending) {
+      pending = store(day, randomBytes(32)).then(
+        (value) => {
+          stored.set(day, value);
+          for (const old of [...stored.keys()].sort().slice(0, -2)) stored.delete(old);
+          loading.delete(day);
+        },
+        (error: unknown) => {
+          loading.delete(day);
+          throw error;
+        },
+      );
+      loading.set(day, pending);
+    }
+    return pending;
+  }
+
   return {
+    prepare,
     today() {
       const date = now();
       const time = date.getTime();
@@ -135,14 +176,20 @@ export interface RateLimitConfig {
   comments: RateLimitRule;
   /** POST /views/:id. Default 120 per minute: a reader opening many articles, or a school NAT. */
   views: RateLimitRule;
-  /** /admin/*. Default 120 per minute: slows down token guessing. */
+  /** /admin/* with the right token. Default 120 per minute. */
   admin: RateLimitRule;
+  /**
+   * /admin/* with a wrong or missing token, counted apart so that they never lock the right token
+   * out. Default 20 per minute: slows down token guessing.
+   */
+  adminFailures: RateLimitRule;
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimitConfig = {
   comments: { max: 5, windowMs: 60_000 },
   views: { max: 120, windowMs: 60_000 },
   admin: { max: 120, windowMs: 60_000 },
+  adminFailures: { max: 20, windowMs: 60_000 },
 };
 
 /** `false` turns rate limiting off (benchmarks); a partial object overrides the defaults. */
@@ -152,6 +199,7 @@ export function resolveRateLimits(option: false | Partial<RateLimitConfig> | und
     comments: { ...DEFAULT_RATE_LIMITS.comments, ...option?.comments },
     views: { ...DEFAULT_RATE_LIMITS.views, ...option?.views },
     admin: { ...DEFAULT_RATE_LIMITS.admin, ...option?.admin },
+    adminFailures: { ...DEFAULT_RATE_LIMITS.adminFailures, ...option?.adminFailures },
   };
 }
 
@@ -165,3 +213,30 @@ export function resolveRateLimits(option: false | Partial<RateLimitConfig> | und
 export const COMMENT_BODY_LIMIT = 16 * 1024;
 /** `POST /views/:id` has no body; a stray one is capped small. */
 export const VIEW_BODY_LIMIT = 1024;
+
+// ---- proxies -------------------------------------------------------------------------------------
+
+/**
+ * `--trust-proxy`: a number of proxies in front of the server (`1`: the address the nearest proxy
+ * saw, the right-most X-Forwarded-For entry), or the proxies' addresses and ranges
+ * (`10.0.0.5,10.0.0.0/8`, or proxy-addr's names `loopback`, `linklocal`, `uniquelocal`). Either
+ * way the visitor is the first address not trusted, counted from the socket: never the left-most
+ * entry, which the client writes. Null when the value is neither.
+ */
+export function parseTrustProxy(value: string): number | string[] | null {
+  const text = value.trim();
+  if (/^\d{1,2}$/.test(text)) return Number(text) >= 1 ? Number(text) : null;
+  const parts = text.split(',').map((part) => part.trim());
+  if (parts.length === 0 || parts.some((part) => !isProxyAddress(part))) return null;
+  return parts;
+}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isProxyAddress(part: string): boolean {
+  if (PROXY_NAMES.has(part)) return true;
+  const [address = '', bits, ...rest] = part.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128));
+}

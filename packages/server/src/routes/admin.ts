@@ -15,6 +15,7 @@ import { isInvalidCursor } from './comments.js';
 import {
   adminComment,
   ApiHttpError,
+  clientIp,
   check,
   cursorQuery,
   enumQuery,
@@ -34,15 +35,35 @@ const adminLimitSchema = intSchema(1, 100);
  */
 export async function adminRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
   const { storage } = ctx;
-  // Rate limit first, so that token guessing is slowed down too; then the token, before any
-  // body is read (onRequest).
-  const rule = ctx.rateLimits?.admin;
-  if (rule) app.addHook('onRequest', app.rateLimit({ max: rule.max, timeWindow: rule.windowMs }));
+  // The token, before any body is read (onRequest), then the limits. Wrong tokens and right ones
+  // are counted apart (in the database, shared by every process): a stream of wrong tokens from
+  // an address earns it 429s for wrong tokens, and never locks the right token out.
   app.addHook('onRequest', async (request, reply) => {
     noStore(reply);
-    if (!bearerTokenMatches(request.headers.authorization, ctx.adminToken)) {
+    const locale = requestLocale(request);
+    const good = bearerTokenMatches(request.headers.authorization, ctx.adminToken);
+    const rule = good ? ctx.rateLimits?.admin : ctx.rateLimits?.adminFailures;
+    if (rule) {
+      const day = ctx.hasher.today();
+      await ctx.hasher.prepare(day);
+      const subject = ctx.hasher.address(clientIp(request), day);
+      const now = ctx.now();
+      const { hits, resetAtMs } = await ctx.storage.rateLimitHit(
+        good ? 'admin' : 'admin-failures',
+        subject,
+        rule.windowMs,
+        now,
+      );
+      if (hits > rule.max) {
+        const seconds = Math.max(1, Math.ceil((resetAtMs - now) / 1000));
+        throw new ApiHttpError(429, 'rate_limited', say(locale, MESSAGES.rateLimited, { seconds }), undefined, {
+          'retry-after': String(seconds),
+        });
+      }
+    }
+    if (!good) {
       reply.header('www-authenticate', 'Bearer realm="bantin-admin"');
-      throw new ApiHttpError(401, 'unauthorized', say(requestLocale(request), MESSAGES.unauthorized));
+      throw new ApiHttpError(401, 'unauthorized', say(locale, MESSAGES.unauthorized));
     }
   });
 

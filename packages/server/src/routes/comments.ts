@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   CommentSortSchema,
+  idSchema,
   intSchema,
   NewCommentSchema,
   validate,
@@ -12,10 +13,12 @@ import {
 } from '@bantin/model';
 import { COMMENT_BODY_LIMIT } from '../security.js';
 import { InvalidCursorError } from '../storage/types.js';
+import { MAX_REPLIES_PER_THREAD } from '../storage/common.js';
 import { rateLimitConfig, type RouteContext } from './context.js';
 import {
   ApiHttpError,
   articleKey,
+  check,
   clientIp,
   cursorQuery,
   enumQuery,
@@ -29,6 +32,8 @@ import {
 } from './http.js';
 
 const listLimitSchema = intSchema(1, 100);
+const repliesSchema = intSchema(0, MAX_REPLIES_PER_THREAD);
+const DEFAULT_REPLIES_PER_THREAD = 3;
 
 export function isInvalidCursor(error: unknown): boolean {
   return error instanceof InvalidCursorError || (error as Error | null)?.name === 'InvalidCursorError';
@@ -47,15 +52,17 @@ function idempotencyKey(request: FastifyRequest, locale: Locale): string | null 
 export async function commentRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
   const { storage, hasher } = ctx;
 
+  // Paged by thread: `limit` top-level comments, each with its first `replies` replies.
   app.get<{ Params: { articleId: string } }>('/articles/:articleId/comments', async (request, reply) => {
     const locale = requestLocale(request);
     const key = articleKey(request.params.articleId, 'articleId', locale);
     const sort = enumQuery<CommentSort>(request, 'sort', CommentSortSchema, 'newest', locale);
     const limit = intQuery(request, 'limit', listLimitSchema, 20, locale);
+    const replies = intQuery(request, 'replies', repliesSchema, DEFAULT_REPLIES_PER_THREAD, locale);
     const cursor = cursorQuery(request, locale);
     let page;
     try {
-      page = await storage.listComments(key, { sort, cursor, limit, status: 'approved' });
+      page = await storage.listThreads(key, { sort, cursor, limit, replies });
     } catch (error) {
       if (isInvalidCursor(error)) throw invalidCursor(locale);
       throw error;
@@ -63,10 +70,39 @@ export async function commentRoutes(app: FastifyInstance, ctx: RouteContext): Pr
     noStore(reply);
     return {
       comments: page.comments.map(publicComment),
+      threads: page.threads,
       nextCursor: page.nextCursor,
       total: page.total,
     } satisfies CommentListResponse;
   });
+
+  // "Xem thêm trả lời": the rest of one thread's replies, in the order they were posted.
+  app.get<{ Params: { articleId: string; commentId: string } }>(
+    '/articles/:articleId/comments/:commentId/replies',
+    async (request, reply) => {
+      const locale = requestLocale(request);
+      const key = articleKey(request.params.articleId, 'articleId', locale);
+      const id = check(idSchema, request.params.commentId, 'commentId', locale, 'invalid_param');
+      const limit = intQuery(request, 'limit', listLimitSchema, 20, locale);
+      const cursor = cursorQuery(request, locale);
+      let page;
+      try {
+        page = await storage.listReplies(key, id, { cursor, limit });
+      } catch (error) {
+        if (isInvalidCursor(error)) throw invalidCursor(locale);
+        throw error;
+      }
+      // The same answer for an unknown id, a reply, a pending or a rejected comment.
+      if (!page)
+        throw new ApiHttpError(404, 'comment_not_found', say(locale, MESSAGES.commentNotFound, { id }), 'commentId');
+      noStore(reply);
+      return {
+        comments: page.comments.map(publicComment),
+        nextCursor: page.nextCursor,
+        total: page.total,
+      } satisfies CommentListResponse;
+    },
+  );
 
   app.post<{ Params: { articleId: string } }>(
     '/articles/:articleId/comments',
@@ -82,16 +118,13 @@ export async function commentRoutes(app: FastifyInstance, ctx: RouteContext): Pr
       const body = result.value;
       const idemKey = idempotencyKey(request, locale);
 
+      // The parent must be a comment shown on this article (docs/api.md). The storage checks it
+      // in the insert's transaction and throws UnknownParentError otherwise, whatever the reason
+      // (unknown, another article's, pending, rejected): one answer, so nothing leaks.
       const parentId = body.parentId ?? null;
-      if (parentId !== null) {
-        const parent = await storage.getComment(parentId);
-        // The parent must be a comment of the same article that moderators have not rejected.
-        if (!parent || parent.articleId !== key || parent.status === 'rejected') {
-          throw new ApiHttpError(400, 'invalid_body', say(locale, MESSAGES.parentUnknown), 'parentId');
-        }
-      }
 
       const day = hasher.today();
+      await hasher.prepare(day);
       const email = body.email?.trim() ? body.email.trim() : null;
       const { comment, duplicate } = await storage.createComment({
         articleKey: key,
@@ -102,6 +135,7 @@ export async function commentRoutes(app: FastifyInstance, ctx: RouteContext): Pr
         status: ctx.autoApprove ? 'approved' : 'pending',
         ipHash: hasher.address(clientIp(request), day),
         idempotencyKey: idemKey,
+        parentMustBeShown: true,
       });
       noStore(reply);
       // A retry answered from the idempotency record created nothing: 200 rather than 201.

@@ -10,6 +10,8 @@ export interface RouteContext {
   autoApprove: boolean;
   /** Empty when the admin API is disabled. */
   adminToken: string;
+  /** The clock in ms (tests move it). */
+  now: () => number;
 }
 
 /** Route-level @fastify/rate-limit config, or nothing when limits are off. */

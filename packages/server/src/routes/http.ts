@@ -71,6 +71,14 @@ export const MESSAGES = {
   },
   badUrl: { vi: 'Địa chỉ yêu cầu không hợp lệ', en: 'The request URL is not valid' },
   badRequest: { vi: 'Yêu cầu không hợp lệ', en: 'Bad request' },
+  headersTooLarge: {
+    vi: 'Phần đầu (headers) của yêu cầu quá lớn',
+    en: 'The request headers are too large',
+  },
+  requestTimeout: {
+    vi: 'Yêu cầu gửi lên quá chậm, vui lòng thử lại',
+    en: 'The request took too long to arrive, please retry',
+  },
   internal: { vi: 'Máy chủ đang gặp sự cố', en: 'Internal server error' },
   invalidCursor: {
     vi: 'Trường `cursor`: con trỏ phân trang không hợp lệ hoặc đã hết hạn',
@@ -87,6 +95,14 @@ export const MESSAGES = {
   emptyKey: {
     vi: 'Trường `{field}`: mã bài viết rỗng sau khi chuẩn hóa',
     en: 'Field `{field}`: the article id is empty once canonicalised',
+  },
+  keyTooLong: {
+    vi: 'Trường `{field}`: mã bài viết dài quá {max} ký tự sau khi chuẩn hóa ({length} ký tự)',
+    en: 'Field `{field}`: the article id is longer than {max} characters once canonicalised ({length})',
+  },
+  keyControl: {
+    vi: 'Trường `{field}`: mã bài viết không được chứa ký tự điều khiển (như NUL)',
+    en: 'Field `{field}`: the article id must not contain control characters (such as NUL)',
   },
   parentUnknown: {
     vi: 'Trường `parentId`: không có bình luận này trong bài viết',
@@ -170,13 +186,35 @@ export function invalidCursor(locale: Locale): ApiHttpError {
   return new ApiHttpError(400, 'invalid_cursor', say(locale, MESSAGES.invalidCursor), 'cursor');
 }
 
-/** An article id from the path or the query, checked (1–200 characters) and canonicalised. */
+/**
+ * An article id from the path or the query, checked (1–200 characters), canonicalised, and
+ * checked again: NFC can lengthen an id (200 × U+0958 become 400 characters), and the key is what
+ * is stored and sent back, so it must pass the same schema as any id. Control characters (a NUL
+ * is a 500 on PostgreSQL) are refused; in URL-like ids canonicalArticleKey keeps them encoded.
+ */
 export function articleKey(raw: unknown, field: string, locale: Locale): string {
   const id = check(idSchema, raw, field, locale, 'invalid_param');
-  const key = canonicalArticleKey(id);
+  return checkedKey(canonicalArticleKey(id), field, locale);
+}
+
+/** The checks of `articleKey` on an already canonical key. */
+export function checkedKey(key: string, field: string, locale: Locale): string {
   if (!key) throw new ApiHttpError(400, 'invalid_param', say(locale, MESSAGES.emptyKey, { field }), field);
+  if (key.length > MAX_KEY_LENGTH)
+    throw new ApiHttpError(
+      400,
+      'invalid_param',
+      say(locale, MESSAGES.keyTooLong, { field, max: MAX_KEY_LENGTH, length: key.length }),
+      field,
+    );
+  if (CONTROL.test(key))
+    throw new ApiHttpError(400, 'invalid_param', say(locale, MESSAGES.keyControl, { field }), field);
   return key;
 }
+
+/** idSchema's bound, applied to the canonical key too. */
+export const MAX_KEY_LENGTH = 200;
+const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /** The public view of a stored comment: fields listed one by one, so email and ipHash never leak. */
 export function publicComment(stored: StoredComment): Comment {

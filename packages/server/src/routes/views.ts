@@ -26,6 +26,9 @@ import { rateLimitConfig, type RouteContext } from './context.js';
 /** At most this many ids per `GET /views` (docs/api.md); clients split longer lists. */
 export const MAX_IDS_PER_REQUEST = 100;
 
+/** Ids that canonicalArticleKey and the checks leave as they are: ASCII letters, digits, "-_.". */
+const PLAIN_ID = /^[A-Za-z0-9][A-Za-z0-9._~-]{0,199}$/;
+
 const PERIOD_DAYS: Record<Period, number> = { day: 1, week: 7, month: 30 };
 const mostViewedLimitSchema = intSchema(1, 50);
 
@@ -99,10 +102,12 @@ export async function viewRoutes(app: FastifyInstance, ctx: RouteContext): Promi
     },
     async (request, reply) => {
       const raw = request.params.articleId;
-      // Fast path: an id of a valid length needs no schema run; anything else gets the message.
-      const fast = typeof raw === 'string' && raw.length <= 200 ? canonicalArticleKey(raw) : '';
-      const key = fast || articleKey(raw, 'articleId', requestLocale(request));
+      // Fast path: a short plain id is its own key (no schema run, no canonicalising); anything
+      // else takes the full checks and their message.
+      const key =
+        typeof raw === 'string' && PLAIN_ID.test(raw) ? raw : articleKey(raw, 'articleId', requestLocale(request));
       const day = hasher.today();
+      await hasher.prepare(day);
       const visitor = hasher.visitor(clientIp(request), request.headers['user-agent'] ?? '', day);
       const { views } = await storage.recordView(key, visitor, day);
       noStore(reply);

@@ -1,8 +1,8 @@
 // What both drivers share: errors, day and time formatting, id parsing, the cursor codec and
 // row mapping. Free of driver imports, like migrations.ts.
 
-import { isIsoDate, isIsoDateTime, VN_UTC_OFFSET_MINUTES, type CommentSort, type CommentStatus } from '@bantin/model';
-import { InvalidCursorError, type StoredComment } from './types.js';
+import { isIsoDate, isIsoDateTime, toVietnamIsoString, type CommentSort, type CommentStatus } from '@bantin/model';
+import { InvalidCursorError, type StoredComment, type ThreadInfo, type ThreadPage } from './types.js';
 
 // ---- errors ---------------------------------------------------------------------------------
 
@@ -43,13 +43,6 @@ export function assertPositiveInt(name: string, value: number): void {
 
 // ---- times ----------------------------------------------------------------------------------
 
-const VN_OFFSET_MS = VN_UTC_OFFSET_MINUTES * 60_000;
-
-/** Milliseconds since the epoch as Vietnam time with its offset: '2026-02-04T08:00:00.000+07:00'. */
-export function toVnIso(ms: number): string {
-  return `${new Date(ms + VN_OFFSET_MS).toISOString().slice(0, 23)}+07:00`;
-}
-
 /**
  * The canonical stored form of a creation time: UTC with milliseconds, which sorts as text.
  * `value` must be ISO 8601 with an offset (a bare local time would depend on the server's zone).
@@ -82,9 +75,13 @@ export function parseCommentId(id: string): number | null {
  * made it, so a `newest` cursor given to `top` is rejected rather than silently misread.
  */
 export type CursorKey =
-  { s: 'newest' | 'oldest' | 'queue'; c: string; i: number } | { s: 'top'; l: number; c: string; i: number };
+  | { s: 'newest' | 'oldest' | 'queue'; c: string; i: number }
+  | { s: 'top'; l: number; c: string; i: number }
+  | { s: 'replies'; r: number; i: number };
 
 export type CursorKind = CursorKey['s'];
+/** The listings paged by a sort key and an id (every one but a thread's replies). */
+export type ListingKind = Exclude<CursorKind, 'replies'>;
 
 export function encodeCursor(key: CursorKey): string {
   return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
@@ -115,13 +112,37 @@ export function decodeCursor(cursor: string, kind: CursorKind): CursorKey {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw bad('not a cursor');
   const v = value as Record<string, unknown>;
   if (v.s !== kind) throw bad(`made for another listing (${String(v.s)}), not ${kind}`);
-  if (typeof v.c !== 'string' || !STORED_UTC.test(v.c) || Number.isNaN(Date.parse(v.c))) throw bad('bad time');
-  if (typeof v.i !== 'number' || !Number.isSafeInteger(v.i) || v.i < 1) throw bad('bad id');
+  if (kind === 'replies') {
+    // i = 0: from the first reply (a thread whose page carried none of its replies).
+    if (!isId(v.r, 1)) throw bad('bad thread');
+    if (!isId(v.i, 0)) throw bad('bad id');
+    return { s: 'replies', r: v.r, i: v.i };
+  }
+  if (!isStoredTime(v.c)) throw bad('bad time');
+  if (!isId(v.i, 1)) throw bad('bad id');
   if (kind === 'top') {
-    if (typeof v.l !== 'number' || !Number.isSafeInteger(v.l) || v.l < 0) throw bad('bad likes');
+    // likes is a 32-bit integer column on PostgreSQL: a bigger number would be a 500 there.
+    if (typeof v.l !== 'number' || !Number.isSafeInteger(v.l) || v.l < 0 || v.l > MAX_INT32) throw bad('bad likes');
     return { s: 'top', l: v.l, c: v.c, i: v.i };
   }
   return { s: kind, c: v.c, i: v.i };
+}
+
+const MAX_INT32 = 2 ** 31 - 1;
+
+/** Ids are integers (bigint on PostgreSQL) and never past 2^53 here. */
+function isId(value: unknown, min: number): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= min;
+}
+
+/**
+ * A time exactly as toStoredUtc writes it: Date.parse alone would roll 30 February over to
+ * 2 March, and accepts year 0, which PostgreSQL refuses (a 500 rather than a 400).
+ */
+function isStoredTime(value: unknown): value is string {
+  if (typeof value !== 'string' || !STORED_UTC.test(value) || value.startsWith('0000')) return false;
+  const ms = Date.parse(value);
+  return !Number.isNaN(ms) && new Date(ms).toISOString() === value;
 }
 
 /**
@@ -130,13 +151,14 @@ export function decodeCursor(cursor: string, kind: CursorKind): CursorKey {
  * (the extra row only says there is a next page). An invalid cursor throws InvalidCursorError.
  */
 export function listingParams(
-  kind: CursorKind,
+  kind: ListingKind,
   leading: readonly unknown[],
   query: { cursor: string | null; limit: number },
 ): { limit: number; afterCursor: boolean; params: unknown[] } {
   const limit = clampLimit(query.limit);
   const key = query.cursor === null || query.cursor === undefined ? null : decodeCursor(query.cursor, kind);
   const params = [...leading];
+  if (key?.s === 'replies') throw new TypeError('replies cursors have their own listing');
   if (key) params.push(...(key.s === 'top' ? [key.l, key.c, key.i] : [key.c, key.i]));
   params.push(limit + 1);
   return { limit, afterCursor: key !== null, params };
@@ -162,6 +184,8 @@ export interface CommentRow {
   status: CommentStatus;
   likes: number;
   ip_hash: string | null;
+  /** The thread's top-level comment; null for a top-level comment itself. */
+  root_id: number | null;
 }
 
 export function toStoredComment(row: CommentRow): StoredComment {
@@ -171,7 +195,8 @@ export function toStoredComment(row: CommentRow): StoredComment {
     parentId: row.parent_id === null ? null : String(row.parent_id),
     authorName: row.author_name,
     content: row.content,
-    createdAt: toVnIso(Date.parse(row.created_at)),
+    // The one Vietnam-time function of @bantin/model: '2026-02-04T08:00:00.000+07:00'.
+    createdAt: toVietnamIsoString(Date.parse(row.created_at), { milliseconds: true }),
     status: row.status,
     likes: row.likes,
     email: row.email,
@@ -179,7 +204,7 @@ export function toStoredComment(row: CommentRow): StoredComment {
   };
 }
 
-export function cursorFor(kind: CursorKind, row: CommentRow): string {
+export function cursorFor(kind: ListingKind, row: CommentRow): string {
   return encodeCursor(
     kind === 'top'
       ? { s: 'top', l: row.likes, c: row.created_at, i: row.id }
@@ -196,13 +221,13 @@ export function assertStatus(status: CommentStatus): void {
 /** Visitor rows are needed only for today's dedupe (and a late request for yesterday). */
 export const VISITOR_RETENTION_DAYS = 2;
 
-export function sortKind(sort: CommentSort): CursorKind {
+export function sortKind(sort: CommentSort): ListingKind {
   if (sort === 'newest' || sort === 'oldest' || sort === 'top') return sort;
   throw new TypeError(`unknown sort ${JSON.stringify(sort)}`);
 }
 
 /** `rows` holds up to limit + 1 rows: the extra one only says there is a next page. */
-export function page(kind: CursorKind, rows: CommentRow[], limit: number, total: number) {
+export function page(kind: ListingKind, rows: CommentRow[], limit: number, total: number) {
   const more = rows.length > limit;
   const shown = more ? rows.slice(0, limit) : rows;
   const last = shown[shown.length - 1];
@@ -211,4 +236,127 @@ export function page(kind: CursorKind, rows: CommentRow[], limit: number, total:
     nextCursor: more && last ? cursorFor(kind, last) : null,
     total,
   };
+}
+
+// ---- threads --------------------------------------------------------------------------------
+
+/**
+ * The statement that rewrites `shown` of one comment (parameter `param`) and of its whole
+ * subtree: approved, under a shown parent. SQLite writes false as 0, PostgreSQL as false.
+ */
+export function updateShownSql(param: '?' | '$1', falseValue: '0' | 'false'): string {
+  return `
+  WITH RECURSIVE sub (id, shown) AS (
+    SELECT c.id, c.status = 'approved' AND (c.parent_id IS NULL OR coalesce((SELECT p.shown FROM comments AS p WHERE p.id = c.parent_id), ${falseValue}))
+    FROM comments AS c WHERE c.id = ${param}
+    UNION ALL
+    SELECT c.id, sub.shown AND c.status = 'approved' FROM comments AS c JOIN sub ON c.parent_id = sub.id
+  )
+  UPDATE comments SET shown = sub.shown FROM sub WHERE comments.id = sub.id AND comments.shown <> sub.shown`;
+}
+
+/** Replies carried per thread on a comment page: at most this many (docs/api.md). */
+export const MAX_REPLIES_PER_THREAD = 10;
+
+/** Where "more replies" of thread `root` start: after reply `afterId` (0: from the first). */
+export function repliesCursor(root: number, afterId: number): string {
+  return encodeCursor({ s: 'replies', r: root, i: afterId });
+}
+
+/**
+ * The reply id a replies cursor of thread `root` starts after; InvalidCursorError for a cursor
+ * of another thread or listing. No cursor: 0, from the first reply.
+ */
+export function repliesAfter(cursor: string | null, root: number): number {
+  if (cursor === null || cursor === undefined) return 0;
+  const key = decodeCursor(cursor, 'replies');
+  if (key.s !== 'replies' || key.r !== root) throw new InvalidCursorError('invalid cursor: made for another thread');
+  return key.i;
+}
+
+/**
+ * A page of threads from what both drivers read: `roots` holds up to limit + 1 top-level comments
+ * in the listing's order, `replies` the first replies of the shown ones (any order), `counts`
+ * every thread's number of shown replies.
+ */
+export function threadPage(
+  kind: ListingKind,
+  roots: CommentRow[],
+  limit: number,
+  replies: CommentRow[],
+  counts: ReadonlyMap<number, number>,
+  total: number,
+): ThreadPage {
+  const { comments: _, nextCursor } = page(kind, roots, limit, total);
+  const shown = roots.slice(0, limit);
+  const byRoot = new Map<number, CommentRow[]>();
+  for (const row of replies) {
+    const list = byRoot.get(row.root_id!) ?? [];
+    list.push(row);
+    byRoot.set(row.root_id!, list);
+  }
+  const comments: StoredComment[] = [];
+  const threads: ThreadInfo[] = [];
+  for (const root of shown) {
+    const carried = (byRoot.get(root.id) ?? []).sort((a, b) => a.id - b.id);
+    const count = counts.get(root.id) ?? 0;
+    comments.push(toStoredComment(root), ...carried.map(toStoredComment));
+    const last = carried[carried.length - 1];
+    threads.push({
+      id: String(root.id),
+      replies: count,
+      repliesCursor: count > carried.length ? repliesCursor(root.id, last ? last.id : 0) : null,
+    });
+  }
+  return { comments, threads, nextCursor, total };
+}
+
+// ---- rate limits ----------------------------------------------------------------------------
+
+/** The fixed window holding `nowMs`: windows of one length start at the same instants everywhere. */
+export function windowStart(windowMs: number, nowMs: number): number {
+  assertPositiveInt('windowMs', windowMs);
+  if (!Number.isSafeInteger(nowMs)) throw new TypeError(`nowMs must be an integer, got ${nowMs}`);
+  return nowMs - (((nowMs % windowMs) + windowMs) % windowMs);
+}
+
+// ---- views ----------------------------------------------------------------------------------
+
+/**
+ * What `recordView` checks before queueing a view; throws. `checkedDay` is the day checked last
+ * (nearly every call carries today's: each new one is checked once); returns the day to remember.
+ */
+export function checkView(
+  articleKey: string,
+  visitorHash: string,
+  day: string,
+  checkedDay: string | null,
+  closed: boolean,
+): string {
+  if (closed) throw new Error('storage is closed');
+  if (day !== checkedDay) assertDay(day);
+  if (typeof articleKey !== 'string' || typeof visitorHash !== 'string')
+    throw new TypeError('articleKey and visitorHash must be strings');
+  return day;
+}
+
+/**
+ * The answers of a group-committed batch, as if its views had been applied one by one, in order:
+ * walking backwards, a view sees its article's final total less the views of it counted after.
+ */
+export function answerBatch(
+  batch: ReadonlyArray<{ articleKey: string }>,
+  counted: (index: number) => boolean,
+  total: (articleKey: string) => number,
+): Array<{ counted: boolean; views: number }> {
+  const results = new Array<{ counted: boolean; views: number }>(batch.length);
+  const after = new Map<string, number>();
+  for (let i = batch.length - 1; i >= 0; i--) {
+    const key = batch[i]!.articleKey;
+    const later = after.get(key) ?? 0;
+    const isCounted = counted(i);
+    results[i] = { counted: isCounted, views: total(key) - later };
+    if (isCounted) after.set(key, later + 1);
+  }
+  return results;
 }

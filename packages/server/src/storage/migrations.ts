@@ -22,6 +22,15 @@ export interface Migration {
  *
  * Comments. `id` is an integer, never reused (AUTOINCREMENT / identity), exposed as a string.
  * created_at is UTC; the API shows it with a +07:00 offset. Replies are deleted with their parent.
+ *
+ * Threads (version 2). `root_id` is a reply's top-level comment (NULL on top-level comments);
+ * `shown` is what the public listing shows: approved, and under a shown parent. Both are written
+ * when a comment is created, and `shown` again for a whole subtree when a status changes, so a
+ * page of threads is a few index range scans. Idempotency keys are unique per article and visitor
+ * (the day's address hash): another visitor's key never answers with this one's comment.
+ * `visitor_salts` holds each Vietnam day's random salt, so that every process, and a restarted
+ * one, hashes a visitor the same way (deleted two days later). `rate_limits` holds fixed-window
+ * counters shared by all processes.
  */
 export const SQLITE_MIGRATIONS: readonly Migration[] = [
   {
@@ -72,6 +81,48 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX comments_by_likes ON comments (article_key, status, likes, created_at, id);
       CREATE INDEX comments_queue    ON comments (status, created_at, id);
       CREATE INDEX comments_parent   ON comments (parent_id);
+    `,
+  },
+  {
+    version: 2,
+    name: 'threads, shown comments, idempotency keys per visitor, shared salts and rate limits',
+    sql: `
+      ALTER TABLE comments ADD COLUMN root_id INTEGER;                   -- the thread's top-level comment; NULL on it
+      ALTER TABLE comments ADD COLUMN shown INTEGER NOT NULL DEFAULT 0;  -- approved, under shown parents only
+
+      WITH RECURSIVE tree (id, root, shown) AS (
+        SELECT id, NULL, status = 'approved' FROM comments WHERE parent_id IS NULL
+        UNION ALL
+        SELECT c.id, coalesce(tree.root, tree.id), tree.shown AND c.status = 'approved'
+        FROM comments AS c JOIN tree ON c.parent_id = tree.id
+      )
+      UPDATE comments SET
+        root_id = (SELECT root FROM tree WHERE tree.id = comments.id),
+        shown = coalesce((SELECT shown FROM tree WHERE tree.id = comments.id), 0);
+
+      CREATE INDEX comments_threads_by_time  ON comments (article_key, created_at, id)
+        WHERE parent_id IS NULL AND shown = 1;
+      CREATE INDEX comments_threads_by_likes ON comments (article_key, likes, created_at, id)
+        WHERE parent_id IS NULL AND shown = 1;
+      CREATE INDEX comments_replies ON comments (root_id, id) WHERE shown = 1;
+      CREATE INDEX comments_shown   ON comments (article_key) WHERE shown = 1;
+
+      DROP INDEX comments_idempotency;
+      CREATE UNIQUE INDEX comments_idempotency ON comments (article_key, coalesce(ip_hash, ''), idempotency_key)
+        WHERE idempotency_key IS NOT NULL;
+
+      CREATE TABLE visitor_salts (
+        day  TEXT PRIMARY KEY,                 -- Vietnam day; deleted two days later
+        salt BLOB NOT NULL
+      ) WITHOUT ROWID;
+
+      CREATE TABLE rate_limits (
+        rule         TEXT NOT NULL,            -- 'comments', 'views', 'admin-failures', …
+        subject      TEXT NOT NULL,            -- the address, hashed
+        window_start INTEGER NOT NULL,         -- ms since the epoch
+        hits         INTEGER NOT NULL,
+        PRIMARY KEY (rule, subject)
+      ) WITHOUT ROWID;
     `,
   },
 ];
@@ -126,6 +177,46 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX comments_by_likes ON comments (article_key, status, likes, created_at, id);
       CREATE INDEX comments_queue    ON comments (status, created_at, id);
       CREATE INDEX comments_parent   ON comments (parent_id);
+    `,
+  },
+  {
+    version: 2,
+    name: 'threads, shown comments, idempotency keys per visitor, shared salts and rate limits',
+    sql: `
+      ALTER TABLE comments ADD COLUMN root_id bigint,
+                           ADD COLUMN shown boolean NOT NULL DEFAULT false;
+
+      WITH RECURSIVE tree (id, root, shown) AS (
+        SELECT id, NULL::bigint, status = 'approved' FROM comments WHERE parent_id IS NULL
+        UNION ALL
+        SELECT c.id, coalesce(tree.root, tree.id), tree.shown AND c.status = 'approved'
+        FROM comments AS c JOIN tree ON c.parent_id = tree.id
+      )
+      UPDATE comments SET root_id = tree.root, shown = tree.shown FROM tree WHERE comments.id = tree.id;
+
+      CREATE INDEX comments_threads_by_time  ON comments (article_key, created_at, id)
+        WHERE parent_id IS NULL AND shown;
+      CREATE INDEX comments_threads_by_likes ON comments (article_key, likes, created_at, id)
+        WHERE parent_id IS NULL AND shown;
+      CREATE INDEX comments_replies ON comments (root_id, id) WHERE shown;
+      CREATE INDEX comments_shown   ON comments (article_key) WHERE shown;
+
+      DROP INDEX comments_idempotency;
+      CREATE UNIQUE INDEX comments_idempotency ON comments (article_key, coalesce(ip_hash, ''), idempotency_key)
+        WHERE idempotency_key IS NOT NULL;
+
+      CREATE TABLE visitor_salts (
+        day  date PRIMARY KEY,
+        salt bytea NOT NULL
+      );
+
+      CREATE TABLE rate_limits (
+        rule         text COLLATE "C" NOT NULL,
+        subject      text COLLATE "C" NOT NULL,
+        window_start bigint NOT NULL,
+        hits         integer NOT NULL,
+        PRIMARY KEY (rule, subject)
+      );
     `,
   },
 ];

@@ -1,11 +1,11 @@
 // Storage on PostgreSQL (pg 8, a Pool), for several stateless server processes sharing one
 // database. Same schema and semantics as sqlite.ts.
 //
-// Exact counts under concurrency: a view is one statement (so one transaction) whose steps run
-// in a fixed order: insert the visitor row ON CONFLICT DO NOTHING; only if that inserted a row,
-// bump the day's bucket and then the total with INSERT … ON CONFLICT DO UPDATE SET views =
-// views + 1. Row locks make the increments atomic across connections and processes, and the
-// fixed order (visitor, bucket, total) means two views can never deadlock.
+// Exact counts under concurrency: a batch of views is one statement (so one transaction, one
+// commit) whose steps run in a fixed order: insert the visitor rows ON CONFLICT DO NOTHING; for
+// those inserted, bump each day's bucket and then each total with INSERT … ON CONFLICT DO UPDATE
+// SET views = views + n. Row locks make the increments atomic across connections and processes,
+// and rows sorted by key in every step mean two batches can never deadlock.
 //
 // Every method resolves after PostgreSQL has acknowledged the commit (synchronous_commit is left
 // at the server's setting, `on` by default).
@@ -14,22 +14,31 @@ import pg from 'pg';
 import type { ArticleSummary, CommentSort, CommentStatus } from '@bantin/model';
 import {
   addDays,
+  answerBatch,
+  checkView,
   assertDay,
   assertPositiveInt,
   assertStatus,
+  clampLimit,
   listingParams,
+  MAX_REPLIES_PER_THREAD,
   page,
   parseCommentId,
+  repliesAfter,
+  repliesCursor,
+  threadPage,
   sortKind,
   toStoredComment,
   toStoredUtc,
   UnknownParentError,
+  updateShownSql,
+  windowStart,
   VISITOR_RETENTION_DAYS,
   type CommentRow,
-  type CursorKind,
+  type ListingKind,
 } from './common.js';
 import { POSTGRES_MIGRATIONS, type Migration } from './migrations.js';
-import type { NewStoredComment, Storage, StoredComment } from './types.js';
+import type { NewStoredComment, Storage, StoredComment, ThreadPage } from './types.js';
 
 export interface PostgresStorageOptions {
   connectionString: string;
@@ -42,6 +51,21 @@ export interface PostgresStorageOptions {
   /** The migrations to apply; tests only. */
   migrations?: readonly Migration[];
 }
+
+interface PendingView {
+  articleKey: string;
+  visitorHash: string;
+  day: string;
+  resolve: (result: { counted: boolean; views: number }) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Views per batch; more wait for the next one. */
+const MAX_VIEW_BATCH = 1000;
+/** Batches written at once; the views that arrive meanwhile make the next, bigger, batch. */
+const MAX_VIEW_BATCHES_IN_FLIGHT = 4;
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Any 64-bit number, the same in every process: the advisory lock that serialises migrations. */
 const MIGRATION_LOCK = 0x62616e74696e; // 'bantin'
@@ -57,13 +81,17 @@ const types = {
 } as pg.CustomTypesConfig;
 
 const CREATED_AT_UTC = `to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-const COLUMNS = `id, article_key, parent_id, author_name, email, content, ${CREATED_AT_UTC} AS created_at, status, likes, ip_hash`;
+const COLUMNS = `id, article_key, parent_id, author_name, email, content, ${CREATED_AT_UTC} AS created_at, status, likes, ip_hash, root_id`;
 
 export class PostgresStorage implements Storage {
   readonly pool: pg.Pool;
   private readonly migrations: readonly Migration[];
   private readonly pruneVisitors: boolean;
   private newestDay = '';
+  private lastDay: string | null = null;
+  private viewQueue: PendingView[] = [];
+  private viewFlush: NodeJS.Immediate | null = null;
+  private readonly viewBatches = new Set<Promise<void>>();
   private pruning: Promise<void> | null = null;
   private pruneBefore = '';
   private closed = false;
@@ -131,6 +159,13 @@ export class PostgresStorage implements Storage {
   close(): Promise<void> {
     return (this.closing ??= (async () => {
       this.closed = true;
+      // Views already asked for are written (and answered) before the pool ends.
+      if (this.viewFlush) clearImmediate(this.viewFlush);
+      this.viewFlush = null;
+      while (this.viewQueue.length > 0 || this.viewBatches.size > 0) {
+        this.flushViews();
+        await Promise.all([...this.viewBatches]);
+      }
       await this.pruning?.catch(() => {});
       await this.pool.end();
     })());
@@ -138,33 +173,124 @@ export class PostgresStorage implements Storage {
 
   // ---- views ------------------------------------------------------------------------------
 
-  async recordView(articleKey: string, visitorHash: string, day: string): Promise<{ counted: boolean; views: number }> {
-    assertDay(day);
-    const { rows } = await this.pool.query<{ added: number | null; before: number | null }>({
-      name: 'bantin_record_view',
-      text: `WITH visitor AS (
-          INSERT INTO view_visitors (day, article_key, visitor_hash) VALUES ($1, $2, $3)
-          ON CONFLICT DO NOTHING
-          RETURNING day, article_key
-        ), bucket AS (
-          INSERT INTO daily_views (day, article_key, views) SELECT day, article_key, 1 FROM visitor
-          ON CONFLICT (day, article_key) DO UPDATE SET views = daily_views.views + 1
-          RETURNING article_key
-        ), total AS (
-          INSERT INTO article_views (article_key, views) SELECT article_key, 1 FROM bucket
-          ON CONFLICT (article_key) DO UPDATE SET views = article_views.views + 1
-          RETURNING views
-        )
-        SELECT (SELECT views FROM total) AS added,
-               (SELECT views FROM article_views WHERE article_key = $2) AS before`,
-      values: [day, articleKey, visitorHash],
-    });
-    const row = rows[0]!;
-    if (day > this.newestDay) {
-      this.newestDay = day;
-      this.schedulePrune(addDays(day, -VISITOR_RETENTION_DAYS));
+  /**
+   * Group commit: the views asked for while earlier batches are being written wait in a queue and
+   * go together, in one statement (so one transaction and one fsync) per batch, with a few batches
+   * in flight. Every call resolves only after its batch has committed. On one hot article each
+   * batch takes the total's row lock once for the whole batch instead of once per view.
+   */
+  recordView(articleKey: string, visitorHash: string, day: string): Promise<{ counted: boolean; views: number }> {
+    try {
+      this.lastDay = checkView(articleKey, visitorHash, day, this.lastDay, this.closed);
+    } catch (error) {
+      return Promise.reject(error);
     }
-    return row.added !== null ? { counted: true, views: row.added } : { counted: false, views: row.before ?? 0 };
+    return new Promise((resolve, reject) => {
+      this.viewQueue.push({ articleKey, visitorHash, day, resolve, reject });
+      this.scheduleViews();
+    });
+  }
+
+  private scheduleViews(): void {
+    if (this.viewFlush || this.viewQueue.length === 0 || this.viewBatches.size >= MAX_VIEW_BATCHES_IN_FLIGHT) return;
+    this.viewFlush = setImmediate(() => {
+      this.viewFlush = null;
+      this.flushViews();
+    });
+  }
+
+  private flushViews(): void {
+    while (this.viewQueue.length > 0 && this.viewBatches.size < MAX_VIEW_BATCHES_IN_FLIGHT) {
+      const batch = this.viewQueue.splice(0, MAX_VIEW_BATCH);
+      const written: Promise<void> = this.writeViews(batch).finally(() => {
+        this.viewBatches.delete(written);
+        this.scheduleViews();
+      });
+      this.viewBatches.add(written);
+    }
+  }
+
+  private async writeViews(batch: readonly PendingView[]): Promise<void> {
+    // The first view of a (day, article, visitor) in the batch is the one that may count; rows go
+    // in a fixed order so that two processes' batches lock them in the same order (no deadlock).
+    const firstOf = new Map<string, number>();
+    batch.forEach((view, i) => {
+      const id = `${view.day}\u0000${view.articleKey}\u0000${view.visitorHash}`;
+      if (!firstOf.has(id)) firstOf.set(id, i);
+    });
+    const candidates = [...firstOf.values()]
+      .map((i) => batch[i]!)
+      .sort(
+        (a, b) => compare(a.day, b.day) || compare(a.articleKey, b.articleKey) || compare(a.visitorHash, b.visitorHash),
+      );
+    let rows: Array<{
+      kind: 'v' | 't' | 'c';
+      day: string | null;
+      article_key: string;
+      visitor_hash: string | null;
+      views: number | null;
+    }>;
+    try {
+      ({ rows } = await this.pool.query({
+        name: 'bantin_record_views',
+        text: `WITH input AS (
+            SELECT * FROM unnest($1::date[], $2::text[], $3::text[]) AS t (day, article_key, visitor_hash)
+          ), visitor AS (
+            INSERT INTO view_visitors (day, article_key, visitor_hash)
+            SELECT day, article_key, visitor_hash FROM input ORDER BY day, article_key, visitor_hash
+            ON CONFLICT DO NOTHING
+            RETURNING day, article_key, visitor_hash
+          ), bucket AS (
+            INSERT INTO daily_views (day, article_key, views)
+            SELECT day, article_key, count(*) FROM visitor GROUP BY day, article_key ORDER BY day, article_key
+            ON CONFLICT (day, article_key) DO UPDATE SET views = daily_views.views + EXCLUDED.views
+            RETURNING article_key
+          ), total AS (
+            INSERT INTO article_views (article_key, views)
+            SELECT article_key, count(*) FROM visitor GROUP BY article_key ORDER BY article_key
+            ON CONFLICT (article_key) DO UPDATE SET views = article_views.views + EXCLUDED.views
+            RETURNING article_key, views
+          )
+          SELECT 'v' AS kind, to_char(day, 'YYYY-MM-DD') AS day, article_key, visitor_hash, NULL::bigint AS views FROM visitor
+          UNION ALL SELECT 't', NULL, article_key, NULL, views FROM total
+          UNION ALL SELECT 'c', NULL, article_key, NULL, views FROM article_views WHERE article_key = ANY ($2::text[])`,
+        values: [
+          candidates.map((v) => v.day),
+          candidates.map((v) => v.articleKey),
+          candidates.map((v) => v.visitorHash),
+        ],
+      }));
+    } catch (error) {
+      // Nothing of this batch was committed: every caller learns so.
+      for (const view of batch) view.reject(error);
+      return;
+    }
+    const counted = new Set<string>();
+    const totals = new Map<string, number>();
+    const before = new Map<string, number>();
+    for (const row of rows) {
+      if (row.kind === 'v') counted.add(`${row.day}\u0000${row.article_key}\u0000${row.visitor_hash}`);
+      else if (row.kind === 't') totals.set(row.article_key, row.views!);
+      else before.set(row.article_key, row.views!);
+    }
+    const results = answerBatch(
+      batch,
+      (i) => {
+        const view = batch[i]!;
+        const id = `${view.day}\u0000${view.articleKey}\u0000${view.visitorHash}`;
+        return firstOf.get(id) === i && counted.has(id);
+      },
+      (key) => totals.get(key) ?? before.get(key) ?? 0,
+    );
+    let newest = this.newestDay;
+    batch.forEach((view, i) => {
+      if (view.day > newest) newest = view.day;
+      view.resolve(results[i]!);
+    });
+    if (newest > this.newestDay) {
+      this.newestDay = newest;
+      this.schedulePrune(addDays(newest, -VISITOR_RETENTION_DAYS));
+    }
   }
 
   private schedulePrune(before: string): void {
@@ -189,6 +315,59 @@ export class PostgresStorage implements Storage {
         this.pruning = null;
       }
     })();
+  }
+
+  async rateLimitHit(
+    rule: string,
+    subject: string,
+    windowMs: number,
+    nowMs: number,
+  ): Promise<{ hits: number; resetAtMs: number }> {
+    const start = windowStart(windowMs, nowMs);
+    const { rows } = await this.pool.query<{ hits: number }>({
+      name: 'bantin_rate_limit_hit',
+      text: `INSERT INTO rate_limits (rule, subject, window_start, hits) VALUES ($1, $2, $3, 1)
+             ON CONFLICT (rule, subject) DO UPDATE SET
+               hits = CASE WHEN rate_limits.window_start = EXCLUDED.window_start THEN rate_limits.hits + 1 ELSE 1 END,
+               window_start = EXCLUDED.window_start
+             RETURNING hits`,
+      values: [rule, subject, start],
+    });
+    const hits = rows[0]!.hits;
+    if (hits === 1) {
+      // A new window: counters idle for a day are dropped, now and then.
+      await this.pool.query({
+        name: 'bantin_prune_rate_limits',
+        text: 'DELETE FROM rate_limits WHERE window_start < $1',
+        values: [nowMs - 86_400_000],
+      });
+    }
+    return { hits, resetAtMs: start + windowMs };
+  }
+
+  async visitorSalt(day: string, candidate: Buffer): Promise<Buffer> {
+    assertDay(day);
+    // A second try reads a salt that another process committed while this insert waited for it
+    // (the first statement's snapshot predates that commit).
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const { rows } = await this.pool.query<{ salt: Buffer }>({
+        name: 'bantin_visitor_salt',
+        text: `WITH added AS (
+                 INSERT INTO visitor_salts (day, salt) VALUES ($1, $2) ON CONFLICT (day) DO NOTHING RETURNING salt
+               )
+               SELECT salt FROM added UNION ALL SELECT salt FROM visitor_salts WHERE day = $1`,
+        values: [day, candidate],
+      });
+      if (rows[0]) {
+        await this.pool.query({
+          name: 'bantin_delete_salts',
+          text: 'DELETE FROM visitor_salts WHERE day < $1::date',
+          values: [addDays(day, -VISITOR_RETENTION_DAYS)],
+        });
+        return rows[0].salt;
+      }
+    }
+    throw new Error(`no visitor salt could be stored or read for ${day}`);
   }
 
   async getViews(articleKeys: readonly string[]): Promise<Record<string, number>> {
@@ -269,6 +448,83 @@ export class PostgresStorage implements Storage {
     return page(kind, list.rows, limit, count.rows[0]!.total);
   }
 
+  async listThreads(
+    articleKey: string,
+    query: { sort: CommentSort; cursor: string | null; limit: number; replies: number },
+  ): Promise<ThreadPage> {
+    const kind = sortKind(query.sort);
+    const { limit, afterCursor, params: values } = listingParams(kind, [articleKey], query);
+    const perThread = Math.min(MAX_REPLIES_PER_THREAD, Math.max(0, Math.floor(query.replies) || 0));
+    const [roots, total] = await Promise.all([
+      this.pool.query<CommentRow>({
+        name: `bantin_threads_${kind}_${afterCursor ? 'after' : 'first'}`,
+        text: threadsSql(kind, afterCursor),
+        values,
+      }),
+      this.pool.query<{ total: number }>({
+        name: 'bantin_count_shown',
+        text: 'SELECT count(*) AS total FROM comments WHERE article_key = $1 AND shown',
+        values: [articleKey],
+      }),
+    ]);
+    const ids = roots.rows.slice(0, limit).map((row) => row.id);
+    const [replies, counts] = await Promise.all([
+      perThread > 0 && ids.length > 0
+        ? this.pool.query<CommentRow>({
+            name: 'bantin_first_replies',
+            text: `SELECT r.* FROM unnest($1::bigint[]) AS root (id) CROSS JOIN LATERAL (
+                     SELECT ${COLUMNS} FROM comments WHERE root_id = root.id AND shown ORDER BY id LIMIT $2) AS r`,
+            values: [ids, perThread],
+          })
+        : { rows: [] as CommentRow[] },
+      ids.length > 0
+        ? this.pool.query<{ root_id: number; n: number }>({
+            name: 'bantin_reply_counts',
+            text: `SELECT root_id, count(*) AS n FROM comments WHERE root_id = ANY ($1::bigint[]) AND shown GROUP BY root_id`,
+            values: [ids],
+          })
+        : { rows: [] as Array<{ root_id: number; n: number }> },
+    ]);
+    const byRoot = new Map(counts.rows.map((row) => [row.root_id, row.n] as const));
+    return threadPage(kind, roots.rows, limit, replies.rows, byRoot, total.rows[0]!.total);
+  }
+
+  async listReplies(
+    articleKey: string,
+    rootId: string,
+    query: { cursor: string | null; limit: number },
+  ): Promise<{ comments: StoredComment[]; nextCursor: string | null; total: number } | null> {
+    const root = parseCommentId(rootId);
+    if (root === null) return null;
+    const after = repliesAfter(query.cursor, root);
+    const limit = clampLimit(query.limit);
+    const [found, rows, count] = await Promise.all([
+      this.pool.query({
+        name: 'bantin_shown_root',
+        text: 'SELECT 1 FROM comments WHERE id = $1 AND article_key = $2 AND parent_id IS NULL AND shown',
+        values: [root, articleKey],
+      }),
+      this.pool.query<CommentRow>({
+        name: 'bantin_replies',
+        text: `SELECT ${COLUMNS} FROM comments WHERE root_id = $1 AND shown AND id > $2 ORDER BY id LIMIT $3`,
+        values: [root, after, limit + 1],
+      }),
+      this.pool.query<{ n: number }>({
+        name: 'bantin_reply_count',
+        text: 'SELECT count(*) AS n FROM comments WHERE root_id = $1 AND shown',
+        values: [root],
+      }),
+    ]);
+    if (found.rows.length === 0) return null;
+    const more = rows.rows.length > limit;
+    const shown = more ? rows.rows.slice(0, limit) : rows.rows;
+    return {
+      comments: shown.map(toStoredComment),
+      nextCursor: more ? repliesCursor(root, shown[shown.length - 1]!.id) : null,
+      total: count.rows[0]!.n,
+    };
+  }
+
   async createComment(input: NewStoredComment): Promise<{ comment: StoredComment; duplicate: boolean }> {
     assertStatus(input.status);
     const createdAt = toStoredUtc(input.createdAt);
@@ -281,15 +537,22 @@ export class PostgresStorage implements Storage {
     for (let attempt = 0; attempt < 3; attempt++) {
       let inserted: CommentRow | undefined;
       try {
-        // One statement: the parent must be a comment of the same article, and a used
-        // idempotency key inserts nothing (ON CONFLICT DO NOTHING on the partial unique index).
+        // One statement: the parent must be a comment of the same article (shown, if asked),
+        // and a used idempotency key inserts nothing (ON CONFLICT DO NOTHING on the partial
+        // unique index). The parent row is locked (FOR SHARE) so that a status change of the
+        // parent, which rewrites `shown` under it, waits for this reply or sees it.
         ({
           rows: [inserted],
         } = await this.pool.query<CommentRow>({
-          name: 'bantin_insert_comment',
-          text: `INSERT INTO comments (article_key, parent_id, author_name, email, content, created_at, status, ip_hash, idempotency_key)
-                 SELECT $1, $2::bigint, $3, $4, $5, $6::timestamptz, $7, $8, $9
-                 WHERE $2::bigint IS NULL OR EXISTS (SELECT 1 FROM comments WHERE id = $2::bigint AND article_key = $1)
+          name: parent === null ? 'bantin_insert_comment' : 'bantin_insert_reply',
+          text: `INSERT INTO comments (article_key, parent_id, author_name, email, content, created_at, status, ip_hash, idempotency_key, root_id, shown)
+                 SELECT $1, $2::bigint, $3, $4, $5, $6::timestamptz, $7, $8, $9, parent.root, $7 = 'approved' AND parent.shown
+                 FROM ${
+                   parent === null
+                     ? '(SELECT NULL::bigint AS root, true AS shown WHERE $10::boolean IS NOT NULL)'
+                     : `(SELECT coalesce(root_id, id) AS root, shown FROM comments
+                         WHERE id = $2::bigint AND article_key = $1 AND (shown OR NOT $10::boolean) FOR SHARE)`
+                 } AS parent
                  ON CONFLICT DO NOTHING
                  RETURNING ${COLUMNS}`,
           values: [
@@ -302,6 +565,7 @@ export class PostgresStorage implements Storage {
             input.status,
             input.ipHash ?? null,
             idempotencyKey,
+            input.parentMustBeShown ?? false,
           ],
         }));
       } catch (error) {
@@ -315,16 +579,16 @@ export class PostgresStorage implements Storage {
       if (idempotencyKey !== null) {
         const { rows } = await this.pool.query<CommentRow>({
           name: 'bantin_comment_by_idempotency_key',
-          text: `SELECT ${COLUMNS} FROM comments WHERE article_key = $1 AND idempotency_key = $2`,
-          values: [input.articleKey, idempotencyKey],
+          text: `SELECT ${COLUMNS} FROM comments WHERE article_key = $1 AND coalesce(ip_hash, '') = $2 AND idempotency_key = $3`,
+          values: [input.articleKey, input.ipHash ?? '', idempotencyKey],
         });
         if (rows[0]) return { comment: toStoredComment(rows[0]), duplicate: true };
       }
       if (parent !== null) {
         const { rows } = await this.pool.query({
           name: 'bantin_parent_exists',
-          text: 'SELECT 1 FROM comments WHERE id = $1 AND article_key = $2',
-          values: [parent, input.articleKey],
+          text: 'SELECT 1 FROM comments WHERE id = $1 AND article_key = $2 AND (shown OR NOT $3::boolean)',
+          values: [parent, input.articleKey, input.parentMustBeShown ?? false],
         });
         if (rows.length === 0) throw new UnknownParentError(input.parentId!);
       }
@@ -363,12 +627,32 @@ export class PostgresStorage implements Storage {
     assertStatus(status);
     const n = parseCommentId(id);
     if (n === null) return null;
-    const { rows } = await this.pool.query<CommentRow>({
-      name: 'bantin_set_status',
-      text: `UPDATE comments SET status = $1 WHERE id = $2 RETURNING ${COLUMNS}`,
-      values: [status, n],
-    });
-    return rows[0] ? toStoredComment(rows[0]) : null;
+    // The comment and, under it, every reply (a hidden comment hides its subtree), in one
+    // transaction. Status changes of one article queue on an advisory lock, and each statement
+    // below reads a fresh snapshot, so two moderators acting on a parent and its reply at once
+    // cannot leave a reply shown under a hidden parent.
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query({
+        name: 'bantin_thread_lock',
+        text: `SELECT pg_advisory_xact_lock(${THREAD_LOCK}, hashtext(article_key)) FROM comments WHERE id = $1`,
+        values: [n],
+      });
+      const { rows } = await client.query<CommentRow>({
+        name: 'bantin_set_status',
+        text: `UPDATE comments SET status = $1 WHERE id = $2 RETURNING ${COLUMNS}`,
+        values: [status, n],
+      });
+      if (rows[0]) await client.query({ name: 'bantin_update_shown', text: UPDATE_SHOWN_SQL, values: [n] });
+      await client.query('COMMIT');
+      return rows[0] ? toStoredComment(rows[0]) : null;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
   }
 
   async deleteComment(id: string): Promise<boolean> {
@@ -399,7 +683,7 @@ export class PostgresStorage implements Storage {
  * Keyset pagination, as in sqlite.ts, with numbered parameters. ORDER BY names the table's
  * created_at: the bare name would mean the formatted text column of the select list.
  */
-function listSql(kind: CursorKind, withCursor: boolean): string {
+function listSql(kind: ListingKind, withCursor: boolean): string {
   switch (kind) {
     case 'newest':
       return `SELECT ${COLUMNS} FROM comments WHERE article_key = $1 AND status = $2
@@ -413,5 +697,28 @@ function listSql(kind: CursorKind, withCursor: boolean): string {
     case 'queue':
       return `SELECT ${COLUMNS} FROM comments WHERE status = $1
         ${withCursor ? 'AND (created_at, id) > ($2::timestamptz, $3::bigint) ORDER BY comments.created_at ASC, id ASC LIMIT $4' : 'ORDER BY comments.created_at ASC, id ASC LIMIT $2'}`;
+  }
+}
+
+/** The first key of the advisory locks that queue status changes per article (hashtext is the second). */
+const THREAD_LOCK = 0x62746872; // 'bthr'
+
+const UPDATE_SHOWN_SQL = updateShownSql('$1', 'false');
+
+/** Shown top-level comments of an article, in the listing's order (keyset, as listSql). */
+function threadsSql(kind: ListingKind, withCursor: boolean): string {
+  const where = 'WHERE article_key = $1 AND parent_id IS NULL AND shown';
+  switch (kind) {
+    case 'newest':
+      return `SELECT ${COLUMNS} FROM comments ${where}
+        ${withCursor ? 'AND (created_at, id) < ($2::timestamptz, $3::bigint) ORDER BY comments.created_at DESC, id DESC LIMIT $4' : 'ORDER BY comments.created_at DESC, id DESC LIMIT $2'}`;
+    case 'oldest':
+      return `SELECT ${COLUMNS} FROM comments ${where}
+        ${withCursor ? 'AND (created_at, id) > ($2::timestamptz, $3::bigint) ORDER BY comments.created_at ASC, id ASC LIMIT $4' : 'ORDER BY comments.created_at ASC, id ASC LIMIT $2'}`;
+    case 'top':
+      return `SELECT ${COLUMNS} FROM comments ${where}
+        ${withCursor ? 'AND (likes, created_at, id) < ($2::integer, $3::timestamptz, $4::bigint) ORDER BY likes DESC, comments.created_at DESC, id DESC LIMIT $5' : 'ORDER BY likes DESC, comments.created_at DESC, id DESC LIMIT $2'}`;
+    case 'queue':
+      throw new TypeError('the moderation queue is not paged by thread');
   }
 }

@@ -23,22 +23,31 @@ import Database from 'better-sqlite3';
 import type { ArticleSummary, CommentSort, CommentStatus } from '@bantin/model';
 import {
   addDays,
+  answerBatch,
+  checkView,
   assertDay,
   assertPositiveInt,
   assertStatus,
+  clampLimit,
   listingParams,
+  MAX_REPLIES_PER_THREAD,
   page,
   parseCommentId,
+  repliesAfter,
+  repliesCursor,
+  threadPage,
   sortKind,
   toStoredComment,
   toStoredUtc,
   UnknownParentError,
+  updateShownSql,
+  windowStart,
   VISITOR_RETENTION_DAYS,
   type CommentRow,
-  type CursorKind,
+  type ListingKind,
 } from './common.js';
 import { SQLITE_MIGRATIONS, type Migration } from './migrations.js';
-import type { NewStoredComment, Storage, StoredComment } from './types.js';
+import type { NewStoredComment, Storage, StoredComment, ThreadPage } from './types.js';
 
 export interface SqliteStorageOptions {
   /** 'NORMAL' (default): durable against process crashes; 'FULL': also against power loss. */
@@ -88,6 +97,14 @@ export class SqliteStorage implements Storage {
   private recordViewsFn: ((batch: readonly PendingView[]) => Array<{ counted: boolean; views: number }>) | null = null;
   private viewQueue: PendingView[] = [];
   private viewFlush: NodeJS.Immediate | null = null;
+  private threadsTx:
+    | ((
+        statement: Statement,
+        values: unknown[],
+        key: string,
+        replies: number,
+      ) => { roots: CommentRow[]; replies: CommentRow[]; counts: Map<number, number>; total: number })
+    | null = null;
   private createCommentTx:
     ((input: NewStoredComment, createdAt: string) => { row: CommentRow; duplicate: boolean }) | null = null;
   private newestDay = '';
@@ -239,6 +256,19 @@ export class SqliteStorage implements Storage {
         )
         .pluck(),
       total: db.prepare('SELECT views FROM article_views WHERE article_key = ?').pluck(),
+      rateLimitHit: db
+        .prepare(
+          `INSERT INTO rate_limits (rule, subject, window_start, hits) VALUES (?, ?, ?, 1)
+           ON CONFLICT (rule, subject) DO UPDATE SET
+             hits = CASE WHEN rate_limits.window_start = excluded.window_start THEN rate_limits.hits + 1 ELSE 1 END,
+             window_start = excluded.window_start
+           RETURNING hits`,
+        )
+        .pluck(),
+      pruneRateLimits: db.prepare('DELETE FROM rate_limits WHERE window_start < ?'),
+      insertSalt: db.prepare('INSERT INTO visitor_salts (day, salt) VALUES (?, ?) ON CONFLICT (day) DO NOTHING'),
+      deleteSalts: db.prepare('DELETE FROM visitor_salts WHERE day < ?'),
+      salt: db.prepare('SELECT salt FROM visitor_salts WHERE day = ?').pluck(),
       views: db
         .prepare('SELECT article_key, views FROM article_views WHERE article_key IN (SELECT value FROM json_each(?))')
         .raw(),
@@ -259,15 +289,26 @@ export class SqliteStorage implements Storage {
         .prepare('SELECT article_key, summary FROM articles WHERE article_key IN (SELECT value FROM json_each(?))')
         .raw(),
       insertComment: db.prepare(
-        `INSERT INTO comments (article_key, parent_id, author_name, email, content, created_at, status, likes, ip_hash, idempotency_key)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
+        `INSERT INTO comments (article_key, parent_id, author_name, email, content, created_at, status, likes, ip_hash, idempotency_key, root_id, shown)
+         VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)
          ON CONFLICT DO NOTHING
          RETURNING ${COLUMNS}`,
       ),
-      byIdempotencyKey: db.prepare(`SELECT ${COLUMNS} FROM comments WHERE article_key = ? AND idempotency_key = ?`),
-      parentArticle: db.prepare('SELECT article_key FROM comments WHERE id = ?').pluck(),
+      byIdempotencyKey: db.prepare(
+        `SELECT ${COLUMNS} FROM comments WHERE article_key = ? AND coalesce(ip_hash, '') = ? AND idempotency_key = ?`,
+      ),
+      parent: db.prepare('SELECT article_key, root_id, shown FROM comments WHERE id = ?'),
       comment: db.prepare(`SELECT ${COLUMNS} FROM comments WHERE id = ?`),
       setStatus: db.prepare(`UPDATE comments SET status = ? WHERE id = ? RETURNING ${COLUMNS}`),
+      updateShown: db.prepare(UPDATE_SHOWN_SQL),
+      shownTotal: db.prepare('SELECT COUNT(*) FROM comments WHERE article_key = ? AND shown = 1').pluck(),
+      shownRoot: db
+        .prepare('SELECT 1 FROM comments WHERE id = ? AND article_key = ? AND parent_id IS NULL AND shown = 1')
+        .pluck(),
+      replies: db.prepare(
+        `SELECT ${COLUMNS} FROM comments WHERE root_id = ? AND shown = 1 AND id > ? ORDER BY id LIMIT ?`,
+      ),
+      replyCount: db.prepare('SELECT COUNT(*) FROM comments WHERE root_id = ? AND shown = 1').pluck(),
       addLikes: db.prepare(`UPDATE comments SET likes = MAX(0, likes + ?) WHERE id = ? RETURNING ${COLUMNS}`),
       deleteComment: db.prepare('DELETE FROM comments WHERE id = ?'),
       count: db.prepare('SELECT COUNT(*) FROM comments WHERE article_key = ? AND status = ?').pluck(),
@@ -279,11 +320,11 @@ export class SqliteStorage implements Storage {
     return (this.statements ??= this.prepareAll());
   }
 
-  private listStatement(kind: CursorKind, withCursor: boolean): Statement {
-    const key = `${kind}:${withCursor}`;
+  private listStatement(kind: ListingKind, withCursor: boolean, threads = false): Statement {
+    const key = `${kind}:${withCursor}:${threads}`;
     let statement = this.listStatements.get(key);
     if (!statement) {
-      statement = this.db.prepare(listSql(kind, withCursor));
+      statement = this.db.prepare(threads ? threadsSql(kind, withCursor) : listSql(kind, withCursor));
       this.listStatements.set(key, statement);
     }
     return statement;
@@ -300,14 +341,7 @@ export class SqliteStorage implements Storage {
    */
   recordView(articleKey: string, visitorHash: string, day: string): Promise<{ counted: boolean; views: number }> {
     try {
-      // Nearly every call carries today's day: check each new one once.
-      if (day !== this.lastDay) {
-        assertDay(day);
-        this.lastDay = day;
-      }
-      if (typeof articleKey !== 'string' || typeof visitorHash !== 'string')
-        throw new TypeError('articleKey and visitorHash must be strings');
-      if (this.closed) throw new Error('storage is closed');
+      this.lastDay = checkView(articleKey, visitorHash, day, this.lastDay, this.closed);
     } catch (error) {
       return Promise.reject(error);
     }
@@ -373,16 +407,11 @@ export class SqliteStorage implements Storage {
         for (const [day, n] of entry.days) s.bumpDaily.run(day, key, n);
         entry.total = s.bumpTotal.get(key, entry.added) as number;
       }
-      // Backwards: a view sees the final total less the views of its article counted after it.
-      const results = new Array<{ counted: boolean; views: number }>(batch.length);
-      const after = new Map<string, number>();
-      for (let i = batch.length - 1; i >= 0; i--) {
-        const key = batch[i]!.articleKey;
-        const later = after.get(key) ?? 0;
-        results[i] = { counted: counted[i]!, views: perKey.get(key)!.total - later };
-        if (counted[i]) after.set(key, later + 1);
-      }
-      return results;
+      return answerBatch(
+        batch,
+        (i) => counted[i]!,
+        (key) => perKey.get(key)!.total,
+      );
     }).immediate;
     return this.recordViewsFn;
   }
@@ -403,6 +432,37 @@ export class SqliteStorage implements Storage {
       }
     };
     this.pruneTimer = setImmediate(step);
+  }
+
+  async rateLimitHit(
+    rule: string,
+    subject: string,
+    windowMs: number,
+    nowMs: number,
+  ): Promise<{ hits: number; resetAtMs: number }> {
+    const start = windowStart(windowMs, nowMs);
+    const s = this.s;
+    const hits = this.db
+      .transaction(() => {
+        const n = s.rateLimitHit.get(rule, subject, start) as number;
+        // A new window: counters idle for a day are dropped, now and then.
+        if (n === 1) s.pruneRateLimits.run(nowMs - 86_400_000);
+        return n;
+      })
+      .immediate();
+    return { hits, resetAtMs: start + windowMs };
+  }
+
+  async visitorSalt(day: string, candidate: Buffer): Promise<Buffer> {
+    assertDay(day);
+    const s = this.s;
+    return this.db
+      .transaction(() => {
+        s.insertSalt.run(day, candidate);
+        s.deleteSalts.run(addDays(day, -VISITOR_RETENTION_DAYS));
+        return s.salt.get(day) as Buffer;
+      })
+      .immediate();
   }
 
   async getViews(articleKeys: readonly string[]): Promise<Record<string, number>> {
@@ -465,19 +525,87 @@ export class SqliteStorage implements Storage {
     return page(kind, rows, limit, total);
   }
 
+  async listThreads(
+    articleKey: string,
+    query: { sort: CommentSort; cursor: string | null; limit: number; replies: number },
+  ): Promise<ThreadPage> {
+    const kind = sortKind(query.sort);
+    const { limit, afterCursor, params } = listingParams(kind, [articleKey], query);
+    const perThread = Math.min(MAX_REPLIES_PER_THREAD, Math.max(0, Math.floor(query.replies) || 0));
+    const s = this.s;
+    // One read transaction: the threads, their replies and the counts come from one snapshot.
+    this.threadsTx ??= this.db.transaction((statement: Statement, values: unknown[], key: string, n: number) => {
+      const roots = statement.all(...values) as CommentRow[];
+      const replies: CommentRow[] = [];
+      const counts = new Map<number, number>();
+      // The last value is limit + 1: the extra root only says there is a next page.
+      for (const root of roots.slice(0, (values[values.length - 1] as number) - 1)) {
+        const count = s.replyCount.get(root.id) as number;
+        counts.set(root.id, count);
+        if (count > 0 && n > 0) replies.push(...(s.replies.all(root.id, 0, n) as CommentRow[]));
+      }
+      return { roots, replies, counts, total: s.shownTotal.get(key) as number };
+    });
+    const { roots, replies, counts, total } = this.threadsTx(
+      this.listStatement(kind, afterCursor, true),
+      params,
+      articleKey,
+      perThread,
+    );
+    return threadPage(kind, roots, limit, replies, counts, total);
+  }
+
+  async listReplies(
+    articleKey: string,
+    rootId: string,
+    query: { cursor: string | null; limit: number },
+  ): Promise<{ comments: StoredComment[]; nextCursor: string | null; total: number } | null> {
+    const root = parseCommentId(rootId);
+    if (root === null) return null;
+    const after = repliesAfter(query.cursor, root);
+    const limit = clampLimit(query.limit);
+    const s = this.s;
+    const read = this.db.transaction(() => {
+      if (!s.shownRoot.get(root, articleKey)) return null;
+      return {
+        rows: s.replies.all(root, after, limit + 1) as CommentRow[],
+        total: s.replyCount.get(root) as number,
+      };
+    });
+    const found = read();
+    if (!found) return null;
+    const more = found.rows.length > limit;
+    const rows = more ? found.rows.slice(0, limit) : found.rows;
+    return {
+      comments: rows.map(toStoredComment),
+      nextCursor: more ? repliesCursor(root, rows[rows.length - 1]!.id) : null,
+      total: found.total,
+    };
+  }
+
   async createComment(input: NewStoredComment): Promise<{ comment: StoredComment; duplicate: boolean }> {
     assertStatus(input.status);
     const createdAt = toStoredUtc(input.createdAt);
     const s = this.s;
     this.createCommentTx ??= this.db.transaction((c: NewStoredComment, at: string) => {
       if (c.idempotencyKey !== null && c.idempotencyKey !== undefined) {
-        const existing = s.byIdempotencyKey.get(c.articleKey, c.idempotencyKey) as CommentRow | undefined;
+        const existing = s.byIdempotencyKey.get(c.articleKey, c.ipHash ?? '', c.idempotencyKey) as
+          CommentRow | undefined;
         if (existing) return { row: existing, duplicate: true };
       }
       let parent: number | null = null;
+      let root: number | null = null;
+      let parentShown = true;
       if (c.parentId !== null && c.parentId !== undefined) {
         parent = parseCommentId(c.parentId);
-        if (parent === null || s.parentArticle.get(parent) !== c.articleKey) throw new UnknownParentError(c.parentId);
+        const found =
+          parent === null
+            ? undefined
+            : (s.parent.get(parent) as { article_key: string; root_id: number | null; shown: number } | undefined);
+        parentShown = found?.shown === 1;
+        if (!found || found.article_key !== c.articleKey || (c.parentMustBeShown && !parentShown))
+          throw new UnknownParentError(c.parentId);
+        root = found.root_id ?? parent;
       }
       const row = s.insertComment.get(
         c.articleKey,
@@ -489,6 +617,8 @@ export class SqliteStorage implements Storage {
         c.status,
         c.ipHash ?? null,
         c.idempotencyKey ?? null,
+        root,
+        c.status === 'approved' && parentShown ? 1 : 0,
       ) as CommentRow | undefined;
       if (!row) throw new Error('comment insert conflicted unexpectedly');
       return { row, duplicate: false };
@@ -519,7 +649,15 @@ export class SqliteStorage implements Storage {
     assertStatus(status);
     const n = parseCommentId(id);
     if (n === null) return null;
-    const row = this.s.setStatus.get(status, n) as CommentRow | undefined;
+    const s = this.s;
+    // The comment and, under it, every reply: a hidden comment hides its subtree.
+    const row = this.db
+      .transaction(() => {
+        const updated = s.setStatus.get(status, n) as CommentRow | undefined;
+        if (updated) s.updateShown.run(n);
+        return updated;
+      })
+      .immediate();
     return row ? toStoredComment(row) : null;
   }
 
@@ -538,10 +676,30 @@ export class SqliteStorage implements Storage {
   }
 }
 
-const COLUMNS = 'id, article_key, parent_id, author_name, email, content, created_at, status, likes, ip_hash';
+const COLUMNS = 'id, article_key, parent_id, author_name, email, content, created_at, status, likes, ip_hash, root_id';
+
+const UPDATE_SHOWN_SQL = updateShownSql('?', '0');
+
+/** Shown top-level comments of an article, in the listing's order (keyset, as listSql). */
+function threadsSql(kind: ListingKind, withCursor: boolean): string {
+  const where = 'WHERE article_key = ? AND parent_id IS NULL AND shown = 1';
+  switch (kind) {
+    case 'newest':
+      return `SELECT ${COLUMNS} FROM comments ${where}
+        ${withCursor ? 'AND (created_at, id) < (?, ?)' : ''} ORDER BY created_at DESC, id DESC LIMIT ?`;
+    case 'oldest':
+      return `SELECT ${COLUMNS} FROM comments ${where}
+        ${withCursor ? 'AND (created_at, id) > (?, ?)' : ''} ORDER BY created_at ASC, id ASC LIMIT ?`;
+    case 'top':
+      return `SELECT ${COLUMNS} FROM comments ${where}
+        ${withCursor ? 'AND (likes, created_at, id) < (?, ?, ?)' : ''} ORDER BY likes DESC, created_at DESC, id DESC LIMIT ?`;
+    case 'queue':
+      throw new TypeError('the moderation queue is not paged by thread');
+  }
+}
 
 /** Keyset pagination: rows strictly after the cursor's (sort key, id), in the listing's order. */
-function listSql(kind: CursorKind, withCursor: boolean): string {
+function listSql(kind: ListingKind, withCursor: boolean): string {
   switch (kind) {
     case 'newest':
       return `SELECT ${COLUMNS} FROM comments WHERE article_key = ? AND status = ?

@@ -14,6 +14,7 @@ import { after, before, describe, test } from 'node:test';
 import { isIsoDateTime, type ArticleSummary, type CommentSort, type CommentStatus } from '@bantin/model';
 import { startPostgres, type RunningPostgres } from '../../test/postgres.js';
 import { addDays, encodeCursor, UnknownParentError } from './common.js';
+import { POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS, type Migration } from './migrations.js';
 import { openStorage, parseStorageUrl } from './open.js';
 import { PostgresStorage } from './postgres.js';
 import { SqliteStorage } from './sqlite.js';
@@ -23,8 +24,10 @@ import { InvalidCursorError, type NewStoredComment, type Storage, type StoredCom
 
 interface Driver {
   name: string;
-  /** A Storage on a new, empty database; not migrated yet. */
-  open: () => Promise<Storage>;
+  /** A Storage on a new, empty database; not migrated yet. With `migrations`, only those. */
+  open: (options?: { migrations?: readonly Migration[] }) => Promise<Storage>;
+  /** The driver's migrations. */
+  migrations: () => Promise<readonly Migration[]>;
   /** Another Storage on the same database as `storage`, as a second server process would have. */
   twin?: (storage: Storage) => Promise<Storage>;
 }
@@ -132,7 +135,7 @@ export function storageSuite(driver: Driver): void {
       const rows = await rawQuery(storage, 'SELECT version FROM schema_migrations ORDER BY version');
       assert.deepEqual(
         rows.map((r) => Number(r.version)),
-        [1],
+        [1, 2],
       );
     });
 
@@ -154,7 +157,7 @@ export function storageSuite(driver: Driver): void {
         const rows = await rawQuery(a, 'SELECT version FROM schema_migrations ORDER BY version');
         assert.deepEqual(
           rows.map((r) => Number(r.version)),
-          [1],
+          [1, 2],
         );
         await b.recordView('k', 'v', TODAY);
         assert.deepEqual(await c.getViews(['k']), { k: 1 });
@@ -595,7 +598,7 @@ export function storageSuite(driver: Driver): void {
         assert.equal(got?.articleId, text);
         assert.equal(got?.ipHash, text);
         assert.equal(got?.email, null);
-        assert.equal((await s.createComment(comment(text, { idempotencyKey: text }))).duplicate, true);
+        assert.equal((await s.createComment(comment(text, { idempotencyKey: text, ipHash: text }))).duplicate, true);
         const listed = await s.listComments(text, { sort: 'newest', cursor: null, limit: 5, status: 'approved' });
         assert.deepEqual(
           listed.comments.map((x) => x.content),
@@ -619,6 +622,262 @@ export function storageSuite(driver: Driver): void {
       );
     });
   });
+
+  describe('visitor salts', () => {
+    test('one salt per day, the same for every process, and gone two days later', async () => {
+      const s = await fresh();
+      const a = Buffer.alloc(32, 1);
+      const b = Buffer.alloc(32, 2);
+      assert.deepEqual(await s.visitorSalt('2026-02-04', a), a);
+      const other = twin ? await twin(s) : s;
+      assert.deepEqual(await other.visitorSalt('2026-02-04', b), a, 'the first salt of the day wins');
+      const racing = await Promise.all(
+        Array.from({ length: 8 }, (_, i) => (i % 2 ? other : s).visitorSalt('2026-02-05', Buffer.alloc(32, 10 + i))),
+      );
+      assert.equal(new Set(racing.map((salt) => salt.toString('hex'))).size, 1);
+      await s.visitorSalt('2026-02-06', b);
+      await s.visitorSalt('2026-02-07', b);
+      const count = await rawQuery(s, 'SELECT count(*) AS n FROM visitor_salts');
+      assert.equal(Number(count[0]!.n), 3, 'salts older than two days before the newest are deleted');
+      assert.deepEqual(await rawQuery(s, `SELECT 1 AS x FROM visitor_salts WHERE day = '2026-02-04'`), []);
+      await assert.rejects(s.visitorSalt('2026-02-30', a), TypeError);
+    });
+  });
+
+  describe('threads', () => {
+    /** A thread tree on 'bai': top-level t0…t(n-1), each with `replies(i)` replies, some nested. */
+    async function forum(s: Storage, n: number, replies: (i: number) => number) {
+      const base = Date.parse('2026-02-04T01:00:00Z');
+      const tops: StoredComment[] = [];
+      const byTop = new Map<string, StoredComment[]>();
+      for (let i = 0; i < n; i++) {
+        const top = (
+          await s.createComment(
+            comment('bai', { content: `t${i}`, createdAt: new Date(base + i * 60_000).toISOString() }),
+          )
+        ).comment;
+        tops.push(top);
+        const under: StoredComment[] = [];
+        for (let j = 0; j < replies(i); j++) {
+          // Every third reply answers the previous reply rather than the top-level comment.
+          const parentId = j % 3 === 2 ? under[j - 1]!.id : top.id;
+          under.push((await s.createComment(comment('bai', { parentId, content: `t${i} r${j}` }))).comment);
+        }
+        byTop.set(top.id, under);
+      }
+      return { tops, byTop };
+    }
+
+    /** No comment of a page names a parent that is not earlier on the same page. */
+    function assertNoOrphans(comments: StoredComment[]) {
+      const seen = new Set<string>();
+      for (const c of comments) {
+        if (c.parentId !== null) assert.ok(seen.has(c.parentId), `reply ${c.id} before its parent ${c.parentId}`);
+        seen.add(c.id);
+      }
+    }
+
+    test('pages by top-level comment, each carrying its first replies; the rest through listReplies', async () => {
+      const s = await fresh();
+      const { tops, byTop } = await forum(s, 7, (i) => [0, 1, 5, 3, 0, 8, 2][i]!);
+      const total = 7 + 19;
+      for (const sort of ['newest', 'oldest', 'top'] as const) {
+        const seenTops: string[] = [];
+        let cursor: string | null = null;
+        do {
+          const pageOf: Awaited<ReturnType<Storage['listThreads']>> = await s.listThreads('bai', {
+            sort,
+            cursor,
+            limit: 3,
+            replies: 3,
+          });
+          assert.equal(pageOf.total, total);
+          assertNoOrphans(pageOf.comments);
+          assert.ok(pageOf.threads.length <= 3);
+          const topsHere = pageOf.comments.filter((c) => c.parentId === null).map((c) => c.id);
+          assert.deepEqual(
+            pageOf.threads.map((t) => t.id),
+            topsHere,
+          );
+          for (const thread of pageOf.threads) {
+            const all = byTop.get(thread.id)!;
+            assert.equal(thread.replies, all.length);
+            const carried = pageOf.comments.filter((c) => c.parentId !== null && all.some((r) => r.id === c.id));
+            assert.deepEqual(
+              carried.map((c) => c.id),
+              all.slice(0, 3).map((r) => r.id),
+            );
+            if (all.length <= 3) assert.equal(thread.repliesCursor, null);
+            else {
+              // The rest, two at a time, in the order they were posted.
+              const rest: string[] = [];
+              let more: string | null = thread.repliesCursor;
+              while (more !== null) {
+                const next = await s.listReplies('bai', thread.id, { cursor: more, limit: 2 });
+                assert.ok(next);
+                assert.equal(next.total, all.length);
+                rest.push(...next.comments.map((c) => c.id));
+                more = next.nextCursor;
+              }
+              assert.deepEqual(
+                rest,
+                all.slice(3).map((r) => r.id),
+              );
+            }
+          }
+          seenTops.push(...topsHere);
+          cursor = pageOf.nextCursor;
+        } while (cursor !== null);
+        assert.deepEqual(seenTops, sortExpected(tops, sort), sort);
+      }
+      // Without a cursor, listReplies starts at the first reply; replies: 0 carries none.
+      const t2 = tops[2]!.id;
+      assert.deepEqual(
+        (await s.listReplies('bai', t2, { cursor: null, limit: 100 }))!.comments.map((c) => c.id),
+        byTop.get(t2)!.map((c) => c.id),
+      );
+      const bare = await s.listThreads('bai', { sort: 'oldest', cursor: null, limit: 10, replies: 0 });
+      assert.equal(bare.comments.length, 7);
+      const t2Info = bare.threads.find((t) => t.id === t2)!;
+      assert.equal(t2Info.replies, 5);
+      assert.deepEqual(
+        (await s.listReplies('bai', t2, { cursor: t2Info.repliesCursor, limit: 100 }))!.comments.map((c) => c.id),
+        byTop.get(t2)!.map((c) => c.id),
+      );
+      // A cursor of another thread, a reply or another article's thread: refused or null.
+      await assert.rejects(
+        s.listReplies('bai', tops[5]!.id, { cursor: t2Info.repliesCursor, limit: 5 }),
+        (e: Error) => e.name === 'InvalidCursorError',
+      );
+      await assert.rejects(
+        s.listThreads('bai', { sort: 'newest', cursor: t2Info.repliesCursor, limit: 5, replies: 1 }),
+        (e: Error) => e.name === 'InvalidCursorError',
+      );
+      assert.equal(await s.listReplies('bai', byTop.get(t2)![0]!.id, { cursor: null, limit: 5 }), null);
+      assert.equal(await s.listReplies('bai-khac', t2, { cursor: null, limit: 5 }), null);
+      assert.equal(await s.listReplies('bai', '999999', { cursor: null, limit: 5 }), null);
+    });
+
+    test('a hidden comment hides its replies; approving it again brings them back', async () => {
+      const s = await fresh();
+      const { tops, byTop } = await forum(s, 2, () => 3);
+      // t0: r0 (top), r1 (top), r2 (answers r1).
+      const [r0, r1, r2] = byTop.get(tops[0]!.id)!;
+      const list = async () => {
+        const all = await s.listThreads('bai', { sort: 'oldest', cursor: null, limit: 10, replies: 10 });
+        assertNoOrphans(all.comments);
+        return { ids: all.comments.map((c) => c.content), total: all.total, threads: all.threads };
+      };
+      assert.equal((await list()).total, 8);
+
+      await s.setCommentStatus(r1!.id, 'rejected');
+      let now = await list();
+      assert.deepEqual(now.ids, ['t0', 't0 r0', 't1', 't1 r0', 't1 r1', 't1 r2']);
+      assert.equal(now.total, 6);
+      assert.equal(now.threads[0]!.replies, 1);
+
+      await s.setCommentStatus(tops[0]!.id, 'pending');
+      now = await list();
+      assert.deepEqual(now.ids, ['t1', 't1 r0', 't1 r1', 't1 r2']);
+      assert.equal(await s.listReplies('bai', tops[0]!.id, { cursor: null, limit: 5 }), null);
+
+      await s.setCommentStatus(tops[0]!.id, 'approved');
+      await s.setCommentStatus(r1!.id, 'approved');
+      now = await list();
+      assert.equal(now.total, 8);
+      assert.deepEqual(now.ids.slice(0, 4), ['t0', 't0 r0', 't0 r1', 't0 r2']);
+      assert.equal(r0!.status, 'approved');
+
+      // A reply to a hidden comment: refused when the caller asks for a shown parent (the public
+      // API), stored but hidden otherwise (imports), and shown once its parent is approved.
+      const pending = (await s.createComment(comment('bai', { status: 'pending', content: 'chờ' }))).comment;
+      await assert.rejects(
+        s.createComment(comment('bai', { parentId: pending.id, parentMustBeShown: true })),
+        (e: Error) => e.name === 'UnknownParentError',
+      );
+      await s.setCommentStatus(r2!.id, 'rejected');
+      await assert.rejects(
+        s.createComment(comment('bai', { parentId: r2!.id, parentMustBeShown: true })),
+        (e: Error) => e.name === 'UnknownParentError',
+      );
+      const imported = (await s.createComment(comment('bai', { parentId: pending.id, content: 'nhập' }))).comment;
+      assert.ok(!(await list()).ids.includes('nhập'));
+      await s.setCommentStatus(pending.id, 'approved');
+      assert.deepEqual((await list()).ids.slice(-2), ['chờ', 'nhập']);
+      assert.equal(imported.parentId, pending.id);
+      // Shown replies to a shown reply are accepted, and land in the same thread.
+      const deep = (await s.createComment(comment('bai', { parentId: r0!.id, parentMustBeShown: true }))).comment;
+      const page0 = await s.listReplies('bai', tops[0]!.id, { cursor: null, limit: 100 });
+      assert.equal(page0!.comments.at(-1)!.id, deep.id);
+    });
+
+    test('an idempotency key is scoped to the visitor as well as the article', async () => {
+      const s = await fresh();
+      const mine = await s.createComment(
+        comment('bai', { idempotencyKey: 'k', ipHash: 'visitor-a', status: 'pending' }),
+      );
+      const theirs = await s.createComment(
+        comment('bai', { idempotencyKey: 'k', ipHash: 'visitor-b', content: 'Của người khác' }),
+      );
+      assert.equal(theirs.duplicate, false);
+      assert.notEqual(theirs.comment.id, mine.comment.id);
+      assert.equal(theirs.comment.content, 'Của người khác');
+      const again = await s.createComment(comment('bai', { idempotencyKey: 'k', ipHash: 'visitor-a' }));
+      assert.equal(again.duplicate, true);
+      assert.equal(again.comment.id, mine.comment.id);
+      // No address hash is a visitor of its own (library callers).
+      const none1 = await s.createComment(comment('bai', { idempotencyKey: 'k', ipHash: null }));
+      const none2 = await s.createComment(comment('bai', { idempotencyKey: 'k', ipHash: null }));
+      assert.equal(none1.duplicate, false);
+      assert.equal(none2.duplicate, true);
+    });
+
+    if (twin)
+      test('version 2 fills in threads and what is shown for comments stored before it', async () => {
+        const s = track(await driver.open({ migrations: (await driver.migrations()).filter((m) => m.version === 1) }));
+        await s.migrate();
+        const ids: Record<string, number> = {};
+        const insert = async (name: string, status: CommentStatus, parent?: string) => {
+          const rows = await rawQuery(
+            s,
+            `INSERT INTO comments (article_key, parent_id, author_name, content, created_at, status)
+           VALUES ('bai', ${parent ? ids[parent] : 'NULL'}, 'A', '${name}', '2026-02-04T01:00:00.000Z', '${status}')
+           RETURNING id`,
+          );
+          ids[name] = Number(rows[0]!.id);
+        };
+        await insert('a', 'approved');
+        await insert('a1', 'approved', 'a');
+        await insert('a1x', 'approved', 'a1');
+        await insert('b', 'rejected');
+        await insert('b1', 'approved', 'b');
+        await insert('c', 'approved');
+        await insert('c1', 'pending', 'c');
+        await insert('c1x', 'approved', 'c1');
+        const later = await twin!(s);
+        await later.migrate();
+        const page = await later.listThreads('bai', { sort: 'oldest', cursor: null, limit: 10, replies: 10 });
+        assert.deepEqual(
+          page.comments.map((c) => c.content),
+          ['a', 'a1', 'a1x', 'c'],
+        );
+        assert.equal(page.total, 4);
+        const roots = await rawQuery(later, `SELECT content, root_id FROM comments ORDER BY id`);
+        assert.deepEqual(
+          roots.map((r) => [r.content, r.root_id === null ? null : Number(r.root_id)]),
+          [
+            ['a', null],
+            ['a1', ids.a],
+            ['a1x', ids.a],
+            ['b', null],
+            ['b1', ids.b],
+            ['c', null],
+            ['c1', ids.c],
+            ['c1x', ids.c],
+          ],
+        );
+      });
+  });
 }
 
 // ---- SQLite ------------------------------------------------------------------------------------
@@ -631,9 +890,10 @@ describe('SQLite (file)', () => {
   const names = new WeakMap<Storage, string>();
   storageSuite({
     name: 'SQLite',
-    async open() {
+    migrations: async () => SQLITE_MIGRATIONS,
+    async open(options = {}) {
       const filename = join(tmp, `db-${++files}.sqlite`);
-      const storage = new SqliteStorage(filename);
+      const storage = new SqliteStorage(filename, options);
       names.set(storage, filename);
       return storage;
     },
@@ -740,7 +1000,11 @@ describe('SQLite (file)', () => {
 });
 
 describe('SQLite (:memory:)', () => {
-  storageSuite({ name: 'SQLite :memory:', open: async () => new SqliteStorage(':memory:') });
+  storageSuite({
+    name: 'SQLite :memory:',
+    migrations: async () => SQLITE_MIGRATIONS,
+    open: async (options = {}) => new SqliteStorage(':memory:', options),
+  });
 });
 
 /**
@@ -828,9 +1092,10 @@ describe('PostgreSQL', () => {
 
   storageSuite({
     name: 'PostgreSQL',
-    async open() {
+    migrations: async () => POSTGRES_MIGRATIONS,
+    async open(options = {}) {
       const url = await (await start()).createDatabase();
-      const storage = new PostgresStorage({ connectionString: url, max: 8 });
+      const storage = new PostgresStorage({ connectionString: url, max: 8, ...options });
       urls.set(storage, url);
       return storage;
     },

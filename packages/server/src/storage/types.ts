@@ -28,6 +28,25 @@ export interface Storage {
    */
   mostViewed(days: number, today: string, limit: number): Promise<Array<{ articleKey: string; views: number }>>;
 
+  /**
+   * The salt of a Vietnam day for visitor hashes: stores `candidate` (32 random bytes) unless the
+   * day has one already, and answers the day's salt, the same to every process. Salts of days
+   * older than two days before `day` are deleted, so old hashes cannot be tied to addresses.
+   */
+  visitorSalt(day: string, candidate: Buffer): Promise<Buffer>;
+
+  /**
+   * One hit on a fixed-window counter shared by every process: `rule` ('admin', …) and `subject`
+   * (a hashed address) name it; the window is the `windowMs` slice of time holding `nowMs`.
+   * Answers the hits in this window, this one included, and when the window ends (ms).
+   */
+  rateLimitHit(
+    rule: string,
+    subject: string,
+    windowMs: number,
+    nowMs: number,
+  ): Promise<{ hits: number; resetAtMs: number }>;
+
   // ---- articles (what most-viewed items show) ---------------------------------------------
   upsertArticles(articles: ReadonlyArray<{ key: string; summary: ArticleSummary }>): Promise<void>;
   getArticles(articleKeys: readonly string[]): Promise<Map<string, ArticleSummary>>;
@@ -43,8 +62,34 @@ export interface Storage {
     query: { sort: CommentSort; cursor: string | null; limit: number; status: CommentStatus },
   ): Promise<{ comments: StoredComment[]; nextCursor: string | null; total: number }>;
   /**
-   * Stores a new comment. With an idempotency key already used for this article, returns the
-   * stored comment and `duplicate: true` instead of storing a second copy.
+   * The public comment page: shown top-level comments (approved, see `shown` below), `limit` at
+   * a time in `sort` order, each followed by the first `replies` shown replies of its thread in
+   * the order they were posted (by id: a reply's parent always comes before it), with each
+   * thread's reply count and the cursor of the rest (`listReplies`). `total` counts every shown
+   * comment of the article. An invalid cursor throws `InvalidCursorError`.
+   *
+   * A comment is shown when it is approved and its parent, if any, is shown: a pending or
+   * rejected comment hides the replies under it.
+   */
+  listThreads(
+    articleKey: string,
+    query: { sort: CommentSort; cursor: string | null; limit: number; replies: number },
+  ): Promise<ThreadPage>;
+  /**
+   * More shown replies of one thread, in the order they were posted, after the thread's
+   * `repliesCursor` (null: from the first). Null when `rootId` is not a shown top-level comment
+   * of the article. A cursor of another thread throws `InvalidCursorError`.
+   */
+  listReplies(
+    articleKey: string,
+    rootId: string,
+    query: { cursor: string | null; limit: number },
+  ): Promise<{ comments: StoredComment[]; nextCursor: string | null; total: number } | null>;
+  /**
+   * Stores a new comment. With an idempotency key already used for this article by the same
+   * visitor (same `ipHash`), returns the stored comment and `duplicate: true` instead of storing
+   * a second copy. A `parentId` must name a shown comment of the same article, otherwise
+   * `UnknownParentError` (whatever the reason, so that callers cannot tell them apart).
    */
   createComment(input: NewStoredComment): Promise<{ comment: StoredComment; duplicate: boolean }>;
   getComment(id: string): Promise<StoredComment | null>;
@@ -85,8 +130,30 @@ export interface NewStoredComment {
   status: CommentStatus;
   ipHash: string | null;
   idempotencyKey: string | null;
+  /**
+   * Refuse (UnknownParentError) a parent that is not shown, as the public API does. Off, a
+   * parent of the same article is enough (imports bring replies to pending comments).
+   */
+  parentMustBeShown?: boolean;
   /** For tests and imports; default now. */
   createdAt?: string;
+}
+
+/** One thread of a comment page (docs/api.md, `threads`). */
+export interface ThreadInfo {
+  /** The top-level comment's id. */
+  id: string;
+  /** Shown replies in the whole thread. */
+  replies: number;
+  /** Null when every reply is on the page; otherwise where `listReplies` goes on. */
+  repliesCursor: string | null;
+}
+
+export interface ThreadPage {
+  comments: StoredComment[];
+  threads: ThreadInfo[];
+  nextCursor: string | null;
+  total: number;
 }
 
 export class InvalidCursorError extends Error {
