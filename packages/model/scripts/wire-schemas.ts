@@ -23,6 +23,8 @@ const SCHEMAS = {
   CommentListResponse: api.CommentListResponseSchema,
   CommentCreatedResponse: api.CommentCreatedResponseSchema,
   MostViewedResponse: api.MostViewedResponseSchema,
+  // Civic elements validate the objects a page gives them (properties or a JSON script).
+  ElectionPlan: ElectionPlanSchema,
 } as const;
 
 /** Read only by validate()'s compiled fast path (wire-guard.ts), never shipped to browsers. */
@@ -44,6 +46,8 @@ const CHECKWIRE_KEYWORDS = new Set([
   'items',
   'anyOf',
   'enum',
+  'pattern',
+  'minItems',
   'minLength',
   'maxLength',
   'minimum',

@@ -24,6 +24,7 @@ export * from './vi/lunar.js';
 export * from './vi/names.js';
 export * from './vi/officials.js';
 export * from './election.js';
+export * from './calendar-day.js';
 export * from './json-ld.js';
 export * from './wire.js';
 export * from './wire-schemas.generated.js';

@@ -10,7 +10,8 @@ import {
   generateWireSchemasSource,
 } from '../scripts/wire-schemas.js';
 import * as api from './api.js';
-import { mostViewedItems } from './fixtures/index.js';
+import { ElectionPlanSchema } from './election-plan.js';
+import { mostViewedItems, seedElectionPlan } from './fixtures/index.js';
 import { checkWire, type WireSchema } from './wire.js';
 import * as wire from './wire-schemas.generated.js';
 
@@ -59,6 +60,7 @@ const pairs = [
     wire: wire.MostViewedResponseWire,
     valid: { items: mostViewedItems },
   },
+  { name: 'election plans', zod: ElectionPlanSchema, wire: wire.ElectionPlanWire, valid: seedElectionPlan },
 ];
 
 for (const pair of pairs) {
@@ -89,6 +91,17 @@ for (const pair of pairs) {
     );
   });
 }
+
+test('checkWire reads minItems and pattern, as zod does for election plans', () => {
+  const noBodies = checkWire(wire.ElectionPlanWire, { ...seedElectionPlan, bodies: [] });
+  assert.equal(noBodies.ok, false);
+  if (!noBodies.ok) assert.equal(noBodies.issues[0]!.path, 'bodies');
+  const lowerRoman = { ...seedElectionPlan, bodies: [{ name: 'Quốc hội', term: { roman: 'xvi' } }] };
+  const result = checkWire(wire.ElectionPlanWire, lowerRoman);
+  assert.equal(result.ok, false);
+  if (!result.ok) assert.equal(result.issues[0]!.path, 'bodies[0].term.roman');
+  assert.equal(ElectionPlanSchema.safeParse(lowerRoman).success, false);
+});
 
 test('checkWire names the field and never throws', () => {
   const result = checkWire(wire.CommentListResponseWire, {

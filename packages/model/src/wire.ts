@@ -21,9 +21,10 @@ export interface WireSchema<T = unknown> {
   /** zod's discriminated unions; the options exclude each other, so it is checked as anyOf. */
   oneOf?: readonly WireSchema[];
   const?: unknown;
+  enum?: readonly unknown[];
+  /** A regular expression (no flags) that strings must match, e.g. a roman numeral "^[IVXLCDM]+$". */
   pattern?: string;
   minItems?: number;
-  enum?: readonly unknown[];
   minLength?: number;
   maxLength?: number;
   minimum?: number;
@@ -56,6 +57,10 @@ function problem(schema: WireSchema, value: unknown): [string, string] | undefin
   const max = typeof value === 'string' ? schema.maxLength : schema.maximum;
   if (size !== undefined && min !== undefined && size < min) return ['too_small', `≥ ${min}`];
   if (size !== undefined && max !== undefined && size > max) return ['too_big', `≤ ${max}`];
+  if (Array.isArray(value) && value.length < (schema.minItems ?? 0)) return ['too_small', `≥ ${schema.minItems} items`];
+  // A pattern from our own generated schemas, compiled by the RegExp constructor (no eval).
+  if (typeof value === 'string' && schema.pattern && !new RegExp(schema.pattern).test(value))
+    return ['invalid_format', schema.pattern];
   const own = schema['x-bantin'];
   if (own && !passesCheck(own, value, schema['x-min'], schema['x-max'])) return ['custom', own];
   return undefined;
