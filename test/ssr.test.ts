@@ -4,7 +4,7 @@
  * This is what touching no window/document in constructors and render buys.
  */
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { describe, test } from 'node:test';
 import { render } from '@lit-labs/ssr';
 import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
 import { html } from 'lit';
@@ -47,4 +47,60 @@ test('the comment thread and the most-viewed list render their headings and cont
   const en = await serverRender(html`<tin-most-viewed lang="en"></tin-most-viewed>`);
   assert.match(en, /Most viewed/);
   assert.match(en, /role="tablist"/);
+});
+
+await import('@bantin/elements/define/date-bar.js');
+await import('@bantin/elements/define/election-countdown.js');
+await import('@bantin/elements/define/election-progress.js');
+const { seedElectionPlan, SEED_NOW } = await import('@bantin/model/fixtures');
+
+describe('civic elements: the date bar and the election', () => {
+  const now = Date.parse(SEED_NOW);
+
+  test('the date bar renders a fixed day with its lunar date', async () => {
+    const out = await serverRender(html`<tin-date-bar date="2026-11-30"></tin-date-bar>`);
+    assert.match(out, /<tin-date-bar[^>]*><template shadowroot(mode)?="open"/);
+    assert.match(out, /<time part="solar" datetime="2026-11-30">Thứ Hai, 30\/11\/2026<\/time>/);
+    assert.match(out, /22 tháng 10 năm Bính Ngọ/);
+    const tet = await serverRender(html`<tin-date-bar date="2026-02-17" lang="en"></tin-date-bar>`);
+    assert.match(tet, /Tuesday, 17 February 2026/);
+    assert.match(tet, /Lunar New Year \(Tết Nguyên đán\)/);
+  });
+
+  test('the countdown renders from a plan property or from its attributes', async () => {
+    const out = await serverRender(
+      html`<tin-election-countdown .plan=${seedElectionPlan} .now=${now}></tin-election-countdown>`,
+    );
+    assert.match(
+      out,
+      /Còn <strong part="days">39<\/strong> ngày đến ngày bầu cử <time part="date" datetime="2026-03-15">15\/3\/2026<\/time>/,
+    );
+    const attrs = await serverRender(
+      html`<tin-election-countdown
+        election-day="2026-03-15"
+        title="Bầu cử"
+        .now=${Date.parse('2026-03-15T08:00:00+07:00')}
+      ></tin-election-countdown>`,
+    );
+    assert.match(attrs, /Hôm nay là ngày bầu cử/);
+  });
+
+  test('the progress renders its progress bars, dossiers and milestones', async () => {
+    const out = await serverRender(html`<tin-election-progress .plan=${seedElectionPlan}></tin-election-progress>`);
+    assert.match(out, /role="progressbar"[^>]*aria-valuenow="17"[^>]*aria-valuetext="17\/35 bước"/);
+    assert.match(out, /126\/126 xã, phường đã hoàn thành/);
+    assert.match(out, /55 hồ sơ/);
+    assert.match(out, /Đã hoàn thành/);
+  });
+
+  test('without data, the server renders the visible error naming the property', async () => {
+    const warn = console.warn;
+    console.warn = () => {};
+    try {
+      const out = await serverRender(html`<tin-election-progress></tin-election-progress>`);
+      assert.match(out, /part="error"[^>]*>Chưa có dữ liệu: thiếu thuộc tính `plan`.<\/p>/);
+    } finally {
+      console.warn = warn;
+    }
+  });
 });

@@ -10,6 +10,9 @@ export {
   type CommentSubmitDetail,
 } from './comment-thread/comment-thread.js';
 export { TinMostViewed, type TinPeriodChangeDetail } from './most-viewed/most-viewed.js';
+export { TinDateBar } from './date-bar/date-bar.js';
+export { TinElectionCountdown } from './election-countdown/election-countdown.js';
+export { TinElectionProgress } from './election-progress/election-progress.js';
 export { BantinDataError, errorMessageKey, type DataErrorKind } from './data/errors.js';
 export type {
   BantinDataSource,

@@ -1,0 +1,150 @@
+import { html, nothing } from 'lit';
+import {
+  daysUntilElection,
+  ElectionPlanWire,
+  formatDate,
+  formatNumber,
+  fromVietnamTime,
+  isIsoDate,
+  type ElectionPlan,
+} from '@bantin/model';
+import { checkModelData, fillTemplate, readJsonScript, renderDataError, type ModelData } from '../civic/model-data.js';
+import { subscribeToVietnamMidnight } from '../civic/vietnam-midnight.js';
+import { baseStyles, tokenStyles } from '../internal/styles.js';
+import { TinElement } from '../internal/tin-element.js';
+import { electionCountdownMessages } from './election-countdown.i18n.js';
+import { electionCountdownStyles } from './election-countdown.styles.js';
+
+type Election = Pick<ElectionPlan, 'electionDay' | 'title'>;
+
+/**
+ * @tagname tin-election-countdown
+ * @summary "Còn 41 ngày đến ngày bầu cử 15/3/2026": the days left to election day, counted in
+ * Vietnam calendar days; "Hôm nay là ngày bầu cử" on the day; afterwards, that the election took
+ * place. It turns over at Vietnam midnight, whatever the reader's zone.
+ *
+ * Data, first match wins: the `plan` property (an `ElectionPlan`, checked against the model's
+ * schema), a child `<script type="application/json">` holding the plan, or the attributes
+ * `election-day` and `title`.
+ *
+ * @csspart base - The `<section>` around everything.
+ * @csspart heading - The election's title (`role="heading"` with `aria-level` from `heading-level`).
+ * @csspart countdown - The sentence.
+ * @csspart days - The number of days left, before the day only.
+ * @csspart date - Election day (a `<time>`).
+ * @csspart error - The error text when the data is missing or invalid.
+ *
+ * @cssprop --tin-election-countdown-days-color - Color of the number of days. Default: the accent color.
+ * @cssprop --tin-election-countdown-days-size - Size of the number of days. Default: 1.75em.
+ */
+export class TinElectionCountdown extends TinElement {
+  static override styles = [tokenStyles, baseStyles, electionCountdownStyles];
+  // Lit's reactive properties, declared without decorators (whose helpers cost bundle bytes);
+  // each field below carries its JSDoc and default (useDefineForClassFields: false).
+  static override properties = {
+    plan: { attribute: false },
+    electionDay: { attribute: 'election-day' },
+    title: {},
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    now: { attribute: false },
+    scriptPlan: { state: true, attribute: false },
+  };
+
+  /** The election plan; its `electionDay` and `title` are shown. Wins over the JSON child and the attributes. */
+  plan?: ElectionPlan;
+
+  /** Election day, "YYYY-MM-DD" (a Vietnam calendar date), when no plan is given. */
+  electionDay = '';
+
+  /** The election's title, shown as the heading, when no plan is given. */
+  override title = '';
+
+  /** The heading's level in the page outline, 2–6. */
+  headingLevel = 2;
+
+  /** Freezes "now" (stories, tests, server rendering). Unset: the real clock. */
+  now?: Date | number;
+
+  /** The plan read from the child `<script type="application/json">`. */
+  private scriptPlan?: unknown;
+
+  private data: ModelData<Election> = { state: 'missing' };
+
+  private unsubscribe?: () => void;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.scriptPlan ??= readJsonScript(this);
+    this.unsubscribe = subscribeToVietnamMidnight(() => {
+      if (this.now === undefined) this.requestUpdate();
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+  }
+
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (this.hasUpdated && !['plan', 'scriptPlan', 'electionDay', 'title'].some((key) => changed.has(key))) return;
+    const plan = this.plan ?? this.scriptPlan;
+    if (plan !== undefined || !this.electionDay) {
+      this.data = checkModelData(this, 'plan', ElectionPlanWire, plan);
+    } else if (isIsoDate(this.electionDay)) {
+      this.data = { state: 'ok', value: { electionDay: this.electionDay, title: this.title } };
+    } else {
+      console.warn(
+        `[bantin] <tin-election-countdown>: election-day must be a date "YYYY-MM-DD", got ${JSON.stringify(this.electionDay)}.`,
+      );
+      this.data = { state: 'invalid', field: 'election-day' };
+    }
+  }
+
+  override render() {
+    const locale = this.locale;
+    const data = this.data;
+    if (data.state === 'missing') return renderDataError(locale, 'missing', 'plan');
+    if (data.state === 'invalid') return renderDataError(locale, 'invalid', data.field);
+    const { electionDay, title } = data.value;
+    const text = electionCountdownMessages[locale];
+    const days = daysUntilElection({ electionDay }, this.now ?? Date.now());
+    const [year, month, day] = electionDay.split('-').map(Number) as [number, number, number];
+    // "15/3/2026" as the press writes it; "15 March 2026" in English.
+    const date = html`<time part="date" datetime=${electionDay}
+      >${locale === 'en' ? formatDate(fromVietnamTime(year, month, day, 12), 'long', { locale }) : `${day}/${month}/${year}`}</time
+    >`;
+    const sentence = days > 1 ? text.before : days === 1 ? text.tomorrow : days === 0 ? text.today : text.after;
+    const heading = title;
+    return html`<section
+      part="base"
+      aria-label=${heading ? nothing : text.label}
+      aria-labelledby=${heading ? 'heading' : nothing}
+    >
+      ${
+        heading
+          ? html`<div
+              part="heading"
+              id="heading"
+              role="heading"
+              aria-level=${Math.min(6, Math.max(2, this.headingLevel)) || 2}
+            >
+              ${heading}
+            </div>`
+          : nothing
+      }
+      <p part="countdown" class=${days === 0 ? 'today' : nothing}>
+        ${fillTemplate(sentence, {
+          days: html`<strong part="days">${formatNumber(days, { locale })}</strong>`,
+          date,
+        })}
+      </p>
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tin-election-countdown': TinElectionCountdown;
+  }
+}
