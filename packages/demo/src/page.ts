@@ -11,6 +11,7 @@ import {
   type MostViewedItem,
   type Official,
 } from '@bantin/model';
+import { dateBar } from './election-page.js';
 import { html, raw, type RawHtml } from './html.js';
 
 export interface ArticlePageOptions {
@@ -22,6 +23,10 @@ export interface ArticlePageOptions {
   api?: string;
   siteUrl?: string;
   assets: { script: string; theme: string; site: string };
+  /** Boxes above "Xem nhiều nhất" in the sidebar, e.g. the election countdown and progress. */
+  sidebar?: RawHtml;
+  /** The reader's "today", for the date bar. Default: now. */
+  now?: number;
 }
 
 const SITE_NAME = 'Bản tin Thủ đô';
@@ -121,6 +126,7 @@ export function renderArticlePage(options: ArticlePageOptions): string {
           <div class="wrap">
             <a class="brand" href="/">${SITE_NAME}</a>
             <span class="brand-note">Trang minh họa của bộ thành phần bantin</span>
+            ${dateBar(options.now)}
           </div>
         </header>
         <div class="wrap layout">
@@ -167,7 +173,8 @@ export function renderArticlePage(options: ArticlePageOptions): string {
                 : ''
             }
           </main>
-          <aside class="sidebar">
+          <aside class="sidebar${options.sidebar ? ' sidebar-tall' : ''}">
+            ${options.sidebar ?? ''}
             <tin-most-viewed period="day" limit="5" ${endpoint}></tin-most-viewed>
           </aside>
         </div>

@@ -3,8 +3,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Article, ArticleSummary, MostViewedItem, Official } from '@bantin/model';
-import { articles, articleSummaries, mostViewedItems, officials } from '@bantin/model/fixtures';
+import type { Article, ArticleSummary, ElectionPlan, MostViewedItem, Official } from '@bantin/model';
+import { articles, articleSummaries, mostViewedItems, officials, seedElectionPlan } from '@bantin/model/fixtures';
+import { electionSidebar } from './election-page.js';
 import { placeholderSvg } from './media.js';
 import { renderArticlePage } from './page.js';
 
@@ -13,6 +14,8 @@ export interface DemoData {
   officials: readonly Official[];
   summaries: readonly ArticleSummary[];
   mostViewed: readonly MostViewedItem[];
+  /** Election plans; an article a plan names (`articleId`) gets its countdown and progress. */
+  electionPlans?: readonly ElectionPlan[];
 }
 
 export interface DemoServerOptions {
@@ -58,7 +61,13 @@ function send(
 
 /** The demo site: the seed article page, its assets and placeholder media. */
 export function createDemoServer(options: DemoServerOptions = {}): Server {
-  const fixed: DemoData = { articles, officials, summaries: articleSummaries, mostViewed: mostViewedItems };
+  const fixed: DemoData = {
+    articles,
+    officials,
+    summaries: articleSummaries,
+    mostViewed: mostViewedItems,
+    electionPlans: [seedElectionPlan],
+  };
   const load = async (): Promise<DemoData> =>
     typeof options.data === 'function' ? options.data() : (options.data ?? fixed);
 
@@ -95,7 +104,9 @@ export function createDemoServer(options: DemoServerOptions = {}): Server {
 
       const article = data.articles.find((candidate) => candidate.url === url.pathname.replace(/\/+$/, ''));
       if (article) {
+        const plan = data.electionPlans?.find((candidate) => candidate.articleId === article.id);
         const page = renderArticlePage({
+          ...(plan ? { sidebar: electionSidebar(plan) } : {}),
           article,
           officials: data.officials,
           related: data.summaries.filter((summary) => summary.id !== article.id),
