@@ -97,6 +97,11 @@ describe('tin-election-countdown', () => {
     );
     expect(textOf(scripted, '[part="heading"]')).to.equal(seedElectionPlan.title);
     expect(textOf(scripted, '[part="days"]')).to.equal('39');
+    scripted.title = 'Bầu cử Quốc hội khóa XVI';
+    await scripted.updateComplete;
+    expect(textOf(scripted, '[part="heading"]'), '`title` overrides the plan title').to.equal(
+      'Bầu cử Quốc hội khóa XVI',
+    );
   });
 
   it('without a title it is a labelled region with no heading', async () => {
@@ -122,6 +127,20 @@ describe('tin-election-countdown', () => {
     el.now = at('2026-03-16T09:00:00+07:00');
     await el.updateComplete;
     expect(textOf(el, '[part="countdown"]')).to.equal('The election took place on 15 March 2026');
+  });
+
+  it('keeps counting when only a milestone of the plan is invalid', async () => {
+    const capture = captureWarnings();
+    try {
+      const plan = { ...seedElectionPlan, milestones: [{ ...seedElectionPlan.milestones[0]!, dueAt: 'hôm qua' }] };
+      const el = await fixture<TinElectionCountdown>(
+        html`<tin-election-countdown .plan=${plan} .now=${at(SEED_NOW)}></tin-election-countdown>`,
+      );
+      expect(textOf(el, '[part="days"]')).to.equal('39');
+      expect(capture.warnings.filter((w) => w.includes('skipped 1 invalid item'))).to.have.length(1);
+    } finally {
+      capture.stop();
+    }
   });
 
   it('shows the missing-configuration error naming `plan`, and warns', async () => {

@@ -50,13 +50,13 @@ export class TinElectionCountdown extends TinElement {
     scriptPlan: { state: true, attribute: false },
   };
 
-  /** The election plan; its `electionDay` and `title` are shown. Wins over the JSON child and the attributes. */
+  /** The election plan; its `electionDay` and `title` are shown. Wins over the JSON child and `election-day`. */
   plan?: ElectionPlan;
 
   /** Election day, "YYYY-MM-DD" (a Vietnam calendar date), when no plan is given. */
   electionDay = '';
 
-  /** The election's title, shown as the heading, when no plan is given. */
+  /** The heading: the election's title. Default: the plan's title; no heading when neither is set. */
   override title = '';
 
   /** The heading's level in the page outline, 2–6. */
@@ -87,10 +87,11 @@ export class TinElectionCountdown extends TinElement {
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (this.hasUpdated && !['plan', 'scriptPlan', 'electionDay', 'title'].some((key) => changed.has(key))) return;
+    if (this.hasUpdated && !['plan', 'scriptPlan', 'electionDay'].some((key) => changed.has(key))) return;
     const plan = this.plan ?? this.scriptPlan;
     if (plan !== undefined || !this.electionDay) {
-      this.data = checkModelData(this, 'plan', ElectionPlanWire, plan);
+      // An invalid milestone or track does not stop the countdown, which shows neither.
+      this.data = checkModelData(this, 'plan', ElectionPlanWire, plan, ['milestones', 'progress', 'dossiers']);
     } else if (isIsoDate(this.electionDay)) {
       this.data = { state: 'ok', value: { electionDay: this.electionDay, title: this.title } };
     } else {
@@ -115,7 +116,7 @@ export class TinElectionCountdown extends TinElement {
       >${locale === 'en' ? formatDate(fromVietnamTime(year, month, day, 12), 'long', { locale }) : `${day}/${month}/${year}`}</time
     >`;
     const sentence = days > 1 ? text.before : days === 1 ? text.tomorrow : days === 0 ? text.today : text.after;
-    const heading = title;
+    const heading = this.title || title;
     return html`<section
       part="base"
       aria-label=${heading ? nothing : text.label}
