@@ -61,6 +61,17 @@ describe('tin-date-bar', () => {
     expect(textOf(el, '[part="lunar"]')).to.equal('Âm lịch 23 tháng 10 năm Bính Ngọ');
   });
 
+  it('catches up when the page becomes visible after the computer slept past midnight', async () => {
+    runClockFrom('2026-11-30T10:00:00+07:00');
+    const el = await fixture<TinDateBar>(html`<tin-date-bar></tin-date-bar>`);
+    expect(textOf(el, '[part="solar"]')).to.equal('Thứ Hai, 30/11/2026');
+    // A sleeping laptop: the wall clock jumps a day while no timer runs.
+    runClockFrom('2026-12-01T10:00:00+07:00');
+    document.dispatchEvent(new Event('visibilitychange'));
+    await el.updateComplete;
+    expect(textOf(el, '[part="solar"]')).to.equal('Thứ Ba, 01/12/2026');
+  });
+
   it("does not turn the page at the reader's midnight", async () => {
     // Midnight in California is 15:00 in Hà Nội: the Vietnam date stays 1/12.
     runClockFrom('2026-11-30T23:59:59.700-08:00');
