@@ -11,6 +11,8 @@ import { checkWire, type Locale, type WireSchema } from '@bantin/model';
 export type ModelData<T> =
   | { state: 'ok'; value: T }
   | { state: 'missing' }
+  /** The document is still parsing the element's children: nothing to say yet. */
+  | { state: 'pending' }
   | {
       state: 'invalid';
       /** The first field at fault, e.g. "milestones[1].dueAt"; "" for the value itself. */ field: string;
@@ -30,6 +32,27 @@ export function readJsonScript(host: HTMLElement): unknown {
     console.warn(`[bantin] <${host.localName}>: the <script type="application/json"> child is not JSON.`, error);
     return undefined;
   }
+}
+
+/**
+ * Reads the element's JSON child now and again whenever it changes, calling `update` with the
+ * data (undefined when there is none). While the document is still loading it waits for
+ * DOMContentLoaded first: the parser connects an already-defined element before its children
+ * exist, and may hand a script's text over in pieces. Returns the function that stops watching.
+ */
+export function watchJsonScript(host: HTMLElement, update: (data: unknown) => void): () => void {
+  const read = () => update(readJsonScript(host));
+  const observer = new MutationObserver(read);
+  const start = () => {
+    read();
+    observer.observe(host, { childList: true, subtree: true, characterData: true });
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
+  else start();
+  return () => {
+    observer.disconnect();
+    document.removeEventListener('DOMContentLoaded', start);
+  };
 }
 
 /**

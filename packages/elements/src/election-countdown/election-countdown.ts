@@ -8,7 +8,7 @@ import {
   isIsoDate,
   type ElectionPlan,
 } from '@bantin/model';
-import { checkModelData, fillTemplate, readJsonScript, renderDataError, type ModelData } from '../civic/model-data.js';
+import { checkModelData, fillTemplate, renderDataError, watchJsonScript, type ModelData } from '../civic/model-data.js';
 import { subscribeToVietnamMidnight } from '../civic/vietnam-midnight.js';
 import { baseStyles, tokenStyles } from '../internal/styles.js';
 import { TinElement } from '../internal/tin-element.js';
@@ -48,6 +48,7 @@ export class TinElectionCountdown extends TinElement {
     headingLevel: { type: Number, attribute: 'heading-level' },
     now: { attribute: false },
     scriptPlan: { state: true, attribute: false },
+    parsing: { state: true, attribute: false },
   };
 
   /** The election plan; its `electionDay` and `title` are shown. Wins over the JSON child and `election-day`. */
@@ -68,16 +69,27 @@ export class TinElectionCountdown extends TinElement {
   /** The plan read from the child `<script type="application/json">`. */
   private scriptPlan?: unknown;
 
+  /** True while the document is still parsing, so the JSON child may not exist yet. */
+  private parsing = false;
+
   private data: ModelData<Election> = { state: 'missing' };
 
   private unsubscribe?: () => void;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.scriptPlan ??= readJsonScript(this);
-    this.unsubscribe = subscribeToVietnamMidnight(() => {
+    this.parsing = document.readyState === 'loading';
+    const stopWatching = watchJsonScript(this, (data) => {
+      this.parsing = false;
+      this.scriptPlan = data;
+    });
+    const stopClock = subscribeToVietnamMidnight(() => {
       if (this.now === undefined) this.requestUpdate();
     });
+    this.unsubscribe = () => {
+      stopWatching();
+      stopClock();
+    };
   }
 
   override disconnectedCallback(): void {
@@ -87,9 +99,11 @@ export class TinElectionCountdown extends TinElement {
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (this.hasUpdated && !['plan', 'scriptPlan', 'electionDay'].some((key) => changed.has(key))) return;
+    if (this.hasUpdated && !['plan', 'scriptPlan', 'electionDay', 'parsing'].some((key) => changed.has(key))) return;
     const plan = this.plan ?? this.scriptPlan;
-    if (plan !== undefined || !this.electionDay) {
+    if (this.parsing && plan === undefined && !this.electionDay) {
+      this.data = { state: 'pending' };
+    } else if (plan !== undefined || !this.electionDay) {
       // An invalid milestone or track does not stop the countdown, which shows neither.
       this.data = checkModelData(this, 'plan', ElectionPlanWire, plan, ['milestones', 'progress', 'dossiers']);
     } else if (isIsoDate(this.electionDay)) {
@@ -105,6 +119,7 @@ export class TinElectionCountdown extends TinElement {
   override render() {
     const locale = this.locale;
     const data = this.data;
+    if (data.state === 'pending') return nothing;
     if (data.state === 'missing') return renderDataError(locale, 'missing', 'plan');
     if (data.state === 'invalid') return renderDataError(locale, 'invalid', data.field);
     const { electionDay, title } = data.value;

@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { ElectionPlan } from '@bantin/model';
 import { seedElectionPlan } from '@bantin/model/fixtures';
 import '../define/election-progress.js';
-import { captureWarnings, fitsWidth, setTimezone, textOf } from '../civic/test-support.js';
+import { captureWarnings, fitsWidth, setTimezone, textOf, until } from '../civic/test-support.js';
 import type { TinElectionProgress } from './election-progress.js';
 
 const bars = (el: Element) => [...el.shadowRoot!.querySelectorAll('[role="progressbar"]')];
@@ -100,6 +100,23 @@ describe('tin-election-progress', () => {
     );
     expect(bars(el)).to.have.length(4);
     expect(textOf(el, '[part="heading"]')).to.equal('Tiến độ công tác bầu cử');
+  });
+
+  it('reads a JSON child added or changed after it connected, as a parser or a framework may', async () => {
+    const capture = captureWarnings();
+    try {
+      const el = await fixture<TinElectionProgress>(html`<tin-election-progress></tin-election-progress>`);
+      expect(el.shadowRoot!.querySelector('[part="error"]')).to.not.equal(null);
+      const script = document.createElement('script');
+      script.type = 'application/json';
+      script.textContent = JSON.stringify(seedElectionPlan);
+      el.append(script);
+      await until(() => bars(el).length === 4);
+      script.textContent = JSON.stringify({ ...seedElectionPlan, progress: seedElectionPlan.progress.slice(0, 1) });
+      await until(() => bars(el).length === 2);
+    } finally {
+      capture.stop();
+    }
   });
 
   it('speaks English', async () => {

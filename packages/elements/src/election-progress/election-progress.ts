@@ -7,7 +7,7 @@ import {
   type ElectionPlan,
   type MilestoneStatus,
 } from '@bantin/model';
-import { checkModelData, readJsonScript, renderDataError, type ModelData } from '../civic/model-data.js';
+import { checkModelData, renderDataError, watchJsonScript, type ModelData } from '../civic/model-data.js';
 import { baseStyles, tokenStyles } from '../internal/styles.js';
 import { TinElement } from '../internal/tin-element.js';
 import { electionProgressMessages, fill } from './election-progress.i18n.js';
@@ -52,6 +52,7 @@ export class TinElectionProgress extends TinElement {
     heading: {},
     headingLevel: { type: Number, attribute: 'heading-level' },
     scriptPlan: { state: true, attribute: false },
+    parsing: { state: true, attribute: false },
   };
 
   /** The election plan. Wins over the child `<script type="application/json">`. */
@@ -66,15 +67,31 @@ export class TinElectionProgress extends TinElement {
   /** The plan read from the child `<script type="application/json">`. */
   private scriptPlan?: unknown;
 
+  /** True while the document is still parsing, so the JSON child may not exist yet. */
+  private parsing = false;
+
   private data: ModelData<ElectionPlan> = { state: 'missing' };
+
+  private unsubscribe?: () => void;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.scriptPlan ??= readJsonScript(this);
+    this.parsing = document.readyState === 'loading';
+    this.unsubscribe = watchJsonScript(this, (data) => {
+      this.parsing = false;
+      this.scriptPlan = data;
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (!this.hasUpdated || changed.has('plan') || changed.has('scriptPlan')) {
+    if (this.parsing && this.plan === undefined) this.data = { state: 'pending' };
+    else if (!this.hasUpdated || ['plan', 'scriptPlan', 'parsing'].some((key) => changed.has(key))) {
       this.data = checkModelData(this, 'plan', ElectionPlanWire, this.plan ?? this.scriptPlan, [
         'milestones',
         'progress',
@@ -86,6 +103,7 @@ export class TinElectionProgress extends TinElement {
   override render() {
     const locale = this.locale;
     const data = this.data;
+    if (data.state === 'pending') return nothing;
     if (data.state === 'missing') return renderDataError(locale, 'missing', 'plan');
     if (data.state === 'invalid') return renderDataError(locale, 'invalid', data.field);
     const plan = data.value;
