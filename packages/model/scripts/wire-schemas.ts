@@ -12,7 +12,7 @@ import { ArticleSummarySchema } from '../src/article-summary.js';
 import { CategorySchema } from '../src/category.js';
 import { CommentSchema } from '../src/comment.js';
 import { ElectionPlanSchema } from '../src/election-plan.js';
-import { MeetingSchema } from '../src/meeting.js';
+import { MeetingSchema, TargetSchema } from '../src/meeting.js';
 import { OfficialSchema } from '../src/official.js';
 
 /** Shipped to browsers and read by checkWire: the API responses and what a card shows. */
@@ -23,6 +23,10 @@ const SCHEMAS = {
   CommentListResponse: api.CommentListResponseSchema,
   CommentCreatedResponse: api.CommentCreatedResponseSchema,
   MostViewedResponse: api.MostViewedResponseSchema,
+  // The civic elements' objects, given as properties or in a <script type="application/json">.
+  Official: OfficialSchema,
+  Meeting: MeetingSchema,
+  Target: TargetSchema,
 } as const;
 
 /** Read only by validate()'s compiled fast path (wire-guard.ts), never shipped to browsers. */
@@ -48,6 +52,7 @@ const CHECKWIRE_KEYWORDS = new Set([
   'maxLength',
   'minimum',
   'maximum',
+  'pattern',
   'x-bantin',
   'x-min',
   'x-max',

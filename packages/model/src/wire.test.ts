@@ -10,7 +10,9 @@ import {
   generateWireSchemasSource,
 } from '../scripts/wire-schemas.js';
 import * as api from './api.js';
-import { mostViewedItems } from './fixtures/index.js';
+import { mostViewedItems, officials, seedMeeting } from './fixtures/index.js';
+import { OfficialSchema } from './official.js';
+import { MeetingSchema, TargetSchema } from './meeting.js';
 import { checkWire, type WireSchema } from './wire.js';
 import * as wire from './wire-schemas.generated.js';
 
@@ -59,10 +61,14 @@ const pairs = [
     wire: wire.MostViewedResponseWire,
     valid: { items: mostViewedItems },
   },
+  // The civic elements' objects; the meeting's term carries the one `pattern` (its roman numeral).
+  { name: 'official', zod: OfficialSchema, wire: wire.OfficialWire, valid: officials[0] },
+  { name: 'meeting', zod: MeetingSchema, wire: wire.MeetingWire, valid: seedMeeting },
+  { name: 'target', zod: TargetSchema, wire: wire.TargetWire, valid: seedMeeting.targets[1] },
 ];
 
 for (const pair of pairs) {
-  test(`zod and checkWire agree on ${pair.name} responses`, () => {
+  test(`zod and checkWire agree on ${pair.name}`, () => {
     assert.equal(pair.zod.safeParse(pair.valid).success, true, 'the sample is valid');
     assert.equal(checkWire(pair.wire as WireSchema, pair.valid).ok, true);
     const targets = paths(pair.valid);
@@ -103,4 +109,10 @@ test('checkWire names the field and never throws', () => {
       for (const pair of pairs) checkWire(pair.wire as WireSchema, value);
     }),
   );
+});
+
+test('checkWire reads a pattern: a term numbered in letters that are not roman numerals is refused', () => {
+  const result = checkWire(wire.MeetingWire, { ...seedMeeting, term: { number: 17, roman: 'XVIi' } });
+  assert.equal(result.ok, false);
+  if (!result.ok) assert.equal(result.issues[0]!.path, 'term.roman');
 });
