@@ -4,6 +4,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { mockApi } from './test/mock-api.mjs';
+import { timezoneCommand } from './test/timezone-command.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -45,6 +46,7 @@ export default {
   testFramework: { config: { timeout: 10_000 } },
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+    timezoneCommand(),
   ],
   browsers: [
     chromeLauncher({

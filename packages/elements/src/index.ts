@@ -10,6 +10,9 @@ export {
   type CommentSubmitDetail,
 } from './comment-thread/comment-thread.js';
 export { TinMostViewed, type TinPeriodChangeDetail } from './most-viewed/most-viewed.js';
+// Civic elements: officials, meetings and their figures.
+export { TinOfficial, type OfficialLayout } from './official/official.js';
+export type { CivicDataErrorDetail } from './civic/civic-element.js';
 export { BantinDataError, errorMessageKey, type DataErrorKind } from './data/errors.js';
 export type {
   BantinDataSource,
