@@ -12,6 +12,7 @@ export {
 export { TinMostViewed, type TinPeriodChangeDetail } from './most-viewed/most-viewed.js';
 // Civic elements: officials, meetings and their figures.
 export { TinOfficial, type OfficialLayout } from './official/official.js';
+export { TinOfficials } from './officials/officials.js';
 export type { CivicDataErrorDetail } from './civic/civic-element.js';
 export { BantinDataError, errorMessageKey, type DataErrorKind } from './data/errors.js';
 export type {

@@ -1,30 +1,11 @@
 import { html, nothing } from 'lit';
-import { formatDate, officialTitles, OfficialWire, type Locale, type Official } from '@bantin/model';
+import { officialTitles, OfficialWire, type Official } from '@bantin/model';
 import { checkCivic, isProblem, TinCivicElement } from '../civic/civic-element.js';
-import { civicText } from '../civic/civic.i18n.js';
+import { renderOfficialCard } from './official-card.js';
 import { baseStyles, tokenStyles } from '../internal/styles.js';
 import { officialStyles } from './official.styles.js';
 
 export type OfficialLayout = 'inline' | 'card';
-
-/**
- * An official as a card shows one: the photo slot, the name, and the chain of titles held on
- * `at` (the news order, as `formatOfficial` writes it) or, with none held, a note saying so.
- * Shared by <tin-official layout="card"> and each item of <tin-officials>.
- */
-export function renderOfficialCard(official: Official, at: Date, locale: Locale, photoSlot: string) {
-  const titles = officialTitles(official, at);
-  return html`<span part="photo" class="photo"><slot name=${photoSlot}></slot></span
-    ><span class="text"
-      ><span part="name" class="name">${official.fullName}</span>${
-        titles
-          ? html`<span part="titles" class="titles">${titles}</span>`
-          : html`<span part="no-position" class="no-position"
-              >${civicText(locale, 'noPosition', { date: formatDate(at, 'short') })}</span
-            >`
-      }</span
-    >`;
-}
 
 /**
  * @tagname tin-official
