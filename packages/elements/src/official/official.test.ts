@@ -3,26 +3,13 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { Official } from '@bantin/model';
 import { officials } from '@bantin/model/fixtures';
 import '../define/official.js';
+import { part, warnings, lineHeightRatio } from '../civic/test-helpers.js';
 import type { TinOfficial } from './official.js';
 
 const byId = (id: string) => officials.find((official) => official.id === id)!;
 const hue = byId('vuong-dinh-hue');
 const phong = byId('nguyen-van-phong');
-const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 const text = (el: Element) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim();
-
-/** Collects console warnings for the duration of `run`. */
-async function warnings(run: () => Promise<void>): Promise<string[]> {
-  const seen: string[] = [];
-  const original = console.warn;
-  console.warn = (...args: unknown[]) => seen.push(args.join(' '));
-  try {
-    await run();
-  } finally {
-    console.warn = original;
-  }
-  return seen;
-}
 
 describe('tin-official', () => {
   afterEach(() => executeServerCommand('emulate-timezone', { timezoneId: '' }));
@@ -152,10 +139,8 @@ describe('tin-official', () => {
     const el = wrapper.querySelector('tin-official')!;
     await el.updateComplete;
     expect(el.scrollWidth).to.be.at.most(390);
-    const titles = getComputedStyle(part(el, 'titles')!);
-    expect(parseFloat(titles.lineHeight) / parseFloat(titles.fontSize)).to.be.at.least(1.5);
-    const name = getComputedStyle(part(el, 'name')!);
-    expect(parseFloat(name.lineHeight) / parseFloat(name.fontSize)).to.be.at.least(1.3);
+    expect(lineHeightRatio(part(el, 'titles')!)).to.be.at.least(1.5);
+    expect(lineHeightRatio(part(el, 'name')!)).to.be.at.least(1.3);
   });
 
   it('follows the --tin-* tokens, so the dark theme applies', async () => {

@@ -3,23 +3,10 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { Official } from '@bantin/model';
 import { officials } from '@bantin/model/fixtures';
 import '../define/officials.js';
+import { $$, part, warnings, lineHeightRatio } from '../civic/test-helpers.js';
 import type { TinOfficials } from './officials.js';
 
-const $$ = (el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
-const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 const names = (el: Element) => $$(el, '[part="name"]').map((name) => name.textContent);
-
-async function warnings(run: () => Promise<void>): Promise<string[]> {
-  const seen: string[] = [];
-  const original = console.warn;
-  console.warn = (...args: unknown[]) => seen.push(args.join(' '));
-  try {
-    await run();
-  } finally {
-    console.warn = original;
-  }
-  return seen;
-}
 
 describe('tin-officials', () => {
   afterEach(() => executeServerCommand('emulate-timezone', { timezoneId: '' }));
@@ -150,7 +137,6 @@ describe('tin-officials', () => {
     const el = wrapper.querySelector('tin-officials')!;
     await el.updateComplete;
     expect(el.scrollWidth).to.be.at.most(390);
-    const heading = getComputedStyle(part(el, 'heading')!);
-    expect(parseFloat(heading.lineHeight) / parseFloat(heading.fontSize)).to.be.at.least(1.3);
+    expect(lineHeightRatio(part(el, 'heading')!)).to.be.at.least(1.3);
   });
 });
