@@ -13,6 +13,7 @@ export { TinMostViewed, type TinPeriodChangeDetail } from './most-viewed/most-vi
 // Civic elements: officials, meetings and their figures.
 export { TinOfficial, type OfficialLayout } from './official/official.js';
 export { TinOfficials } from './officials/officials.js';
+export { TinKeyFigures } from './key-figures/key-figures.js';
 export type { CivicDataErrorDetail } from './civic/civic-element.js';
 export { BantinDataError, errorMessageKey, type DataErrorKind } from './data/errors.js';
 export type {

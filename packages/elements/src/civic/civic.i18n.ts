@@ -24,6 +24,7 @@ const vi = {
   targets: 'Chỉ tiêu',
   targetsOfYear: 'Chỉ tiêu năm {year}',
   figuresHeading: 'Các chỉ tiêu chủ yếu',
+  figuresHeadingOfYear: 'Các chỉ tiêu chủ yếu năm {year}',
   figuresEmpty: 'Chưa có chỉ tiêu nào.',
   year: 'Năm {year}',
 };
@@ -50,6 +51,7 @@ const en: Record<CivicMessageKey, string> = {
   targets: 'Targets',
   targetsOfYear: 'Targets for {year}',
   figuresHeading: 'Key figures',
+  figuresHeadingOfYear: 'Key figures for {year}',
   figuresEmpty: 'No figures yet.',
   year: 'Year {year}',
 };
