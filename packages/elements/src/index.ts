@@ -14,6 +14,7 @@ export { TinMostViewed, type TinPeriodChangeDetail } from './most-viewed/most-vi
 export { TinOfficial, type OfficialLayout } from './official/official.js';
 export { TinOfficials } from './officials/officials.js';
 export { TinKeyFigures } from './key-figures/key-figures.js';
+export { TinMeeting } from './meeting/meeting.js';
 export type { CivicDataErrorDetail } from './civic/civic-element.js';
 export { BantinDataError, errorMessageKey, type DataErrorKind } from './data/errors.js';
 export type {

@@ -32,6 +32,11 @@ export function checkCivicList<T>(schema: WireSchema<T>, items: unknown): { vali
   return { valid, skipped: list.length - valid.length };
 }
 
+/** A heading level kept within 2–6 (a page has its own h1); 2 for nonsense. */
+export function headingLevel(level: number): number {
+  return Math.min(6, Math.max(2, Math.trunc(level))) || 2;
+}
+
 export function isProblem(value: unknown): value is CivicProblem {
   return typeof value === 'object' && value !== null && 'key' in value && 'params' in value;
 }
@@ -124,6 +129,23 @@ export abstract class TinCivicElement extends TinElement {
       console.warn(`[bantin] <${this.tag}>: ${english}`);
     }
     return html`<p part="error" class="error" role="alert">${this.problemText(problem)}</p>`;
+  }
+
+  /** The error state for list data that is missing or is no array; undefined when it is a list. */
+  protected listProblem(list: unknown) {
+    if (list === undefined)
+      return this.renderProblem(this.scriptProblem ?? { key: 'missing', params: { name: this.dataProperty } });
+    if (!Array.isArray(list))
+      return this.renderProblem({ key: 'invalid', params: { issue: this.dataProperty, code: 'invalid_type: array' } });
+    return undefined;
+  }
+
+  /** A block with a heading at `level` (2–6), as every civic block with a heading renders. */
+  protected renderSection(heading: string, level: number, body: unknown) {
+    return html`<section part="base" aria-labelledby="heading">
+      <div part="heading" id="heading" role="heading" aria-level=${headingLevel(level)}>${heading}</div>
+      ${body}
+    </section>`;
   }
 
   /** One console warning for the invalid items left out of a list. */

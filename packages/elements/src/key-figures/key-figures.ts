@@ -2,8 +2,9 @@ import { html, type PropertyValues } from 'lit';
 import { TargetWire, type Target } from '@bantin/model';
 import { checkCivicList, TinCivicElement } from '../civic/civic-element.js';
 import { baseStyles, tokenStyles } from '../internal/styles.js';
-import { keyFiguresStyles } from './key-figures.styles.js';
-import { renderTiles, sharedYear, tilesStyles } from './tiles.js';
+import { civicSectionStyles } from '../civic/civic.styles.js';
+import { tilesStyles } from './key-figures.styles.js';
+import { renderTiles, sharedYear } from './tiles.js';
 
 /**
  * @tagname tin-key-figures
@@ -34,7 +35,7 @@ import { renderTiles, sharedYear, tilesStyles } from './tiles.js';
  * @cssprop --tin-key-figures-figure-color - Color of the figures. Default: the accent color.
  */
 export class TinKeyFigures extends TinCivicElement {
-  static override styles = [tokenStyles, baseStyles, tilesStyles, keyFiguresStyles];
+  static override styles = [tokenStyles, baseStyles, civicSectionStyles, tilesStyles];
   static override properties = {
     targets: { attribute: false },
     heading: {},
@@ -82,20 +83,14 @@ export class TinKeyFigures extends TinCivicElement {
     const year = sharedYear(shown);
     const heading =
       this.heading || (year === undefined ? this.text('figuresHeading') : this.text('figuresHeadingOfYear', { year }));
-    const body =
-      this.targets === undefined
-        ? this.renderProblem(this.scriptProblem ?? { key: 'missing', params: { name: this.dataProperty } })
-        : !Array.isArray(this.targets)
-          ? this.renderProblem({ key: 'invalid', params: { issue: 'targets', code: 'invalid_type: array' } })
-          : shown.length === 0
-            ? html`<p part="empty" role="status">${this.text('figuresEmpty')}</p>`
-            : renderTiles(shown, this.locale);
-    return html`<section part="base" aria-labelledby="heading">
-      <div part="heading" id="heading" role="heading" aria-level=${Math.min(6, Math.max(2, this.headingLevel)) || 2}>
-        ${heading}
-      </div>
-      ${body}
-    </section>`;
+    return this.renderSection(
+      heading,
+      this.headingLevel,
+      this.listProblem(this.targets) ??
+        (shown.length === 0
+          ? html`<p part="empty" role="status">${this.text('figuresEmpty')}</p>`
+          : renderTiles(shown, this.locale)),
+    );
   }
 }
 

@@ -1,15 +1,6 @@
 import { css } from 'lit';
 
 export const officialsStyles = css`
-  :host {
-    display: block;
-  }
-  [role='heading'] {
-    margin-bottom: var(--_space-s);
-    font-size: 1.25em;
-    font-weight: 700;
-    line-height: var(--_line-height-heading);
-  }
   ul {
     display: grid;
     gap: var(--tin-officials-gap, var(--_space-m));
@@ -24,9 +15,5 @@ export const officialsStyles = css`
   .name,
   .titles {
     unicode-bidi: isolate;
-  }
-  [part='empty'] {
-    margin: 0;
-    color: var(--_muted);
   }
 `;

@@ -2,6 +2,7 @@ import { html, type PropertyValues } from 'lit';
 import { formatDate, officialTitles, OfficialWire, sortOfficialsByProtocol, type Official } from '@bantin/model';
 import { checkCivicList, isProblem, TinCivicElement } from '../civic/civic-element.js';
 import { baseStyles, tokenStyles } from '../internal/styles.js';
+import { civicSectionStyles } from '../civic/civic.styles.js';
 import { renderOfficialCard } from '../official/official-card.js';
 import { officialCardStyles } from '../official/official.styles.js';
 import { officialsStyles } from './officials.styles.js';
@@ -35,7 +36,7 @@ import { officialsStyles } from './officials.styles.js';
  * @cssprop --tin-officials-gap - Space between officials. Default: 1rem.
  */
 export class TinOfficials extends TinCivicElement {
-  static override styles = [tokenStyles, baseStyles, officialCardStyles, officialsStyles];
+  static override styles = [tokenStyles, baseStyles, civicSectionStyles, officialCardStyles, officialsStyles];
   static override properties = {
     officials: { attribute: false },
     at: {},
@@ -87,19 +88,11 @@ export class TinOfficials extends TinCivicElement {
 
   override render() {
     const at = this.atDate(this.at, this.now);
-    const body = isProblem(at)
-      ? this.renderProblem(at)
-      : this.officials === undefined
-        ? this.renderProblem(this.scriptProblem ?? { key: 'missing', params: { name: this.dataProperty } })
-        : !Array.isArray(this.officials)
-          ? this.renderProblem({ key: 'invalid', params: { issue: '', code: 'invalid_type: array' } })
-          : this.renderList(at);
-    return html`<section part="base" aria-labelledby="heading">
-      <div part="heading" id="heading" role="heading" aria-level=${Math.min(6, Math.max(2, this.headingLevel)) || 2}>
-        ${this.heading || this.text('officialsHeading')}
-      </div>
-      ${body}
-    </section>`;
+    return this.renderSection(
+      this.heading || this.text('officialsHeading'),
+      this.headingLevel,
+      isProblem(at) ? this.renderProblem(at) : (this.listProblem(this.officials) ?? this.renderList(at)),
+    );
   }
 
   private renderList(at: Date) {
