@@ -27,7 +27,7 @@ export function renderTiles(targets: readonly Target[], locale: Locale) {
             spoken === display && !arrow
               ? display
               : html`<span aria-hidden="true"
-                    >${arrow ? html`<span part="arrow" class="arrow">${arrow}</span> ` : nothing}${display}</span
+                    >${arrow ? html`<span part="arrow" class="arrow">${arrow}</span>${' '}` : nothing}${display}</span
                   ><span class="visually-hidden">${spoken}</span>`
           }
         </dd>

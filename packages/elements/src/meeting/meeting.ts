@@ -139,7 +139,7 @@ export class TinMeeting extends TinCivicElement {
     const person = (official: Official) => {
       const titles = officialTitles(official, at);
       return html`<li part="person">
-        ${titles ? html`${titles} ` : nothing}<span part="name" class="name">${official.fullName}</span>
+        ${titles ? `${titles} ` : nothing}<span part="name" class="name">${official.fullName}</span>
       </li>`;
     };
     const known = (ids: readonly string[]) =>

@@ -76,9 +76,12 @@ export class TinOfficial extends TinCivicElement {
     if (this.layout === 'card')
       return html`<div part="base" class="card">${renderOfficialCard(official, at, this.locale, 'photo')}</div>`;
     const titles = officialTitles(official, at);
-    // Form 1 of the news: the titles, then the name, as one run of inline text.
+    // Form 1 of the news: the titles, then the name, as one run of inline text. The space is an
+    // expression: the build's template minifier drops whitespace written in the template.
     return html`<span part="base"
-      >${titles ? html`<span part="titles" class="titles">${titles}</span> ` : nothing}<span part="name" class="name"
+      >${titles ? html`<span part="titles" class="titles">${titles}</span>${' '}` : nothing}<span
+        part="name"
+        class="name"
         >${official.fullName}</span
       ></span
     >`;
