@@ -4,5 +4,9 @@ import './define/view-counter.js';
 import './define/article-card.js';
 import './define/comment-thread.js';
 import './define/most-viewed.js';
+import './define/official.js';
+import './define/officials.js';
+import './define/meeting.js';
+import './define/key-figures.js';
 
 export * from './index.js';

@@ -11,27 +11,40 @@
 import type { Official } from './official.js';
 import { compareVietnameseNames } from './vi/names.js';
 import { formatOfficial, positionsAt } from './vi/officials.js';
-import { foldVietnamese } from './vi/text.js';
 
 /**
- * Folded title beginnings, highest in protocol first: the usual order of a city's or province's
+ * Title beginnings, highest in protocol first: the usual order of a city's or province's
  * leadership (Party, then the People's Committee, then the People's Council, then members).
- * Matched on `foldVietnamese` text, so "Uỷ"/"Ủy", NFC/NFD and case do not matter.
+ * Compared with the Vietnamese collator at base strength, so case, "Uỷ"/"Ủy" and NFC/NFD do not
+ * matter (and no folding table reaches a browser bundle).
  */
-const PROTOCOL_TITLES: readonly RegExp[] = [
-  /^uy vien bo chinh tri\b/,
-  /^bi thu (thanh|tinh) uy\b/,
-  /^pho bi thu thuong truc (thanh|tinh) uy\b/,
-  /^chu tich (ubnd|uy ban nhan dan)\b/,
-  /^chu tich (hdnd|hoi dong nhan dan)\b/,
-  /^uy vien (bch |ban chap hanh )?trung uong\b/,
-  /^pho bi thu (thanh|tinh) uy\b/,
-  /^truong doan dai bieu quoc hoi\b/,
-  /^uy vien ban thuong vu (thanh|tinh) uy\b/,
-  /^pho chu tich thuong truc (ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan)\b/,
-  /^pho chu tich (ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan)\b/,
-  /^(thanh|tinh) uy vien\b/,
+const PROTOCOL_TITLES: readonly (readonly string[])[] = [
+  ['Ủy viên Bộ Chính trị'],
+  ['Bí thư Thành ủy', 'Bí thư Tỉnh ủy'],
+  ['Phó Bí thư Thường trực Thành ủy', 'Phó Bí thư Thường trực Tỉnh ủy'],
+  ['Chủ tịch UBND', 'Chủ tịch Ủy ban nhân dân'],
+  ['Chủ tịch HĐND', 'Chủ tịch Hội đồng nhân dân'],
+  ['Ủy viên BCH Trung ương', 'Ủy viên Ban Chấp hành Trung ương', 'Ủy viên Trung ương'],
+  ['Phó Bí thư Thành ủy', 'Phó Bí thư Tỉnh ủy'],
+  ['Trưởng đoàn Đại biểu Quốc hội'],
+  ['Ủy viên Ban Thường vụ Thành ủy', 'Ủy viên Ban Thường vụ Tỉnh ủy'],
+  [
+    'Phó Chủ tịch Thường trực UBND',
+    'Phó Chủ tịch Thường trực Ủy ban nhân dân',
+    'Phó Chủ tịch Thường trực HĐND',
+    'Phó Chủ tịch Thường trực Hội đồng nhân dân',
+  ],
+  ['Phó Chủ tịch UBND', 'Phó Chủ tịch Ủy ban nhân dân', 'Phó Chủ tịch HĐND', 'Phó Chủ tịch Hội đồng nhân dân'],
+  ['Thành ủy viên', 'Tỉnh ủy viên'],
 ];
+
+const collator = new Intl.Collator('vi', { sensitivity: 'base' });
+
+/** Whether `title` (NFC, spaces collapsed) begins with the words of `prefix`. */
+function beginsWith(title: string, prefix: string): boolean {
+  const next = title.charAt(prefix.length);
+  return (next === '' || next === ' ' || next === ',') && collator.compare(title.slice(0, prefix.length), prefix) === 0;
+}
 
 /** Rank of a title held by nobody that day: after every title the table knows. */
 const UNRANKED = PROTOCOL_TITLES.length;
@@ -42,8 +55,8 @@ const NO_TITLE = UNRANKED + 1;
  * `PROTOCOL_TITLES.length` for a title the table does not know. Never throws.
  */
 export function protocolRank(title: string): number {
-  const folded = typeof title === 'string' ? foldVietnamese(title.trim()).replace(/\s+/g, ' ') : '';
-  const index = PROTOCOL_TITLES.findIndex((pattern) => pattern.test(folded));
+  const cleaned = typeof title === 'string' ? title.normalize('NFC').trim().replace(/\s+/g, ' ') : '';
+  const index = PROTOCOL_TITLES.findIndex((prefixes) => prefixes.some((prefix) => beginsWith(cleaned, prefix)));
   return index < 0 ? UNRANKED : index;
 }
 
