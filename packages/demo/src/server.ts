@@ -3,8 +3,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Article, ArticleSummary, MostViewedItem, Official } from '@bantin/model';
-import { articles, articleSummaries, mostViewedItems, officials } from '@bantin/model/fixtures';
+import type { Article, ArticleSummary, Meeting, MostViewedItem, Official } from '@bantin/model';
+import { articles, articleSummaries, mostViewedItems, officials, seedMeeting } from '@bantin/model/fixtures';
 import { placeholderSvg } from './media.js';
 import { renderArticlePage } from './page.js';
 
@@ -13,6 +13,8 @@ export interface DemoData {
   officials: readonly Official[];
   summaries: readonly ArticleSummary[];
   mostViewed: readonly MostViewedItem[];
+  /** Meetings, shown beside the article that reports them (`meeting.articleId`). */
+  meetings?: readonly Meeting[];
 }
 
 export interface DemoServerOptions {
@@ -58,7 +60,13 @@ function send(
 
 /** The demo site: the seed article page, its assets and placeholder media. */
 export function createDemoServer(options: DemoServerOptions = {}): Server {
-  const fixed: DemoData = { articles, officials, summaries: articleSummaries, mostViewed: mostViewedItems };
+  const fixed: DemoData = {
+    articles,
+    officials,
+    summaries: articleSummaries,
+    mostViewed: mostViewedItems,
+    meetings: [seedMeeting],
+  };
   const load = async (): Promise<DemoData> =>
     typeof options.data === 'function' ? options.data() : (options.data ?? fixed);
 
@@ -100,6 +108,7 @@ export function createDemoServer(options: DemoServerOptions = {}): Server {
           officials: data.officials,
           related: data.summaries.filter((summary) => summary.id !== article.id),
           mostViewed: data.mostViewed,
+          meeting: data.meetings?.find((meeting) => meeting.articleId === article.id),
           ...(options.api ? { api: options.api } : {}),
           ...(options.siteUrl ? { siteUrl: options.siteUrl } : {}),
           assets: { script: '/assets/bantin.js', theme: '/assets/bantin.css', site: '/assets/site.css' },

@@ -18,10 +18,10 @@ export const meetingStyles = css`
     flex-wrap: wrap;
     column-gap: var(--_space-s);
   }
-  dt {
+  .details dt {
     font-weight: 600;
   }
-  dt::after {
+  .details dt::after {
     content: ':';
   }
   .details dd {
