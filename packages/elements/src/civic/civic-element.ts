@@ -71,10 +71,20 @@ export abstract class TinCivicElement extends TinElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.readScript();
+  }
+
+  private readScript(): void {
     const script = [...this.children].find(
       (child) => child.localName === 'script' && (child as HTMLScriptElement).type === 'application/json',
     );
-    if (!script) return;
+    if (!script) {
+      // Defined while the page is still parsing (an async script), the element connects before
+      // its children exist: look again once they do.
+      if (document.readyState === 'loading')
+        document.addEventListener('DOMContentLoaded', () => this.readScript(), { once: true });
+      return;
+    }
     let data: unknown;
     try {
       data = JSON.parse(script.textContent ?? '');
