@@ -104,3 +104,58 @@ describe('civic elements: the date bar and the election', () => {
     }
   });
 });
+
+describe('civic elements render on a server, with their data in the HTML', async () => {
+  await import('@bantin/elements/define/official.js');
+  await import('@bantin/elements/define/officials.js');
+  await import('@bantin/elements/define/meeting.js');
+  await import('@bantin/elements/define/key-figures.js');
+  const { officials, seedMeeting } = await import('@bantin/model/fixtures');
+  const hue = officials.find((official) => official.id === 'vuong-dinh-hue')!;
+
+  test('an official with the titles of the day, inline and as a card', async () => {
+    const inline = await serverRender(html`<tin-official .official=${hue} at="2020-11-28"></tin-official>`);
+    assert.match(inline, /<tin-official[^>]*><template shadowroot(mode)?="open"/);
+    assert.match(
+      inline,
+      /Ủy viên Bộ Chính trị, Bí thư Thành ủy, Trưởng đoàn Đại biểu Quốc hội Thành phố<\/span> (<\?>)?<span part="name" class="name">Vương Đình Huệ/,
+    );
+    const card = await serverRender(
+      html`<tin-official .official=${hue} at="2026-02-04" layout="card" lang="en"></tin-official>`,
+    );
+    assert.match(card, /<slot name="photo">/);
+    assert.match(card, /Held no position on 04\/02\/2026/);
+  });
+
+  test('the leadership list in protocol order', async () => {
+    const out = await serverRender(html`<tin-officials .officials=${officials} at="2026-02-04"></tin-officials>`);
+    assert.match(out, /Lãnh đạo thành phố/);
+    const names = [...out.matchAll(/<span part="name" class="name">([^<]+)<\/span>/g)].map((match) => match[1]);
+    assert.deepEqual(names.slice(0, 3), ['Nguyễn Duy Ngọc', 'Nguyễn Văn Phong', 'Vũ Đại Thắng']);
+  });
+
+  test('the meeting box and the key figures', async () => {
+    const meeting = await serverRender(
+      html`<tin-meeting .meeting=${seedMeeting} .officials=${officials}></tin-meeting>`,
+    );
+    assert.match(meeting, /Hội nghị lần thứ 2 Ban Chấp hành Đảng bộ Thành phố \(khóa XVII\)/);
+    assert.match(meeting, /Thứ Bảy, 28\/11\/2020, 08:00/);
+    assert.match(meeting, /Phó Bí thư Thành ủy <span part="name" class="name">Nguyễn Văn Phong/);
+    assert.match(meeting, /Cho ý kiến/);
+    const figures = await serverRender(html`<tin-key-figures .targets=${seedMeeting.targets}></tin-key-figures>`);
+    assert.match(figures, /Các chỉ tiêu chủ yếu năm 2021/);
+    assert.match(figures, /khoảng 135 triệu đồng \(≈ 5\.870 USD\)/);
+    assert.match(figures, /tăng thêm 85 trường/);
+  });
+
+  test('missing data renders the error state, not a crash', async () => {
+    const warn = console.warn;
+    console.warn = () => {};
+    try {
+      const out = await serverRender(html`<tin-meeting></tin-meeting>`);
+      assert.match(out, /part="error"[^>]*>[^<]*meeting/);
+    } finally {
+      console.warn = warn;
+    }
+  });
+});

@@ -4,7 +4,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { mockApi } from './test/mock-api.mjs';
-import { timezonePlugin } from './test/timezone-plugin.mjs';
+import { timezoneCommand } from './test/timezone-command.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -45,8 +45,8 @@ export default {
   concurrency: 1,
   testFramework: { config: { timeout: 10_000 } },
   plugins: [
-    timezonePlugin(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+    timezoneCommand(),
   ],
   browsers: [
     chromeLauncher({

@@ -10,6 +10,7 @@ import {
   officials,
   seedArticle,
   seedElectionPlan,
+  seedMeeting,
 } from '@bantin/model/fixtures';
 import { buildApp, openStorage, seedStorage, type Storage } from '@bantin/server';
 import { createDemoServer } from './server.js';
@@ -85,6 +86,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
       summaries: articleSummaries,
       mostViewed: [],
       electionPlans: [seedElectionPlan],
+      meetings: [seedMeeting],
     }),
     fallback: (request, response) => {
       const url = request.url ?? '';

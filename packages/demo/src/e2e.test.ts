@@ -113,6 +113,18 @@ test('the most-viewed list reflects the views', async () => {
   );
 });
 
+test('the meeting box beside the article shows the meeting, its chairs and its figures', async () => {
+  const box = page.locator('tin-meeting');
+  await box.locator('[part=heading]').filter({ hasText: 'Hội nghị lần thứ 2' }).waitFor();
+  assert.equal(
+    (await box.locator('[part=heading]').textContent())?.trim(),
+    'Hội nghị lần thứ 2 Ban Chấp hành Đảng bộ Thành phố (khóa XVII)',
+  );
+  assert.equal(await box.locator('[part=chairs] > li').count(), 5);
+  assert.equal(await box.locator('[part=tile]').count(), 6);
+  assert.equal(await box.locator('[part=error]').count(), 0);
+});
+
 test('no console errors or page errors on the way', () => {
   assert.deepEqual(problems, []);
 });

@@ -9,6 +9,7 @@ import {
   type ArticleBlock,
   type ArticleSummary,
   type MostViewedItem,
+  type Meeting,
   type Official,
 } from '@bantin/model';
 import { dateBar } from './election-page.js';
@@ -19,6 +20,8 @@ export interface ArticlePageOptions {
   officials: readonly Official[];
   related: readonly ArticleSummary[];
   mostViewed: readonly MostViewedItem[];
+  /** The meeting the article reports: its box, with the figures it set, goes beside the article. */
+  meeting?: Meeting | undefined;
   /** Base URL of the JSON API. Without it, elements get their data inline from the page. */
   api?: string;
   siteUrl?: string;
@@ -61,6 +64,20 @@ function block(item: ArticleBlock): RawHtml {
         ${item.image.caption ? html`<figcaption>${item.image.caption}</figcaption>` : ''}
       </figure>`;
   }
+}
+
+/**
+ * The meeting box. Its data is in the HTML, in a JSON child the element reads when it upgrades
+ * (escaped for a <script> by jsonLdScriptContent), with only the officials the meeting names.
+ */
+function meetingBox(meeting: Meeting, officials: readonly Official[]): RawHtml {
+  const named = new Set([...meeting.chairIds, ...meeting.attendeeIds]);
+  const data = { meeting, officials: officials.filter((official) => named.has(official.id)) };
+  return html`<tin-meeting heading-level="2">
+    <script type="application/json">
+      ${raw(jsonLdScriptContent(data))}
+    </script>
+  </tin-meeting>`;
 }
 
 function relatedCard(summary: ArticleSummary): RawHtml {
@@ -174,7 +191,7 @@ export function renderArticlePage(options: ArticlePageOptions): string {
             }
           </main>
           <aside class="sidebar${options.sidebar ? ' sidebar-tall' : ''}">
-            ${options.sidebar ?? ''}
+            ${options.sidebar ?? ''} ${options.meeting ? meetingBox(options.meeting, options.officials) : ''}
             <tin-most-viewed period="day" limit="5" ${endpoint}></tin-most-viewed>
           </aside>
         </div>

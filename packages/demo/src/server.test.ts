@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
-import { seedArticle } from '@bantin/model/fixtures';
+import { seedArticle, seedMeeting } from '@bantin/model/fixtures';
 import { createDemoServer } from './server.js';
 
 let base = '';
@@ -59,4 +59,20 @@ test('unknown paths get a 404 page and other methods a 405', async () => {
   assert.match(await missing.text(), /Không tìm thấy trang/);
   assert.equal((await fetch(base + seedArticle.url, { method: 'DELETE' })).status, 405);
   assert.equal((await fetch(base + '/media/x/khong-co.svg')).status, 404);
+});
+
+test('the meeting box is beside the article, its data in the HTML', async () => {
+  const page = await (await fetch(base + seedArticle.url)).text();
+  const box =
+    /<aside class="sidebar">\s*<tin-meeting heading-level="2">\s*<script type="application\/json">([\s\S]*?)<\/script>/.exec(
+      page,
+    );
+  assert.ok(box, 'a <tin-meeting> with a JSON child opens the sidebar');
+  const data = JSON.parse(box[1]!) as { meeting: { id: string; targets: unknown[] }; officials: Array<{ id: string }> };
+  assert.equal(data.meeting.id, seedMeeting.id);
+  assert.equal(data.meeting.targets.length, 6);
+  assert.deepEqual(
+    data.officials.map((official) => official.id).sort(),
+    [...seedMeeting.chairIds, ...seedMeeting.attendeeIds].sort(),
+  );
 });

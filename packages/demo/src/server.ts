@@ -3,8 +3,15 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Article, ArticleSummary, ElectionPlan, MostViewedItem, Official } from '@bantin/model';
-import { articles, articleSummaries, mostViewedItems, officials, seedElectionPlan } from '@bantin/model/fixtures';
+import type { Article, ArticleSummary, ElectionPlan, Meeting, MostViewedItem, Official } from '@bantin/model';
+import {
+  articles,
+  articleSummaries,
+  mostViewedItems,
+  officials,
+  seedElectionPlan,
+  seedMeeting,
+} from '@bantin/model/fixtures';
 import { electionSidebar } from './election-page.js';
 import { placeholderSvg } from './media.js';
 import { renderArticlePage } from './page.js';
@@ -16,6 +23,8 @@ export interface DemoData {
   mostViewed: readonly MostViewedItem[];
   /** Election plans; an article a plan names (`articleId`) gets its countdown and progress. */
   electionPlans?: readonly ElectionPlan[];
+  /** Meetings, shown beside the article that reports them (`meeting.articleId`). */
+  meetings?: readonly Meeting[];
 }
 
 export interface DemoServerOptions {
@@ -67,6 +76,7 @@ export function createDemoServer(options: DemoServerOptions = {}): Server {
     summaries: articleSummaries,
     mostViewed: mostViewedItems,
     electionPlans: [seedElectionPlan],
+    meetings: [seedMeeting],
   };
   const load = async (): Promise<DemoData> =>
     typeof options.data === 'function' ? options.data() : (options.data ?? fixed);
@@ -111,6 +121,7 @@ export function createDemoServer(options: DemoServerOptions = {}): Server {
           officials: data.officials,
           related: data.summaries.filter((summary) => summary.id !== article.id),
           mostViewed: data.mostViewed,
+          meeting: data.meetings?.find((meeting) => meeting.articleId === article.id),
           ...(options.api ? { api: options.api } : {}),
           ...(options.siteUrl ? { siteUrl: options.siteUrl } : {}),
           assets: { script: '/assets/bantin.js', theme: '/assets/bantin.css', site: '/assets/site.css' },

@@ -13,6 +13,12 @@ export { TinMostViewed, type TinPeriodChangeDetail } from './most-viewed/most-vi
 export { TinDateBar } from './date-bar/date-bar.js';
 export { TinElectionCountdown } from './election-countdown/election-countdown.js';
 export { TinElectionProgress } from './election-progress/election-progress.js';
+// Civic elements: officials, meetings and their figures.
+export { TinOfficial, type OfficialLayout } from './official/official.js';
+export { TinOfficials } from './officials/officials.js';
+export { TinKeyFigures } from './key-figures/key-figures.js';
+export { TinMeeting } from './meeting/meeting.js';
+export type { CivicDataErrorDetail } from './civic/civic-element.js';
 export { BantinDataError, errorMessageKey, type DataErrorKind } from './data/errors.js';
 export type {
   BantinDataSource,

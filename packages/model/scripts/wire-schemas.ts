@@ -12,7 +12,7 @@ import { ArticleSummarySchema } from '../src/article-summary.js';
 import { CategorySchema } from '../src/category.js';
 import { CommentSchema } from '../src/comment.js';
 import { ElectionPlanSchema } from '../src/election-plan.js';
-import { MeetingSchema } from '../src/meeting.js';
+import { MeetingSchema, TargetSchema } from '../src/meeting.js';
 import { OfficialSchema } from '../src/official.js';
 
 /** Shipped to browsers and read by checkWire: the API responses and what a card shows. */
@@ -23,8 +23,11 @@ const SCHEMAS = {
   CommentListResponse: api.CommentListResponseSchema,
   CommentCreatedResponse: api.CommentCreatedResponseSchema,
   MostViewedResponse: api.MostViewedResponseSchema,
-  // Civic elements validate the objects a page gives them (properties or a JSON script).
+  // The civic elements' objects, given as properties or in a <script type="application/json">.
   ElectionPlan: ElectionPlanSchema,
+  Official: OfficialSchema,
+  Meeting: MeetingSchema,
+  Target: TargetSchema,
 } as const;
 
 /** Read only by validate()'s compiled fast path (wire-guard.ts), never shipped to browsers. */

@@ -30,3 +30,5 @@ export * from './wire.js';
 export * from './wire-schemas.generated.js';
 export * from './vi/text.js';
 export * from './vi/abbreviations.js';
+export * from './protocol.js';
+export * from './meeting-format.js';

@@ -10,8 +10,10 @@ import {
   generateWireSchemasSource,
 } from '../scripts/wire-schemas.js';
 import * as api from './api.js';
+import { mostViewedItems, officials, seedElectionPlan, seedMeeting } from './fixtures/index.js';
 import { ElectionPlanSchema } from './election-plan.js';
-import { mostViewedItems, seedElectionPlan } from './fixtures/index.js';
+import { OfficialSchema } from './official.js';
+import { MeetingSchema, TargetSchema } from './meeting.js';
 import { checkWire, type WireSchema } from './wire.js';
 import * as wire from './wire-schemas.generated.js';
 
@@ -61,10 +63,14 @@ const pairs = [
     valid: { items: mostViewedItems },
   },
   { name: 'election plans', zod: ElectionPlanSchema, wire: wire.ElectionPlanWire, valid: seedElectionPlan },
+  // The civic elements' objects; the meeting's term carries the one `pattern` (its roman numeral).
+  { name: 'official', zod: OfficialSchema, wire: wire.OfficialWire, valid: officials[0] },
+  { name: 'meeting', zod: MeetingSchema, wire: wire.MeetingWire, valid: seedMeeting },
+  { name: 'target', zod: TargetSchema, wire: wire.TargetWire, valid: seedMeeting.targets[1] },
 ];
 
 for (const pair of pairs) {
-  test(`zod and checkWire agree on ${pair.name} responses`, () => {
+  test(`zod and checkWire agree on ${pair.name}`, () => {
     assert.equal(pair.zod.safeParse(pair.valid).success, true, 'the sample is valid');
     assert.equal(checkWire(pair.wire as WireSchema, pair.valid).ok, true);
     const targets = paths(pair.valid);
@@ -116,4 +122,10 @@ test('checkWire names the field and never throws', () => {
       for (const pair of pairs) checkWire(pair.wire as WireSchema, value);
     }),
   );
+});
+
+test('checkWire reads a pattern: a term numbered in letters that are not roman numerals is refused', () => {
+  const result = checkWire(wire.MeetingWire, { ...seedMeeting, term: { number: 17, roman: 'XVIi' } });
+  assert.equal(result.ok, false);
+  if (!result.ok) assert.equal(result.issues[0]!.path, 'term.roman');
 });

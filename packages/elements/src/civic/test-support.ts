@@ -1,9 +1,9 @@
 // Test support for the civic elements' tests; never built (no entry imports it).
 import { executeServerCommand } from '@web/test-runner-commands';
 
-/** Reads the page's clock in another zone (see test/timezone-plugin.mjs); '' restores it. */
+/** Reads the page's clock in another zone (see test/timezone-command.mjs); '' restores it. */
 export async function setTimezone(timezoneId: string): Promise<void> {
-  await executeServerCommand('set-timezone', { timezoneId });
+  await executeServerCommand('emulate-timezone', { timezoneId });
 }
 
 const realNow = Date.now.bind(Date);
