@@ -63,5 +63,5 @@ export const Phone: Story = {
 /** A `date` that is not "YYYY-MM-DD": the error state names the attribute. */
 export const InvalidDate: Story = {
   args: { date: '30/11/2026' },
-  play: shows('error', 'Dữ liệu không hợp lệ ở trường `date`.'),
+  play: shows('error', 'Thuộc tính date không phải là ngày hợp lệ: "30/11/2026".'),
 };

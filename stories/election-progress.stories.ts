@@ -80,7 +80,9 @@ export const Missing: Story = {
   args: { plan: null },
   play: async ({ canvasElement }) => {
     const node = inShadow(elementIn(canvasElement, 'tin-election-progress'), '[part="error"]');
-    await expect(node?.textContent).toBe('Chưa có dữ liệu: thiếu thuộc tính `plan`.');
+    await expect(node?.textContent).toBe(
+      'Chưa có dữ liệu: hãy đặt thuộc tính plan hoặc thêm thẻ <script type="application/json"> bên trong.',
+    );
   },
 };
 

@@ -98,7 +98,7 @@ describe('civic elements: the date bar and the election', () => {
     console.warn = () => {};
     try {
       const out = await serverRender(html`<tin-election-progress></tin-election-progress>`);
-      assert.match(out, /part="error"[^>]*>Chưa có dữ liệu: thiếu thuộc tính `plan`.<\/p>/);
+      assert.match(out, /part="error"[^>]*>Chưa có dữ liệu: hãy đặt thuộc tính plan/);
     } finally {
       console.warn = warn;
     }

@@ -90,16 +90,18 @@ describe('tin-date-bar', () => {
     expect(textOf(el, '[part="solar"]')).to.equal('Chủ Nhật, 27/07/2025');
   });
 
-  it('shows the error state naming `date` for a date that is not one, and warns', async () => {
+  it('shows the error state naming `date` for a date that is not one or is outside 1800–2199, and warns', async () => {
     const capture = captureWarnings();
     try {
       const el = await fixture<TinDateBar>(html`<tin-date-bar date="30/11/2026"></tin-date-bar>`);
-      expect(textOf(el, '[part="error"]')).to.equal('Dữ liệu không hợp lệ ở trường `date`.');
+      expect(textOf(el, '[part="error"]')).to.equal('Thuộc tính date không phải là ngày hợp lệ: "30/11/2026".');
       expect(capture.warnings.filter((w) => w.includes('tin-date-bar'))).to.have.length(1);
       await expect(el).to.be.accessible();
       el.date = '1700-01-01';
       await el.updateComplete;
-      expect(textOf(el, '[part="error"]')).to.contain('1800–2199');
+      expect(textOf(el, '[part="error"]')).to.equal(
+        'Ngày "1700-01-01" nằm ngoài khoảng âm lịch được hỗ trợ (1800–2199).',
+      );
       el.date = '2026-11-30';
       await el.updateComplete;
       expect(textOf(el, '[part="solar"]')).to.equal('Thứ Hai, 30/11/2026');

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import {
   formatDate,
   formatLunarDate,
@@ -7,7 +7,6 @@ import {
   vietnamCalendarDay,
   type VietnamCalendarDay,
 } from '@bantin/model';
-import { renderDataError } from '../civic/model-data.js';
 import { subscribeToVietnamMidnight } from '../civic/vietnam-midnight.js';
 import { baseStyles, tokenStyles } from '../internal/styles.js';
 import { TinElement } from '../internal/tin-element.js';
@@ -63,9 +62,8 @@ export class TinDateBar extends TinElement {
     this.unsubscribe = undefined;
   }
 
-  override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    const day = changed.has('date') && this.date ? this.day() : undefined;
-    if (day === 'invalid' || day === 'out-of-range') {
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('date') && this.date && typeof this.day() === 'string') {
       console.warn(
         `[bantin] <tin-date-bar>: date must be a day "YYYY-MM-DD" in 1800–2199, got ${JSON.stringify(this.date)}.`,
       );
@@ -87,11 +85,11 @@ export class TinDateBar extends TinElement {
     const locale = this.locale;
     const text = dateBarMessages[locale];
     const day = this.day();
-    if (day === 'invalid') return renderDataError(locale, 'invalid', 'date');
-    if (day === 'out-of-range') {
-      return html`<p part="error" class="error" role="alert">
-        ${text.outOfRange.replace('{date}', this.date || String(this.now))}
-      </p>`;
+    if (day === 'invalid' || day === 'out-of-range') {
+      const message = text[day === 'invalid' ? 'invalid' : 'outOfRange']
+        .replace('{name}', this.date ? 'date' : 'now')
+        .replace('{value}', this.date || String(this.now));
+      return html`<p part="error" class="error" role="alert">${message}</p>`;
     }
     const [year, month, date] = day.date.split('-').map(Number) as [number, number, number];
     // Noon keeps formatDate on the same Vietnam day however the instant is read.

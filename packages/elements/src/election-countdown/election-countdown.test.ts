@@ -137,7 +137,7 @@ describe('tin-election-countdown', () => {
         html`<tin-election-countdown .plan=${plan} .now=${at(SEED_NOW)}></tin-election-countdown>`,
       );
       expect(textOf(el, '[part="days"]')).to.equal('39');
-      expect(capture.warnings.filter((w) => w.includes('skipped 1 invalid item'))).to.have.length(1);
+      expect(capture.warnings.filter((w) => w.includes('skipped 1 invalid'))).to.have.length(1);
     } finally {
       capture.stop();
     }
@@ -147,8 +147,10 @@ describe('tin-election-countdown', () => {
     const capture = captureWarnings();
     try {
       const el = await fixture<TinElectionCountdown>(html`<tin-election-countdown></tin-election-countdown>`);
-      expect(textOf(el, '[part="error"]')).to.equal('Chưa có dữ liệu: thiếu thuộc tính `plan`.');
-      expect(capture.warnings.join('\n')).to.contain('<tin-election-countdown>: no plan');
+      expect(textOf(el, '[part="error"]')).to.equal(
+        'Chưa có dữ liệu: hãy đặt thuộc tính plan hoặc thêm thẻ <script type="application/json"> bên trong.',
+      );
+      expect(capture.warnings.join('\n')).to.contain('<tin-election-countdown>: No data: set the plan property');
       expect(capture.warnings.filter((w) => w.includes('tin-election-countdown'))).to.have.length(1);
       await expect(el).to.be.accessible();
     } finally {
@@ -164,14 +166,14 @@ describe('tin-election-countdown', () => {
           .plan=${{ ...seedElectionPlan, electionDay: '15/3/2026' }}
         ></tin-election-countdown>`,
       );
-      expect(textOf(el, '[part="error"]')).to.equal('Dữ liệu không hợp lệ ở trường `electionDay`.');
+      expect(textOf(el, '[part="error"]')).to.equal('Dữ liệu không hợp lệ. Trường `electionDay`: custom: date');
       el.lang = 'en';
       await el.updateComplete;
-      expect(textOf(el, '[part="error"]')).to.equal('Invalid data in the field `electionDay`.');
+      expect(textOf(el, '[part="error"]')).to.equal('The data is not valid. Field `electionDay`: custom: date');
       const attr = await fixture<TinElectionCountdown>(
         html`<tin-election-countdown election-day="ngày 15"></tin-election-countdown>`,
       );
-      expect(textOf(attr, '[part="error"]')).to.equal('Dữ liệu không hợp lệ ở trường `election-day`.');
+      expect(textOf(attr, '[part="error"]')).to.equal('Thuộc tính election-day không phải là ngày hợp lệ: "ngày 15".');
       const junk = await fixture<TinElectionCountdown>(
         html`<tin-election-countdown .plan=${'not a plan' as never}
           ><script type="application/json">
@@ -179,7 +181,7 @@ describe('tin-election-countdown', () => {
           </script></tin-election-countdown
         >`,
       );
-      expect(textOf(junk, '[part="error"]')).to.equal('Dữ liệu không hợp lệ ở trường `plan`.');
+      expect(textOf(junk, '[part="error"]')).to.equal('Dữ liệu không hợp lệ. (toàn bộ dữ liệu): invalid_type: object');
       expect(capture.warnings.filter((w) => w.includes('tin-election-countdown')).length).to.be.at.least(3);
     } finally {
       capture.stop();

@@ -1,17 +1,17 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import {
   daysUntilElection,
-  ElectionPlanWire,
   formatDate,
   formatNumber,
   fromVietnamTime,
   isIsoDate,
   type ElectionPlan,
 } from '@bantin/model';
-import { checkModelData, fillTemplate, renderDataError, watchJsonScript, type ModelData } from '../civic/model-data.js';
+import { headingLevel, type CivicProblem } from '../civic/civic-element.js';
+import { TinElectionPlanElement } from '../civic/election-plan-element.js';
+import { fillTemplate } from '../civic/model-data.js';
 import { subscribeToVietnamMidnight } from '../civic/vietnam-midnight.js';
 import { baseStyles, tokenStyles } from '../internal/styles.js';
-import { TinElement } from '../internal/tin-element.js';
 import { electionCountdownMessages } from './election-countdown.i18n.js';
 import { electionCountdownStyles } from './election-countdown.styles.js';
 
@@ -27,6 +27,8 @@ type Election = Pick<ElectionPlan, 'electionDay' | 'title'>;
  * schema), a child `<script type="application/json">` holding the plan, or the attributes
  * `election-day` and `title`.
  *
+ * @fires tin-election-countdown-error - The JSON child could not be used (not JSON, or not a valid plan). `detail: { field, message }`.
+ *
  * @csspart base - The `<section>` around everything.
  * @csspart heading - The election's title (`role="heading"` with `aria-level` from `heading-level`).
  * @csspart countdown - The sentence.
@@ -37,7 +39,7 @@ type Election = Pick<ElectionPlan, 'electionDay' | 'title'>;
  * @cssprop --tin-election-countdown-days-color - Color of the number of days. Default: the accent color.
  * @cssprop --tin-election-countdown-days-size - Size of the number of days. Default: 1.75em.
  */
-export class TinElectionCountdown extends TinElement {
+export class TinElectionCountdown extends TinElectionPlanElement {
   static override styles = [tokenStyles, baseStyles, electionCountdownStyles];
   // Lit's reactive properties, declared without decorators (whose helpers cost bundle bytes);
   // each field below carries its JSDoc and default (useDefineForClassFields: false).
@@ -47,12 +49,10 @@ export class TinElectionCountdown extends TinElement {
     title: {},
     headingLevel: { type: Number, attribute: 'heading-level' },
     now: { attribute: false },
-    scriptPlan: { state: true, attribute: false },
-    parsing: { state: true, attribute: false },
   };
 
   /** The election plan; its `electionDay` and `title` are shown. Wins over the JSON child and `election-day`. */
-  plan?: ElectionPlan;
+  override plan?: ElectionPlan;
 
   /** Election day, "YYYY-MM-DD" (a Vietnam calendar date), when no plan is given. */
   electionDay = '';
@@ -66,30 +66,17 @@ export class TinElectionCountdown extends TinElement {
   /** Freezes "now" (stories, tests, server rendering). Unset: the real clock. */
   now?: Date | number;
 
-  /** The plan read from the child `<script type="application/json">`. */
-  private scriptPlan?: unknown;
+  protected readonly tag = 'tin-election-countdown';
 
-  /** True while the document is still parsing, so the JSON child may not exist yet. */
-  private parsing = false;
-
-  private data: ModelData<Election> = { state: 'missing' };
+  private checked?: { value: Election } | { problem: CivicProblem };
 
   private unsubscribe?: () => void;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.parsing = document.readyState === 'loading';
-    const stopWatching = watchJsonScript(this, (data) => {
-      this.parsing = false;
-      this.scriptPlan = data;
-    });
-    const stopClock = subscribeToVietnamMidnight(() => {
+    this.unsubscribe = subscribeToVietnamMidnight(() => {
       if (this.now === undefined) this.requestUpdate();
     });
-    this.unsubscribe = () => {
-      stopWatching();
-      stopClock();
-    };
   }
 
   override disconnectedCallback(): void {
@@ -98,31 +85,27 @@ export class TinElectionCountdown extends TinElement {
     this.unsubscribe = undefined;
   }
 
-  override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (this.hasUpdated && !['plan', 'scriptPlan', 'electionDay', 'parsing'].some((key) => changed.has(key))) return;
-    const plan = this.plan ?? this.scriptPlan;
-    if (this.parsing && plan === undefined && !this.electionDay) {
-      this.data = { state: 'pending' };
-    } else if (plan !== undefined || !this.electionDay) {
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (!changed.has('plan') && !changed.has('electionDay')) return;
+    if (this.plan !== undefined) {
       // An invalid milestone or track does not stop the countdown, which shows neither.
-      this.data = checkModelData(this, 'plan', ElectionPlanWire, plan, ['milestones', 'progress', 'dossiers']);
-    } else if (isIsoDate(this.electionDay)) {
-      this.data = { state: 'ok', value: { electionDay: this.electionDay, title: this.title } };
+      this.checked = this.checkPlan(this.plan);
+    } else if (!this.electionDay) {
+      this.checked = undefined;
     } else {
-      console.warn(
-        `[bantin] <tin-election-countdown>: election-day must be a date "YYYY-MM-DD", got ${JSON.stringify(this.electionDay)}.`,
-      );
-      this.data = { state: 'invalid', field: 'election-day' };
+      this.checked = isIsoDate(this.electionDay)
+        ? { value: { electionDay: this.electionDay, title: '' } }
+        : { problem: { key: 'invalidDate', params: { name: 'election-day', value: this.electionDay } } };
     }
   }
 
   override render() {
+    const checked = this.checked;
+    if (!checked)
+      return this.renderProblem(this.scriptProblem ?? { key: 'missing', params: { name: this.dataProperty } });
+    if ('problem' in checked) return this.renderProblem(checked.problem);
     const locale = this.locale;
-    const data = this.data;
-    if (data.state === 'pending') return nothing;
-    if (data.state === 'missing') return renderDataError(locale, 'missing', 'plan');
-    if (data.state === 'invalid') return renderDataError(locale, 'invalid', data.field);
-    const { electionDay, title } = data.value;
+    const { electionDay, title } = checked.value;
     const text = electionCountdownMessages[locale];
     const days = daysUntilElection({ electionDay }, this.now ?? Date.now());
     const [year, month, day] = electionDay.split('-').map(Number) as [number, number, number];
@@ -139,12 +122,7 @@ export class TinElectionCountdown extends TinElement {
     >
       ${
         heading
-          ? html`<div
-              part="heading"
-              id="heading"
-              role="heading"
-              aria-level=${Math.min(6, Math.max(2, this.headingLevel)) || 2}
-            >
+          ? html`<div part="heading" id="heading" role="heading" aria-level=${headingLevel(this.headingLevel)}>
               ${heading}
             </div>`
           : nothing
@@ -162,5 +140,8 @@ export class TinElectionCountdown extends TinElement {
 declare global {
   interface HTMLElementTagNameMap {
     'tin-election-countdown': TinElectionCountdown;
+  }
+  interface GlobalEventHandlersEventMap {
+    'tin-election-countdown-error': CustomEvent<import('../civic/civic-element.js').CivicDataErrorDetail>;
   }
 }

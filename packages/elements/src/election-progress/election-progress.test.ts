@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { ElectionPlan } from '@bantin/model';
 import { seedElectionPlan } from '@bantin/model/fixtures';
 import '../define/election-progress.js';
-import { captureWarnings, fitsWidth, setTimezone, textOf, until } from '../civic/test-support.js';
+import { captureWarnings, fitsWidth, setTimezone, textOf } from '../civic/test-support.js';
 import type { TinElectionProgress } from './election-progress.js';
 
 const bars = (el: Element) => [...el.shadowRoot!.querySelectorAll('[role="progressbar"]')];
@@ -102,18 +102,24 @@ describe('tin-election-progress', () => {
     expect(textOf(el, '[part="heading"]')).to.equal('Tiến độ công tác bầu cử');
   });
 
-  it('reads a JSON child added or changed after it connected, as a parser or a framework may', async () => {
+  it('fires tin-election-progress-error when its JSON child is not a valid plan, naming the field', async () => {
     const capture = captureWarnings();
     try {
-      const el = await fixture<TinElectionProgress>(html`<tin-election-progress></tin-election-progress>`);
-      expect(el.shadowRoot!.querySelector('[part="error"]')).to.not.equal(null);
-      const script = document.createElement('script');
-      script.type = 'application/json';
-      script.textContent = JSON.stringify(seedElectionPlan);
-      el.append(script);
-      await until(() => bars(el).length === 4);
-      script.textContent = JSON.stringify({ ...seedElectionPlan, progress: seedElectionPlan.progress.slice(0, 1) });
-      await until(() => bars(el).length === 2);
+      const events: CustomEvent[] = [];
+      const listener = (event: Event) => events.push(event as CustomEvent);
+      document.addEventListener('tin-election-progress-error', listener);
+      const el = await fixture<TinElectionProgress>(
+        html`<tin-election-progress
+          ><script type="application/json">
+            ${JSON.stringify({ ...seedElectionPlan, electionDay: 'mai' })}
+          </script></tin-election-progress
+        >`,
+      );
+      document.removeEventListener('tin-election-progress-error', listener);
+      expect(events).to.have.length(1);
+      expect(events[0]!.detail.field).to.equal('electionDay');
+      expect(events[0]!.composed && events[0]!.bubbles).to.equal(true);
+      expect(textOf(el, '[part="error"]')).to.contain('electionDay');
     } finally {
       capture.stop();
     }
@@ -147,7 +153,7 @@ describe('tin-election-progress', () => {
       expect(texts(el, '[part="milestone"]')).to.have.length(4);
       const warnings = capture.warnings.filter((w) => w.includes('tin-election-progress'));
       expect(warnings).to.have.length(1);
-      expect(warnings[0]).to.contain('skipped 2 invalid item(s)');
+      expect(warnings[0]).to.contain('skipped 2 invalid milestones, tracks or dossier entries');
       await expect(el).to.be.accessible();
     } finally {
       capture.stop();
@@ -162,13 +168,15 @@ describe('tin-election-progress', () => {
           .plan=${{ ...seedElectionPlan, units: { label: 'xã', total: -1 } }}
         ></tin-election-progress>`,
       );
-      expect(textOf(el, '[part="error"]')).to.equal('Dữ liệu không hợp lệ ở trường `units.total`.');
+      expect(textOf(el, '[part="error"]')).to.equal('Dữ liệu không hợp lệ. Trường `units.total`: custom: int');
       expect(el.shadowRoot!.querySelector('[part="error"]')!.getAttribute('role')).to.equal('alert');
       await expect(el).to.be.accessible();
       const missing = await fixture<TinElectionProgress>(
         html`<tin-election-progress lang="en"></tin-election-progress>`,
       );
-      expect(textOf(missing, '[part="error"]')).to.equal('No data: the `plan` property is missing.');
+      expect(textOf(missing, '[part="error"]')).to.equal(
+        'No data: set the plan property or put a <script type="application/json"> inside.',
+      );
       expect(
         capture.warnings.filter((w) => w.includes('tin-election-progress')),
         capture.warnings.join(' / '),

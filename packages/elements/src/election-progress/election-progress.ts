@@ -1,15 +1,8 @@
-import { html, nothing } from 'lit';
-import {
-  electionProgress,
-  ElectionPlanWire,
-  formatDate,
-  formatNumber,
-  type ElectionPlan,
-  type MilestoneStatus,
-} from '@bantin/model';
-import { checkModelData, renderDataError, watchJsonScript, type ModelData } from '../civic/model-data.js';
+import { html, nothing, type PropertyValues } from 'lit';
+import { electionProgress, formatDate, formatNumber, type ElectionPlan, type MilestoneStatus } from '@bantin/model';
+import { headingLevel, type CivicProblem } from '../civic/civic-element.js';
+import { TinElectionPlanElement } from '../civic/election-plan-element.js';
 import { baseStyles, tokenStyles } from '../internal/styles.js';
-import { TinElement } from '../internal/tin-element.js';
 import { electionProgressMessages, fill } from './election-progress.i18n.js';
 import { electionProgressStyles } from './election-progress.styles.js';
 
@@ -24,6 +17,8 @@ const STATUS_ICON: Record<MilestoneStatus, string> = { done: '✓', 'in-progress
  * Data: the `plan` property (an `ElectionPlan`, checked against the model's schema), else a child
  * `<script type="application/json">` holding it. An invalid track, milestone or dossier entry is
  * left out with one console warning; anything else invalid shows the error state naming the field.
+ *
+ * @fires tin-election-progress-error - The JSON child could not be used (not JSON, or not a valid plan). `detail: { field, message }`.
  *
  * @csspart base - The `<section>` around everything.
  * @csspart heading - The heading (`role="heading"` with `aria-level` from `heading-level`).
@@ -43,7 +38,7 @@ const STATUS_ICON: Record<MilestoneStatus, string> = { done: '✓', 'in-progress
  * @cssprop --tin-election-progress-bar-color - Fill color of the bars. Default: the accent color.
  * @cssprop --tin-election-progress-bar-height - Height of the bars. Default: 0.5rem.
  */
-export class TinElectionProgress extends TinElement {
+export class TinElectionProgress extends TinElectionPlanElement {
   static override styles = [tokenStyles, baseStyles, electionProgressStyles];
   // Lit's reactive properties, declared without decorators (whose helpers cost bundle bytes);
   // each field below carries its JSDoc and default (useDefineForClassFields: false).
@@ -51,12 +46,10 @@ export class TinElectionProgress extends TinElement {
     plan: { attribute: false },
     heading: {},
     headingLevel: { type: Number, attribute: 'heading-level' },
-    scriptPlan: { state: true, attribute: false },
-    parsing: { state: true, attribute: false },
   };
 
   /** The election plan. Wins over the child `<script type="application/json">`. */
-  plan?: ElectionPlan;
+  override plan?: ElectionPlan;
 
   /** Heading text. Default: "Tiến độ công tác bầu cử" / "Election preparations". */
   heading = '';
@@ -64,52 +57,29 @@ export class TinElectionProgress extends TinElement {
   /** The heading's level in the page outline, 2–6; the dossiers and milestones get the level below. */
   headingLevel = 2;
 
-  /** The plan read from the child `<script type="application/json">`. */
-  private scriptPlan?: unknown;
+  protected readonly tag = 'tin-election-progress';
 
-  /** True while the document is still parsing, so the JSON child may not exist yet. */
-  private parsing = false;
+  private checked?: { value: ElectionPlan } | { problem: CivicProblem };
 
-  private data: ModelData<ElectionPlan> = { state: 'missing' };
-
-  private unsubscribe?: () => void;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.parsing = document.readyState === 'loading';
-    this.unsubscribe = watchJsonScript(this, (data) => {
-      this.parsing = false;
-      this.scriptPlan = data;
-    });
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-  }
-
-  override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (this.parsing && this.plan === undefined) this.data = { state: 'pending' };
-    else if (!this.hasUpdated || ['plan', 'scriptPlan', 'parsing'].some((key) => changed.has(key))) {
-      this.data = checkModelData(this, 'plan', ElectionPlanWire, this.plan ?? this.scriptPlan, [
-        'milestones',
-        'progress',
-        'dossiers',
-      ]);
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (!changed.has('plan')) return;
+    if (this.plan === undefined) {
+      this.checked = undefined;
+      return;
     }
+    this.checked = this.checkPlan(this.plan);
   }
 
   override render() {
+    const checked = this.checked;
+    if (!checked)
+      return this.renderProblem(this.scriptProblem ?? { key: 'missing', params: { name: this.dataProperty } });
+    if ('problem' in checked) return this.renderProblem(checked.problem);
     const locale = this.locale;
-    const data = this.data;
-    if (data.state === 'pending') return nothing;
-    if (data.state === 'missing') return renderDataError(locale, 'missing', 'plan');
-    if (data.state === 'invalid') return renderDataError(locale, 'invalid', data.field);
-    const plan = data.value;
+    const plan = checked.value;
     const text = electionProgressMessages[locale];
     const summary = electionProgress(plan);
-    const level = Math.min(6, Math.max(2, this.headingLevel)) || 2;
+    const level = headingLevel(this.headingLevel);
     const number = (value: number) => formatNumber(value, { locale });
     const units = plan.units;
     return html`<section part="base" aria-labelledby="heading">
@@ -241,5 +211,8 @@ export class TinElectionProgress extends TinElement {
 declare global {
   interface HTMLElementTagNameMap {
     'tin-election-progress': TinElectionProgress;
+  }
+  interface GlobalEventHandlersEventMap {
+    'tin-election-progress-error': CustomEvent<import('../civic/civic-element.js').CivicDataErrorDetail>;
   }
 }
