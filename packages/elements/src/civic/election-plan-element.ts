@@ -10,9 +10,6 @@ const LISTS = ['milestones', 'progress', 'dossiers'];
  * checked against the model's `ElectionPlanWire`.
  */
 export abstract class TinElectionPlanElement extends TinCivicElement {
-  // Each subclass declares `plan` itself (a Lit property), so the reference lists it.
-  abstract plan?: ElectionPlan;
-
   protected readonly dataProperty = 'plan';
 
   protected applyScriptData(data: unknown): void {
@@ -21,7 +18,9 @@ export abstract class TinElectionPlanElement extends TinCivicElement {
       this.scriptProblem = checked.problem;
       this.reportScriptProblem();
     }
-    this.plan ??= data as ElectionPlan;
+    // Each subclass declares `plan` itself (a Lit property): declared here, the manifest would
+    // call it inherited and the generated reference would leave it out.
+    (this as { plan?: ElectionPlan }).plan ??= data as ElectionPlan;
   }
 
   /** The plan checked, bad list items left out (one warning counts them); or the problem. */

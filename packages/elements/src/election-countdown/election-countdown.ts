@@ -52,7 +52,7 @@ export class TinElectionCountdown extends TinElectionPlanElement {
   };
 
   /** The election plan; its `electionDay` and `title` are shown. Wins over the JSON child and `election-day`. */
-  override plan?: ElectionPlan;
+  plan?: ElectionPlan;
 
   /** Election day, "YYYY-MM-DD" (a Vietnam calendar date), when no plan is given. */
   electionDay = '';

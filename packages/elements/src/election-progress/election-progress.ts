@@ -49,7 +49,7 @@ export class TinElectionProgress extends TinElectionPlanElement {
   };
 
   /** The election plan. Wins over the child `<script type="application/json">`. */
-  override plan?: ElectionPlan;
+  plan?: ElectionPlan;
 
   /** Heading text. Default: "Tiến độ công tác bầu cử" / "Election preparations". */
   heading = '';
