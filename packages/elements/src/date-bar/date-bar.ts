@@ -98,7 +98,7 @@ export class TinDateBar extends TinElement {
       <time part="solar" datetime=${day.date}>${formatDate(noon, 'full', { locale })}</time
       ><span part="separator" aria-hidden="true"> · </span
       ><span part="lunar"
-        >${locale === 'vi' ? html`<span class="visually-hidden">${text.lunar} </span>` : nothing}${formatLunarDate(
+        >${locale === 'vi' ? html`<span class="visually-hidden">${`${text.lunar} `}</span>` : nothing}${formatLunarDate(
           day.lunar,
           { locale },
         )}</span

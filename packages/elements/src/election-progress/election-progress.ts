@@ -184,7 +184,10 @@ export class TinElectionProgress extends TinElectionPlanElement {
     const extra = notes.filter(Boolean);
     return html`<li part="track" class="track">
       <span part="track-label" id="label-${id}" class="track-label"
-        >${label}${owner ? html` <span class="owner">(${owner})</span>` : nothing}</span
+        >${label}${
+          // The space is an expression: the build's template minifier drops one written at a template's edge.
+          owner ? html`${' '}<span class="owner">(${owner})</span>` : nothing
+        }</span
       >
       <div
         part="progressbar"
