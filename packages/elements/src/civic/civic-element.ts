@@ -74,6 +74,17 @@ export abstract class TinCivicElement extends TinElement {
     this.readScript();
   }
 
+  /**
+   * A shadow root the server rendered (declarative shadow DOM) is taken over, not hydrated: Lit
+   * would otherwise render a second copy after it. Left alone when the page loads Lit's hydration
+   * support, which reuses it.
+   */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    if (!(globalThis as { litElementHydrateSupport?: unknown }).litElementHydrateSupport)
+      this.shadowRoot?.replaceChildren();
+    return super.createRenderRoot();
+  }
+
   private readScript(): void {
     const script = [...this.children].find(
       (child) => child.localName === 'script' && (child as HTMLScriptElement).type === 'application/json',

@@ -118,3 +118,22 @@ describe('tin-key-figures', () => {
     expect(lineHeightRatio($$(el, '[part="figure"]')[0]!)).to.be.at.least(1.3);
   });
 });
+
+describe('tin-key-figures over server-rendered shadow DOM', () => {
+  it('takes over the declarative shadow root instead of rendering a second copy', async () => {
+    const host = document.createElement('div');
+    host.setHTMLUnsafe(
+      `<tin-key-figures><template shadowrootmode="open"><p part="heading">bản của máy chủ</p></template><script type="application/json">${JSON.stringify(targets)}</script></tin-key-figures>`,
+    );
+    document.body.append(host);
+    try {
+      const el = host.querySelector<TinKeyFigures>('tin-key-figures')!;
+      await el.updateComplete;
+      expect($$(el, '[part="heading"]')).to.have.length(1);
+      expect(el.shadowRoot!.textContent).to.not.contain('bản của máy chủ');
+      expect($$(el, '[part="tile"]')).to.have.length(6);
+    } finally {
+      host.remove();
+    }
+  });
+});
