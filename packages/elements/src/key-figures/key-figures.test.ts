@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { Target } from '@bantin/model';
 import { seedMeeting } from '@bantin/model/fixtures';
 import '../define/key-figures.js';
@@ -87,6 +87,22 @@ describe('tin-key-figures', () => {
       >`,
     );
     expect($$(fromMeeting, '[part="tile"]')).to.have.length(6);
+  });
+
+  it('invalid targets in the JSON child fire tin-key-figures-invalid-items', async () => {
+    const heard = oneEvent(document, 'tin-key-figures-invalid-items');
+    let el!: TinKeyFigures;
+    await warnings(async () => {
+      el = await fixture<TinKeyFigures>(
+        html`<tin-key-figures
+          ><script type="application/json">
+            ${JSON.stringify([...targets, { indicator: '' }])}
+          </script></tin-key-figures
+        >`,
+      );
+    });
+    expect((await heard).detail.count).to.equal(1);
+    expect($$(el, '[part="tile"]')).to.have.length(6);
   });
 
   it('an invalid target is skipped with one warning; missing data names the property', async () => {
