@@ -1,30 +1,28 @@
 // Runs a package's *.test.ts files with Node's own test runner (TypeScript through tsx),
 // printing the usual spec output and recording pass/fail counts for scripts/test.mjs.
-// Usage: node scripts/node-test.mjs <suite-name> [dir ...]
+// Every test process loads scripts/fast-check-setup.mjs, which puts all property tests on one
+// seed (printed here once): the fixed default, or BANTIN_SEED to replay a run.
+// Usage: node scripts/node-test.mjs <suite-name> [dir-or-file ...]
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { describeSeed, propertySeed } from './property-seed.mjs';
+import { findTests } from './setup.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const [suite = 'unnamed', ...dirs] = process.argv.slice(2);
 
-function findTests(dir) {
-  const out = [];
-  for (const name of readdirSync(dir)) {
-    if (name === 'node_modules' || name === 'dist') continue;
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...findTests(path));
-    else if (/\.test\.ts$/.test(name)) out.push(path);
-  }
-  return out;
-}
-
-const files = (dirs.length ? dirs : ['src']).flatMap((d) => findTests(resolve(d))).sort();
+const files = (dirs.length ? dirs : ['src'])
+  .flatMap((d) => (statSync(resolve(d)).isDirectory() ? findTests(resolve(d)) : [resolve(d)]))
+  .sort();
 if (files.length === 0) {
   console.error(`node-test: no *.test.ts files found for suite "${suite}"`);
   process.exit(1);
 }
+
+const seed = propertySeed();
+console.log(`[${suite}] ${describeSeed(seed)}`);
 
 const resultsDir = join(root, '.test-results');
 mkdirSync(resultsDir, { recursive: true });
@@ -33,6 +31,8 @@ const result = spawnSync(
   [
     '--import',
     'tsx',
+    '--import',
+    pathToFileURL(join(root, 'scripts/fast-check-setup.mjs')).href,
     '--test',
     '--test-reporter=spec',
     '--test-reporter-destination=stdout',
@@ -41,6 +41,9 @@ const result = spawnSync(
     ...files,
   ],
   // A zone far from Vietnam's, so a test that leaks the machine's zone into VN dates fails here.
-  { stdio: 'inherit', env: { ...process.env, TZ: process.env.BANTIN_TEST_TZ ?? 'America/New_York' } },
+  {
+    stdio: 'inherit',
+    env: { ...process.env, BANTIN_SEED: String(seed), TZ: process.env.BANTIN_TEST_TZ ?? 'America/New_York' },
+  },
 );
 process.exit(result.status ?? 1);

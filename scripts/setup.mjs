@@ -1,7 +1,7 @@
 // Shared set-up for `npm start` and `npm test`: the pinned pnpm, a frozen install, a build.
 // Only Node and npm are assumed; everything else comes from the npm registry or Debian's packages.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -78,4 +78,16 @@ export function ensureChromium() {
       '  On Debian or Ubuntu, run:  sudo apt-get install -y chromium\n' +
       '  Or point CHROME_PATH at an existing Chromium or Chrome binary.',
   );
+}
+
+/** The *.test.ts files below `dir`, outside node_modules and dist. */
+export function findTests(dir) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    if (name === 'node_modules' || name === 'dist') continue;
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...findTests(path));
+    else if (/\.test\.ts$/.test(name)) out.push(path);
+  }
+  return out;
 }

@@ -76,9 +76,7 @@ export const Missing: Story = {
   render: (args) => renderElement('tin-election-countdown', args, { now: Date.parse((args as ClockArgs).now) }),
   play: async ({ canvasElement }) => {
     const node = inShadow(elementIn(canvasElement, 'tin-election-countdown'), '[part="error"]');
-    await expect(node?.textContent).toBe(
-      'Chưa có dữ liệu: hãy đặt thuộc tính plan hoặc thêm thẻ <script type="application/json"> bên trong.',
-    );
+    await expect(node?.textContent).toBe('Chưa cấu hình: thiếu thuộc tính plan.');
   },
 };
 

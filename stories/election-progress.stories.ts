@@ -80,9 +80,7 @@ export const Missing: Story = {
   args: { plan: null },
   play: async ({ canvasElement }) => {
     const node = inShadow(elementIn(canvasElement, 'tin-election-progress'), '[part="error"]');
-    await expect(node?.textContent).toBe(
-      'Chưa có dữ liệu: hãy đặt thuộc tính plan hoặc thêm thẻ <script type="application/json"> bên trong.',
-    );
+    await expect(node?.textContent).toBe('Chưa cấu hình: thiếu thuộc tính plan.');
   },
 };
 

@@ -2,8 +2,8 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, waitFor } from 'storybook/test';
 import { mostViewedItems, SEED_NOW } from '@bantin/model/fixtures';
 import '@bantin/elements/define/most-viewed.js';
-import { MOCK_MODES, mockDataSource, type MockMode } from './mock/mock-data-source.js';
-import { elementIn, inShadow, renderElement } from './support/render.js';
+import { MOCK_ARG_TYPE, mockDataSource, type MockMode } from './mock/mock-data-source.js';
+import { elementIn, inShadow, renderElement, shadowShows } from './support/render.js';
 
 /**
  * Story-only args (not the element's API): how the mock data source behind the element answers.
@@ -19,12 +19,7 @@ const meta = {
   tags: ['autodocs'],
   args: { mock: 'live', period: 'day' },
   argTypes: {
-    mock: {
-      control: 'inline-radio',
-      options: MOCK_MODES,
-      description: 'Story only: how the mock data source answers.',
-      table: { category: 'story' },
-    },
+    mock: MOCK_ARG_TYPE,
   },
   render: (args) =>
     renderElement('tin-most-viewed', args, {
@@ -57,10 +52,50 @@ export const Populated: Story = {
 /** The request never answers: skeleton rows that reserve the list's space. */
 export const Loading: Story = { args: { mock: 'delay' }, play: reaches('[part="list"][aria-hidden="true"]') };
 
-export const Empty: Story = { args: { mock: 'empty' }, play: reaches('p[role="status"]') };
+export const Empty: Story = { args: { mock: 'empty' }, play: reaches('[part="empty"]') };
 
-/** The first request fails (network); "Thử lại" succeeds. */
-export const ErrorState: Story = { name: 'Error', args: { mock: 'fail' }, play: reaches('[role="alert"]') };
+/** The first request fails (network): the reason as text and "Thử lại", which succeeds. */
+export const ErrorState: Story = {
+  name: 'Error',
+  args: { mock: 'fail' },
+  play: reaches('[part="error"] [part="error-message"]'),
+};
+
+/** No `endpoint`, `dataSource` or `items`: the console names the attribute and the box says so (never a skeleton forever). */
+export const MissingEndpoint: Story = {
+  render: (args) => renderElement('tin-most-viewed', { period: args.period }),
+  play: shadowShows('tin-most-viewed', '[part="error-message"]', 'Chưa cấu hình: thiếu thuộc tính endpoint.'),
+};
+
+/**
+ * One item does not fit the contract (a `javascript:` link): it is skipped with one console
+ * warning and the valid one is shown. Over HTTP, `tin-most-viewed-invalid-items` also fires.
+ */
+export const PartialData: Story = {
+  render: (args) =>
+    renderElement('tin-most-viewed', args, {
+      items: [
+        { ...mostViewedItems[0]!, rank: 2, article: { ...mostViewedItems[0]!.article, url: 'javascript:alert(1)' } },
+        ...mostViewedItems,
+      ],
+      now: Date.parse(SEED_NOW),
+    }),
+  play: async ({ canvasElement }) => {
+    const links = shadowOf(canvasElement).shadowRoot!.querySelectorAll('[part="link"]');
+    await expect(links.length).toBe(1);
+  },
+};
+
+/** `limit="1"`, `heading` and `heading-level="3"`: one item under an h3 "Đọc nhiều". */
+export const LimitAndHeading: Story = {
+  args: { period: 'week', limit: 1, heading: 'Đọc nhiều', 'heading-level': 3 },
+  play: async (context) => {
+    await reaches('a[part="link"]')!(context);
+    const element = shadowOf(context.canvasElement);
+    await expect(element.shadowRoot!.querySelectorAll('[part="link"]').length).toBe(1);
+    await expect(inShadow(element, '[part="heading"]')?.getAttribute('aria-level')).toBe('3');
+  },
+};
 
 /** The week tab lists the seed article, whose title is the longest in the seed, with view counts. */
 export const LongestTitle: Story = { args: { period: 'week', 'show-views': true }, play: reaches('a[part="link"]') };

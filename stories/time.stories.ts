@@ -65,5 +65,12 @@ export const English: Story = {
 
 export const Dark: Story = { globals: { theme: 'dark' }, render: allFormats };
 
+/** `now` as an attribute (an ISO date-time) freezes the clock without script, e.g. in a server-rendered page. */
+export const NowAttribute: Story = {
+  args: { now: SEED_NOW },
+  render: (args) => renderElement('tin-time', args),
+  play: shows('1 ngày trước'),
+};
+
 /** An unparsable `datetime` shows the slotted fallback text, as before the element upgrades. */
 export const InvalidDateShowsFallback: Story = { args: { datetime: 'sáng 28/11', 'slot:default': 'Sáng 28/11' } };

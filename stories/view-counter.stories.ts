@@ -3,8 +3,8 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, waitFor } from 'storybook/test';
 import { seedArticle } from '@bantin/model/fixtures';
 import '@bantin/elements/define/view-counter.js';
-import { MOCK_MODES, mockDataSource, type MockMode } from './mock/mock-data-source.js';
-import { elementIn, inShadow, renderElement } from './support/render.js';
+import { MOCK_ARG_TYPE, mockDataSource, type MockMode } from './mock/mock-data-source.js';
+import { elementIn, inShadow, renderElement, shadowShows } from './support/render.js';
 
 /** Story-only args: how the mock data source behind the counter answers (`fail` fails once). */
 interface MockArgs {
@@ -21,12 +21,7 @@ const meta = {
   tags: ['autodocs'],
   args: { mock: 'live', 'article-id': seedArticle.id },
   argTypes: {
-    mock: {
-      control: 'inline-radio',
-      options: MOCK_MODES,
-      description: 'Story only: how the mock data source answers.',
-      table: { category: 'story' },
-    },
+    mock: MOCK_ARG_TYPE,
   },
   render: counter,
 } satisfies Meta<Args>;
@@ -58,18 +53,25 @@ export const Loading: Story = {
 /** An article the server has no views for shows 0. */
 export const Empty: Story = { args: { mock: 'empty' }, play: counts('0') };
 
-/** The read fails: "—" and a retry button (its tooltip says why); the retry succeeds. */
+/** The read fails: "—", the reason as visible text (readable on touch screens) and "Thử lại"; the retry succeeds. */
 export const ErrorState: Story = {
   name: 'Error',
   args: { mock: 'fail' },
-  play: async ({ canvasElement }) => {
-    const element = elementIn(canvasElement, 'tin-view-counter');
-    await waitFor(() => expect(inShadow(element, '[part="retry"]')).not.toBeNull(), { timeout: 3000 });
-  },
+  play: shadowShows(
+    'tin-view-counter',
+    '[part="error-message"]',
+    'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',
+  ),
+};
+
+/** No `endpoint` (nor `dataSource`, nor `count`): the console names the attribute, and the counter says so. */
+export const MissingEndpoint: Story = {
+  render: (args) => renderElement('tin-view-counter', { 'article-id': args['article-id'] }),
+  play: shadowShows('tin-view-counter', '[part="error-message"]', 'Chưa cấu hình: thiếu thuộc tính endpoint.'),
 };
 
 /**
- * `track` records this reader's view once per browser session (tin-view-counted in Actions).
+ * `track` records this reader's view once per browser session (tin-view-counter-counted in Actions).
  * "Another reader" records a view in the mock and shows a fresh counter: watch it go up.
  */
 export const Tracking: Story = {

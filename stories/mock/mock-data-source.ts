@@ -20,6 +20,14 @@ import { sampleComments } from './sample-comments.js';
 export type MockMode = 'live' | 'delay' | 'fail' | 'empty';
 export const MOCK_MODES: readonly MockMode[] = ['live', 'delay', 'fail', 'empty'];
 
+/** The story-only `mock` arg (not the element's API): how the mock data source answers. */
+export const MOCK_ARG_TYPE = {
+  control: 'inline-radio',
+  options: MOCK_MODES,
+  description: 'Story only: how the mock data source answers.',
+  table: { category: 'story' },
+} as const;
+
 export interface MockOptions {
   mode?: MockMode;
   /** How long each answer takes, in ms. Default 300: long enough to see the skeleton. */
@@ -81,6 +89,17 @@ export class MockDataSource implements BantinDataSource {
       const views = (this.views.get(articleId) ?? 0) + 1;
       this.views.set(articleId, views);
       return views;
+    });
+  }
+
+  /** Approved comments per article, as `GET /comment-counts` answers (ids without comments are left out). */
+  getCommentCounts(articleIds: readonly string[], options?: RequestOptions): Promise<Record<string, number>> {
+    return this.answer(options, () => {
+      const counts: Record<string, number> = {};
+      for (const comment of this.comments)
+        if (comment.status === 'approved' && articleIds.includes(comment.articleId))
+          counts[comment.articleId] = (counts[comment.articleId] ?? 0) + 1;
+      return counts;
     });
   }
 

@@ -15,7 +15,7 @@ import { declarationOf, isPublic } from './manifest.js';
  * | `slot:title`        | a slot (`slot:default` for the unnamed)  | text               |
  * | `::part(heading)`   | a CSS part                               | none               |
  * | `--tin-…`           | a CSS custom property                    | text or colour     |
- * | `tin-period-change` | an event (logged in Actions by preview)  | none               |
+ * | `tin-most-viewed-period-change` | an event (logged in Actions by preview)  | none               |
  *
  * `renderElement()` reads the same keys.
  */

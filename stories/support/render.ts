@@ -1,4 +1,5 @@
 import type { Args } from '@storybook/web-components-vite';
+import { expect, waitFor } from 'storybook/test';
 import { declarationOf, isPublic } from './manifest.js';
 
 /**
@@ -61,4 +62,23 @@ export function elementIn<T extends HTMLElement>(canvasElement: HTMLElement, tag
 /** `selector` inside the element's shadow root, or null. */
 export function inShadow<T extends Element = Element>(element: Element, selector: string): T | null {
   return element.shadowRoot?.querySelector<T>(selector) ?? null;
+}
+
+/**
+ * A play function: waits until `<tag>`'s shadow root has `selector`, and, with `text`, until
+ * that element's text is `text` (a string, or a pattern).
+ */
+export function shadowShows(tagName: string, selector: string, text?: string | RegExp) {
+  return async ({ canvasElement }: { canvasElement: HTMLElement }): Promise<void> => {
+    const element = elementIn(canvasElement, tagName);
+    await waitFor(
+      () => {
+        const found = inShadow(element, selector);
+        if (!found) throw new Error(`<${tagName}> has no ${selector} yet`);
+        if (typeof text === 'string') expect(found.textContent).toBe(text);
+        else if (text) expect(found.textContent).toMatch(text);
+      },
+      { timeout: 3000 },
+    );
+  };
 }

@@ -90,7 +90,8 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
     }),
     fallback: (request, response) => {
       const url = request.url ?? '';
-      if (url !== '/api' && !url.startsWith('/api/') && !url.startsWith('/api?')) return false;
+      // The API, and bantin-server's moderation page at /admin.
+      if (!/^\/(api|admin)(?:[/?]|$)/.test(url)) return false;
       api.routing(request, response);
       return true;
     },

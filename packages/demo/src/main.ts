@@ -14,8 +14,7 @@ try {
   console.log(`
 bantin demo: ${demo.articleUrl}
   API:        ${demo.url}/api   (docs/api.md)
-  moderation: curl -H 'authorization: Bearer ${demo.adminToken}' ${demo.url}/api/admin/comments?status=pending
-              curl -X POST -H 'authorization: Bearer ${demo.adminToken}' ${demo.url}/api/admin/comments/<id>/approve
+  moderation: ${demo.url}/admin   (admin token: ${demo.adminToken})
   database:   ${process.env.BANTIN_DB ?? 'sqlite:./.data/demo.db'}
 (Ctrl+C to stop)`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

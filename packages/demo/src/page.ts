@@ -14,6 +14,7 @@ import {
 } from '@bantin/model';
 import { dateBar } from './election-page.js';
 import { html, raw, type RawHtml } from './html.js';
+import { renderMeetingBox } from './ssr.js';
 
 export interface ArticlePageOptions {
   article: Article;
@@ -67,17 +68,15 @@ function block(item: ArticleBlock): RawHtml {
 }
 
 /**
- * The meeting box. Its data is in the HTML, in a JSON child the element reads when it upgrades
- * (escaped for a <script> by jsonLdScriptContent), with only the officials the meeting names.
+ * The meeting box, server-rendered (declarative shadow DOM), with its data in the HTML: a JSON
+ * child the element reads when it upgrades (escaped for a <script> by jsonLdScriptContent),
+ * holding only the officials the meeting names.
  */
 function meetingBox(meeting: Meeting, officials: readonly Official[]): RawHtml {
   const named = new Set([...meeting.chairIds, ...meeting.attendeeIds]);
-  const data = { meeting, officials: officials.filter((official) => named.has(official.id)) };
-  return html`<tin-meeting heading-level="2">
-    <script type="application/json">
-      ${raw(jsonLdScriptContent(data))}
-    </script>
-  </tin-meeting>`;
+  const present = officials.filter((official) => named.has(official.id));
+  const json = `<script type="application/json">${jsonLdScriptContent({ meeting, officials: present })}</script>`;
+  return raw(renderMeetingBox(meeting, present, json));
 }
 
 function relatedCard(summary: ArticleSummary): RawHtml {

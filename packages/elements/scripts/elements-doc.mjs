@@ -36,6 +36,19 @@ export function generateElementsDoc(manifest) {
     'Every element also takes `lang` ("en" for English; unset: the nearest ancestor\'s, else Vietnamese).',
     "Register an element with `import '@bantin/elements/define/<name>.js'`, or load `dist/cdn/bantin.js` for all of them.",
     '',
+    '## One element API',
+    '',
+    'Every element answers the same questions the same way:',
+    '',
+    '- **Missing configuration:** a console warning naming the attribute (`<tin-most-viewed> needs the "endpoint" attribute`), and the error state saying so ("Chưa cấu hình: thiếu thuộc tính endpoint."), never a silent skeleton.',
+    '- **States:** parts `loading`, `empty` and `error`; the error holds the reason as visible text (`error-message`, readable on touch screens) and a `retry` button ("Thử lại"; none for a configuration error). Counters (view, comment counts) have no empty state: 0 is a result.',
+    '- **Headings and sizes:** `heading` and `heading-level` (2–6) wherever there is a heading; `limit` for how many items, and no page ever renders more than `limit`.',
+    '- **Time and language:** `now` (attribute: an ISO date-time; property: a Date) wherever time is shown; `lang` on the element or any ancestor, followed at run time.',
+    '- **Events:** `tin-<element>-<what>`, bubbling and composed, typed in `GlobalEventHandlersEventMap`; `tin-<element>-error` (`detail: { error }`) when a load fails; `tin-<element>-invalid-items` (`detail: { count }`) when a list response had items that do not fit the contract.',
+    '- **Partial data:** only a response wrong as a whole (not JSON, wrong envelope) is an error; invalid items are skipped and counted in one console warning, and the valid ones are shown.',
+    '- **Limits of the HTTP data source:** each request must complete, headers and body, within 10 s (`timeoutMs`); bodies over 1 MiB (1,048,576 bytes, `MAX_RESPONSE_BYTES`, `maxResponseBytes`) are refused with "Máy chủ gửi quá nhiều dữ liệu."; a cross-origin endpoint that fails while the browser is online is reported as refused by the server (CORS), not as the reader\'s network (see docs/decisions.md).',
+    '- **Layout:** elements render a skeleton of their final size before data; `themes/reserve.css` keeps their space before the script runs (docs/theming.md).',
+    '',
   ];
   for (const element of elements) {
     out.push(`## \`<${element.tagName}>\``, '', cell(element.summary), '');

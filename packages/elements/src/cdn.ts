@@ -1,6 +1,7 @@
 // Entry of dist/cdn/bantin.js: registers every element. New elements add their define import here.
 import './define/time.js';
 import './define/view-counter.js';
+import './define/comment-count.js';
 import './define/article-card.js';
 import './define/comment-thread.js';
 import './define/most-viewed.js';

@@ -1,7 +1,8 @@
 // Classes, types and data sources. Importing this registers nothing: use the define/ entry
 // points (or dist/cdn/bantin.js) to register elements.
 export { TinTime, type TimeFormat } from './time/time.js';
-export { TinViewCounter, type ViewCountedDetail } from './view-counter/view-counter.js';
+export { TinViewCounter, type TinViewCounterCountedDetail } from './view-counter/view-counter.js';
+export { TinCommentCount } from './comment-count/comment-count.js';
 export { TinArticleCard, type ArticleCardLayout } from './article-card/article-card.js';
 export {
   TinCommentThread,
@@ -9,7 +10,7 @@ export {
   type CommentPostedDetail,
   type CommentSubmitDetail,
 } from './comment-thread/comment-thread.js';
-export { TinMostViewed, type TinPeriodChangeDetail } from './most-viewed/most-viewed.js';
+export { TinMostViewed, type TinMostViewedPeriodChangeDetail } from './most-viewed/most-viewed.js';
 export { TinDateBar } from './date-bar/date-bar.js';
 export { TinElectionCountdown } from './election-countdown/election-countdown.js';
 export { TinElectionProgress } from './election-progress/election-progress.js';
@@ -18,15 +19,25 @@ export { TinOfficial, type OfficialLayout } from './official/official.js';
 export { TinOfficials } from './officials/officials.js';
 export { TinKeyFigures } from './key-figures/key-figures.js';
 export { TinMeeting } from './meeting/meeting.js';
-export type { CivicDataErrorDetail } from './civic/civic-element.js';
 export { BantinDataError, errorMessageKey, type DataErrorKind } from './data/errors.js';
+export type { TinInvalidItemsDetail, TinLoadErrorDetail } from './internal/events.js';
 export type {
   BantinDataSource,
+  CommentCountSource,
   CommentSource,
   MostViewedSource,
   RequestOptions,
   ViewCountSource,
 } from './data/types.js';
-export { createHttpDataSource, sharedHttpDataSource, type HttpDataSourceOptions } from './data/http-source.js';
+export { checkWireList, MAX_RESPONSE_BYTES } from './data/fetch-json.js';
+export {
+  createCommentCountSource,
+  createCommentSource,
+  createHttpDataSource,
+  createMostViewedSource,
+  createViewCountSource,
+  sharedHttpDataSource,
+  type HttpDataSourceOptions,
+} from './data/http-source.js';
 export { defineElement } from './internal/define.js';
 export { messages, translate, type MessageKey } from './internal/i18n.js';

@@ -1,11 +1,18 @@
 // The JSON contract of docs/api.md, served by the test runner's dev server under /mock-api,
 // with the seed fixtures: what the no-build page test talks to. In memory, per test run.
+import { PassThrough } from 'node:stream';
 import { mostViewedItems, seedArticle } from '@bantin/model/fixtures';
 
 // The seed article under its fixture id and under the short id that getting-started's page uses.
 const views = new Map([
   [seedArticle.id, seedArticle.viewCount],
   ['hoi-nghi-lan-thu-2', seedArticle.viewCount],
+]);
+
+// Approved comments per article, for GET /comment-counts.
+const commentCounts = new Map([
+  [seedArticle.id, seedArticle.commentCount],
+  ['hoi-nghi-lan-thu-2', seedArticle.commentCount],
 ]);
 
 function send(context, status, body) {
@@ -30,6 +37,34 @@ export async function mockApi(context, next) {
   }
   if (context.method === 'GET' && /^\/articles\/[^/]+\/comments$/.test(path)) {
     return send(context, 200, { comments: [], nextCursor: null, total: 0 });
+  }
+  if (context.method === 'GET' && path === '/comment-counts') {
+    const ids = (url.searchParams.get('ids') ?? '').split(',').filter(Boolean);
+    if (ids.length < 1 || ids.length > 100)
+      return send(context, 400, { error: { code: 'invalid_ids', message: 'ids: 1 to 100 ids', field: 'ids' } });
+    return send(context, 200, { counts: Object.fromEntries(ids.map((id) => [id, commentCounts.get(id) ?? 0])) });
+  }
+  // Misbehaving servers, for the data layer's tests.
+  if (path.startsWith('/test/stalled-body')) {
+    // Headers and the start of a body, then nothing: only a timeout over the whole response ends it.
+    const body = new PassThrough();
+    body.write('{"views":');
+    context.status = 200;
+    context.type = 'application/json';
+    context.body = body;
+    return;
+  }
+  if (path.startsWith('/test/large-body')) {
+    // A valid JSON body of about `bytes` bytes, streamed without a content-length.
+    const bytes = Number(url.searchParams.get('bytes') ?? 0);
+    const body = new PassThrough();
+    context.status = 200;
+    context.type = 'application/json';
+    context.body = body;
+    body.write('{"items":[');
+    for (let sent = 0; sent < bytes; sent += 65_536) body.write(' '.repeat(Math.min(65_536, bytes - sent)));
+    body.end(']}');
+    return;
   }
   if (context.method === 'GET' && path === '/most-viewed') {
     return send(context, 200, { items: mostViewedItems });

@@ -11,6 +11,7 @@ import { ArticleSchema } from '../src/article.js';
 import { ArticleSummarySchema } from '../src/article-summary.js';
 import { CategorySchema } from '../src/category.js';
 import { CommentSchema } from '../src/comment.js';
+import { CommentCountsResponseSchema } from '../src/comment-counts.js';
 import { ElectionPlanSchema } from '../src/election-plan.js';
 import { MeetingSchema, TargetSchema } from '../src/meeting.js';
 import { OfficialSchema } from '../src/official.js';
@@ -23,6 +24,7 @@ const SCHEMAS = {
   CommentListResponse: api.CommentListResponseSchema,
   CommentCreatedResponse: api.CommentCreatedResponseSchema,
   MostViewedResponse: api.MostViewedResponseSchema,
+  CommentCountsResponse: CommentCountsResponseSchema,
   // The civic elements' objects, given as properties or in a <script type="application/json">.
   ElectionPlan: ElectionPlanSchema,
   Official: OfficialSchema,
@@ -122,7 +124,7 @@ function source(schemas: Record<string, z.ZodMiniType>, header: string, browser:
   for (const [name, schema] of Object.entries(schemas)) {
     const wire = toWire(schema);
     if (browser) assertCheckWireCanRead(name, wire);
-    const type = name.endsWith('Response') ? `api.${name}` : `model.${name}`;
+    const type = `${name}Schema` in api ? `api.${name}` : `model.${name}`;
     lines.push(`export const ${name}Wire: WireSchema<${type}> = ${JSON.stringify(wire)};`);
   }
   return lines.join('\n') + '\n';

@@ -13,6 +13,8 @@ export * from './limits.js';
 export * from './comment.js';
 export * from './views.js';
 export * from './api.js';
+export * from './moderation.js';
+export * from './comment-counts.js';
 export * from './issues.js';
 export * from './validate.js';
 

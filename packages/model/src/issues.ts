@@ -44,19 +44,71 @@ export function formatIssue(issue: ValidationIssue, locale: Locale = 'vi'): stri
   return `${field}: ${issue.message}`;
 }
 
-/** Never throws. Without an error map, messages are zod's bare "Invalid input" plus the code. */
+const UNREADABLE: Record<Locale, string> = {
+  vi: 'giá trị không đọc được: không chuyển được thành chuỗi hay số',
+  en: 'unreadable value: it cannot be converted to a string or a number',
+};
+
+/**
+ * The path of the first value in `data` that cannot be read as plain data: an object that throws
+ * when turned into a string or number, or a property whose getter throws. zod throws on those
+ * (it compares `value.length` without checking its type), so this finds the field to name.
+ */
+function unreadablePath(data: unknown): PropertyKey[] {
+  const seen = new Set<object>();
+  const walk = (value: unknown, path: PropertyKey[]): PropertyKey[] | undefined => {
+    if ((typeof value !== 'object' && typeof value !== 'function') || value === null || seen.has(value)) return;
+    seen.add(value);
+    try {
+      void String(value);
+      void Number(value);
+    } catch {
+      return path;
+    }
+    let keys: string[];
+    try {
+      keys = Object.keys(value);
+    } catch {
+      return path;
+    }
+    for (const key of keys) {
+      let child: unknown;
+      try {
+        child = (value as Record<string, unknown>)[key];
+      } catch {
+        return [...path, Array.isArray(value) ? Number(key) : key];
+      }
+      const found = walk(child, [...path, Array.isArray(value) ? Number(key) : key]);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return walk(data, []) ?? [];
+}
+
+/**
+ * Never throws, whatever the input: when zod itself throws (it does on some hostile objects),
+ * the answer is one issue naming the unreadable field. Without an error map, messages are zod's
+ * bare "Invalid input" plus the code.
+ */
 export function validateWith<S extends Schema>(
   schema: S,
   data: unknown,
   options: { error?: ErrorMap; locale?: Locale } = {},
 ): ValidationResult<SchemaOutput<S>> {
-  const result = schema.safeParse(data, options.error ? { error: options.error } : undefined);
+  const locale = options.locale ?? 'en';
+  let result;
+  try {
+    result = schema.safeParse(data, options.error ? { error: options.error } : undefined);
+  } catch {
+    const issue = { path: formatPath(unreadablePath(data)), code: 'invalid_type', message: UNREADABLE[locale] };
+    return { ok: false, issues: [issue], message: formatIssue(issue, locale) };
+  }
   if (result.success) return { ok: true, value: result.data };
   const issues = result.error.issues.map((issue) => ({
     path: formatPath(issue.path),
     message: options.error ? issue.message : `${issue.message} (${issue.code})`,
     code: issue.code,
   }));
-  const locale = options.locale ?? 'en';
   return { ok: false, issues, message: issues.map((issue) => formatIssue(issue, locale)).join('\n') };
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CommentSchema, NewCommentSchema } from './comment.js';
 import { ArticleSchema } from './article.js';
+import * as fixtures from './fixtures/index.js';
 import { formatPath, validate } from './validate.js';
 
 test('valid data comes back typed and unchanged', () => {
@@ -133,4 +134,34 @@ test('comment text refuses control characters, but content keeps its line breaks
   const name = validate(NewCommentSchema, { ...base, authorName: 'Minh\nAnh' }, { locale: 'en' });
   assert.equal(name.ok, false);
   if (!name.ok) assert.match(name.message, /^Field `authorName`: must be one line/);
+});
+
+// Found by fast-check (issue 8): zod's own safeParse throws "Cannot convert object to primitive
+// value" on this, because its length check compares `value.length` without checking its type.
+test('an object zod cannot read gives an issue naming its field, never a throw', () => {
+  const article = { ...fixtures.articles[0]!, tags: ['x', { length: { toString: false } }] };
+  assert.throws(() => ArticleSchema.safeParse(article), 'zod still throws here; the guard may be simplified');
+  const vi = validate(ArticleSchema, article);
+  assert.equal(vi.ok, false);
+  if (vi.ok) return;
+  assert.deepEqual(vi.issues, [
+    {
+      path: 'tags[1].length',
+      code: 'invalid_type',
+      message: 'giá trị không đọc được: không chuyển được thành chuỗi hay số',
+    },
+  ]);
+  assert.equal(vi.message, 'Trường `tags[1].length`: giá trị không đọc được: không chuyển được thành chuỗi hay số');
+  const en = validate(ArticleSchema, article, { locale: 'en' });
+  assert.equal(en.ok, false);
+  if (!en.ok) assert.match(en.message, /^Field `tags\[1\]\.length`: unreadable value/);
+  const getter = Object.defineProperty({ ...fixtures.articles[0]! }, 'title', {
+    enumerable: true,
+    get() {
+      throw new Error('boom');
+    },
+  });
+  const thrown = validate(ArticleSchema, getter);
+  assert.equal(thrown.ok, false);
+  if (!thrown.ok) assert.equal(thrown.issues[0]?.path, 'title');
 });

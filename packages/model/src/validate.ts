@@ -107,7 +107,13 @@ export function validate<S extends Schema>(
 ): ValidationResult<SchemaOutput<S>> {
   // Valid data with nothing to strip is returned as it is (zod would return an equal copy),
   // about ten times faster; anything else goes to zod, which words the issues.
-  if (fastGuard(schema)?.(data)) return { ok: true, value: data as SchemaOutput<S> };
+  let fast = false;
+  try {
+    fast = fastGuard(schema)?.(data) === true;
+  } catch {
+    // A getter that throws: zod (below) words the issue.
+  }
+  if (fast) return { ok: true, value: data as SchemaOutput<S> };
   const locale: Locale = options.locale === 'en' ? 'en' : 'vi';
   return validateWith(schema, data, { error: errorMaps[locale] as never, locale });
 }

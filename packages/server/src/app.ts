@@ -9,6 +9,7 @@ import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import { canonicalArticleKey, toVietnamDateString, type Locale } from '@bantin/model';
 import { adminRoutes } from './routes/admin.js';
+import { adminPageRoutes } from './routes/admin-page.js';
 import { commentRoutes, isInvalidCursor } from './routes/comments.js';
 import type { RouteContext } from './routes/context.js';
 import { ApiHttpError, invalidCursor, MESSAGES, requestLocale, say } from './routes/http.js';
@@ -32,6 +33,11 @@ export interface BuildAppOptions {
    * token those routes do not exist (404).
    */
   adminToken?: string;
+  /**
+   * Serves the moderation page at `/admin` (outside `prefix`), when an admin token is set.
+   * Default true.
+   */
+  moderationPage?: boolean;
   /**
    * Origins allowed to call the API from a browser (CORS), matched exactly, e.g.
    * ['https://portal.example.vn']. Default: none, i.e. same-origin only (no CORS headers).
@@ -208,6 +214,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     },
     { prefix },
   );
+  if (ctx.adminToken && options.moderationPage !== false) {
+    await app.register(async (page) => adminPageRoutes(page, { apiPrefix: prefix }));
+  }
 
   return app;
 }

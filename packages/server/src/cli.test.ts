@@ -133,7 +133,12 @@ describe('bantin-server CLI', () => {
     assert.deepEqual(await stop(noAdmin), { code: 0, signal: null });
     // --log: one JSON line per request; without it, nothing but the readiness line.
     assert.match(noAdmin.stdout(), /"url":"\/api\/admin\/comments"/);
-    assert.equal(server.stdout().trim().split('\n').length, 1, server.stdout());
+    // With an admin token, the readiness line is followed by the moderation page's address.
+    assert.match(
+      server.stdout(),
+      /^bantin-server listening on http:\/\/127\.0\.0\.1:\d+\nmoderation page: http:\/\/127\.0\.0\.1:\d+\/admin\n$/,
+    );
+    assert.equal(noAdmin.stdout().includes('moderation page:'), false);
   });
 
   it('--seed loads the fixtures and the seed article’s 414 views once', async () => {

@@ -12,7 +12,7 @@ Options:
                         (default: sqlite:./bantin.db)
   --port <n>            port to listen on (default: 8787; 0 picks a free one)
   --host <addr>         address to listen on (default: 127.0.0.1)
-  --admin-token <tok>   enables /api/admin/* behind "Authorization: Bearer <tok>"
+  --admin-token <tok>   enables the moderation page (/admin) and /api/admin/* behind "Authorization: Bearer <tok>"
                         (or env BANTIN_ADMIN_TOKEN; prefer the env: flags show in ps)
   --cors-origin <url>   allow this origin to call the API from browsers (exact match,
                         repeatable); default: same origin only
@@ -140,6 +140,7 @@ async function main(argv = process.argv.slice(2)): Promise<void> {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : Number(args.port);
   process.stdout.write(`bantin-server listening on http://${urlHost(args.host)}:${port}\n`);
+  if (adminToken) process.stdout.write(`moderation page: http://${urlHost(args.host)}:${port}/admin\n`);
 }
 
 main().catch((error: unknown) => {

@@ -1,20 +1,15 @@
 import { html } from 'lit';
 import { checkWire, formatIssue, toDate, type Locale, type WireSchema } from '@bantin/model';
-import { emit } from '../internal/events.js';
+import { BantinDataError } from '../data/errors.js';
+import { emit, type TinInvalidItemsDetail, type TinLoadErrorDetail } from '../internal/events.js';
+import { translate } from '../internal/i18n.js';
 import { TinElement } from '../internal/tin-element.js';
 import { civicText, type CivicMessageKey } from './civic.i18n.js';
 
 /** Why a civic element cannot show its data: the text names the property, attribute or field. */
 export interface CivicProblem {
-  key: Extract<CivicMessageKey, 'missing' | 'invalid' | 'invalidJson' | 'invalidDate'>;
+  key: 'missing' | Extract<CivicMessageKey, 'invalid' | 'invalidJson' | 'invalidDate'>;
   params: Record<string, string>;
-}
-
-export interface CivicDataErrorDetail {
-  /** The property, attribute or field at fault ("official", "at", "positions[0].title"). */
-  field: string;
-  /** The message shown, in the element's language. */
-  message: string;
 }
 
 /** A value checked against a wire schema: the value, or the problem naming the first bad field. */
@@ -67,11 +62,25 @@ export abstract class TinCivicElement extends TinElement {
   /** Set by `applyScriptData` when the JSON child could not be used. */
   protected scriptProblem?: CivicProblem;
 
-  private warned = '';
+  private warnedProblem = '';
+
+  /** The data came from the JSON child (data arrival: events fire), not from a property set by script. */
+  protected fromScript = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.readScript();
+  }
+
+  /**
+   * A shadow root the server rendered (declarative shadow DOM) is taken over, not hydrated: Lit
+   * would otherwise render a second copy after it. Left alone when the page loads Lit's hydration
+   * support, which reuses it.
+   */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    if (!(globalThis as { litElementHydrateSupport?: unknown }).litElementHydrateSupport)
+      this.shadowRoot?.replaceChildren();
+    return super.createRenderRoot();
   }
 
   private readScript(): void {
@@ -103,9 +112,9 @@ export abstract class TinCivicElement extends TinElement {
   protected reportScriptProblem(): void {
     const problem = this.scriptProblem;
     if (!problem) return;
-    emit<CivicDataErrorDetail>(this, `${this.tag}-error`, {
-      field: problem.params.issue ?? problem.params.name ?? 'script',
-      message: this.problemText(problem),
+    const field = problem.params.issue ?? problem.params.name ?? 'script';
+    emit<TinLoadErrorDetail>(this, `${this.tag}-error`, {
+      error: new BantinDataError('invalid-response', this.problemText(problem, 'en'), { field }),
     });
   }
 
@@ -123,22 +132,32 @@ export abstract class TinCivicElement extends TinElement {
 
   protected problemText(problem: CivicProblem, locale: Locale = this.locale): string {
     const { key, params } = problem;
+    if (key === 'missing') return translate(locale, 'errorConfig', { attribute: params.name ?? '' });
     if (key !== 'invalid') return civicText(locale, key, params);
     const issue = formatIssue({ path: params.issue ?? '', code: '', message: params.code ?? '' }, locale);
     return civicText(locale, 'invalid', { issue });
   }
 
   /**
-   * The shared error state: part `error`, the reason as visible text naming the field. The same
-   * reason goes to the console once (in English, for the developer), never thrown.
+   * The shared error state (TinElement's markup and parts), with the reason naming the field,
+   * property or attribute. Missing data is the shared missing-configuration error. The reason
+   * goes to the console once (in English, for the developer); nothing is thrown, and there is no
+   * retry: no request failed.
    */
   protected renderProblem(problem: CivicProblem) {
+    if (problem.key === 'missing')
+      return this.renderErrorState(
+        this.missingConfiguration(problem.params.name ?? '', 'or a <script type="application/json"> child'),
+        () => {},
+      );
     const english = this.problemText(problem, 'en');
-    if (this.warned !== english) {
-      this.warned = english;
+    if (this.warnedProblem !== english) {
+      this.warnedProblem = english;
       console.warn(`[bantin] <${this.tag}>: ${english}`);
     }
-    return html`<p part="error" class="error" role="alert">${this.problemText(problem)}</p>`;
+    return html`<span part="error" class="state error" role="alert"
+      ><span part="error-message">${this.problemText(problem)}</span></span
+    >`;
   }
 
   /** The error state for list data that is missing or is no array; undefined when it is a list. */
@@ -160,6 +179,8 @@ export abstract class TinCivicElement extends TinElement {
 
   /** One console warning for the invalid items left out of a list. */
   protected warnSkipped(what: string, skipped: number): void {
-    if (skipped > 0) console.warn(`[bantin] <${this.tag}>: skipped ${skipped} invalid ${what}.`);
+    if (skipped === 0) return;
+    console.warn(`[bantin] <${this.tag}>: skipped ${skipped} invalid ${what}.`);
+    if (this.fromScript) emit<TinInvalidItemsDetail>(this, `${this.tag}-invalid-items`, { count: skipped });
   }
 }

@@ -5,7 +5,6 @@ import type { Locale } from '@bantin/model';
  * kept beside them rather than in internal/i18n.ts. `{name}` placeholders are filled as text.
  */
 const vi = {
-  missing: 'Chưa có dữ liệu: hãy đặt thuộc tính {name} hoặc thêm thẻ <script type="application/json"> bên trong.',
   invalid: 'Dữ liệu không hợp lệ. {issue}',
   invalidJson: 'Thẻ <script type="application/json"> không chứa JSON hợp lệ.',
   invalidDate: 'Thuộc tính {name} không phải là ngày hợp lệ: "{value}".',
@@ -32,7 +31,6 @@ const vi = {
 export type CivicMessageKey = keyof typeof vi;
 
 const en: Record<CivicMessageKey, string> = {
-  missing: 'No data: set the {name} property or put a <script type="application/json"> inside.',
   invalid: 'The data is not valid. {issue}',
   invalidJson: 'The <script type="application/json"> inside does not hold valid JSON.',
   invalidDate: 'The {name} attribute is not a valid date: "{value}".',

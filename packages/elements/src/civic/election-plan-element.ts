@@ -20,7 +20,11 @@ export abstract class TinElectionPlanElement extends TinCivicElement {
     }
     // Each subclass declares `plan` itself (a Lit property): declared here, the manifest would
     // call it inherited and the generated reference would leave it out.
-    (this as { plan?: ElectionPlan }).plan ??= data as ElectionPlan;
+    const self = this as { plan?: ElectionPlan };
+    if (self.plan === undefined) {
+      self.plan = data as ElectionPlan;
+      this.fromScript = true;
+    }
   }
 
   /** The plan checked, bad list items left out (one warning counts them); or the problem. */

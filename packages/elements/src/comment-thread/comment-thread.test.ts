@@ -72,7 +72,8 @@ const json = (body: unknown, status = 200, headers: Record<string, string> = {})
 /** The real http source over a fake fetch: exercises validation, timeouts and status handling end to end. */
 function httpSource(respond: (url: string, init: RequestInit) => Response | Promise<Response>) {
   const calls: Array<{ url: string; init: RequestInit }> = [];
-  const source = createHttpDataSource('https://api.example.vn/bantin', {
+  // Same origin as the test page: a cross-origin TypeError would read as a CORS refusal.
+  const source = createHttpDataSource('/bantin-api', {
     timeoutMs: 200,
     fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
       calls.push({ url: String(input), init: init! });
@@ -201,8 +202,8 @@ describe('tin-comment-thread: states', () => {
     ['HTTP 429', () => json({}, 429, { 'retry-after': '30' }), 'Bạn thao tác quá nhanh. Vui lòng thử lại sau ít phút.'],
     ['invalid JSON', () => json('{"comments": [', 200), 'Dữ liệu nhận được không hợp lệ.'],
     [
-      'a wrong shape',
-      () => json({ comments: [{ id: 1, content: null }], nextCursor: null, total: 1 }),
+      'a wrong envelope',
+      () => json({ comments: { id: 1, content: null }, nextCursor: null, total: 1 }),
       'Dữ liệu nhận được không hợp lệ.',
     ],
     ['a timeout', (_url: string, init: RequestInit) => never(init), 'Máy chủ phản hồi quá lâu.'],

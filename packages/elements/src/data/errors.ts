@@ -1,6 +1,7 @@
 import type { MessageKey } from '../internal/i18n.js';
 
-export type DataErrorKind = 'network' | 'timeout' | 'rate-limited' | 'http' | 'invalid-response' | 'aborted';
+export type DataErrorKind =
+  'network' | 'refused' | 'timeout' | 'rate-limited' | 'http' | 'invalid-response' | 'too-large' | 'config' | 'aborted';
 
 /** Every failure a data source reports, so elements can show the right message and retry. */
 export class BantinDataError extends Error {
@@ -8,22 +9,25 @@ export class BantinDataError extends Error {
   constructor(
     readonly kind: DataErrorKind,
     message: string,
-    readonly details: { status?: number; retryAfterSeconds?: number; field?: string } = {},
+    readonly details: { status?: number; retryAfterSeconds?: number; field?: string; attribute?: string } = {},
   ) {
     super(message);
   }
 
-  /** Worth offering "try again" for: everything but a deliberate abort. */
+  /** Worth offering "try again" for: not a deliberate abort, and not a page that lacks an attribute. */
   get retryable(): boolean {
-    return this.kind !== 'aborted';
+    return this.kind !== 'aborted' && this.kind !== 'config';
   }
 }
 
 const KIND_KEYS: Partial<Record<DataErrorKind, MessageKey>> = {
   network: 'errorNetwork',
+  refused: 'errorRefused',
   timeout: 'errorTimeout',
   'rate-limited': 'errorRateLimited',
   'invalid-response': 'errorInvalid',
+  'too-large': 'errorTooLarge',
+  config: 'errorConfig',
 };
 
 /** The message key an element shows for an error from any source. */

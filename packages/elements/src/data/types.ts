@@ -2,6 +2,11 @@ import type { Comment, CommentListResponse, CommentSort, MostViewedItem, NewComm
 
 export interface RequestOptions {
   signal?: AbortSignal;
+  /**
+   * For list requests: called with how many items of the answer were skipped because they do
+   * not fit the contract (only when some were). The rest of the list is still returned.
+   */
+  onInvalidItems?: (count: number) => void;
 }
 
 /**
@@ -14,6 +19,8 @@ export interface BantinDataSource {
   getViewCounts(articleIds: readonly string[], options?: RequestOptions): Promise<Record<string, number>>;
   /** Records one view and resolves to the new count. */
   recordView(articleId: string, options?: RequestOptions): Promise<number>;
+  /** Approved comments per article, many at once; ids missing from the answer have none. */
+  getCommentCounts(articleIds: readonly string[], options?: RequestOptions): Promise<Record<string, number>>;
   listComments(
     articleId: string,
     query: { sort: CommentSort; cursor?: string | null; limit: number },
@@ -29,5 +36,6 @@ export interface BantinDataSource {
 }
 
 export type ViewCountSource = Pick<BantinDataSource, 'getViewCounts' | 'recordView'>;
+export type CommentCountSource = Pick<BantinDataSource, 'getCommentCounts'>;
 export type CommentSource = Pick<BantinDataSource, 'listComments' | 'postComment'>;
 export type MostViewedSource = Pick<BantinDataSource, 'getMostViewed'>;

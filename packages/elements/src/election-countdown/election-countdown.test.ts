@@ -147,10 +147,8 @@ describe('tin-election-countdown', () => {
     const capture = captureWarnings();
     try {
       const el = await fixture<TinElectionCountdown>(html`<tin-election-countdown></tin-election-countdown>`);
-      expect(textOf(el, '[part="error"]')).to.equal(
-        'Chưa có dữ liệu: hãy đặt thuộc tính plan hoặc thêm thẻ <script type="application/json"> bên trong.',
-      );
-      expect(capture.warnings.join('\n')).to.contain('<tin-election-countdown>: No data: set the plan property');
+      expect(textOf(el, '[part="error"]')).to.equal('Chưa cấu hình: thiếu thuộc tính plan.');
+      expect(capture.warnings.join('\n')).to.contain('<tin-election-countdown> needs the "plan" attribute');
       expect(capture.warnings.filter((w) => w.includes('tin-election-countdown'))).to.have.length(1);
       await expect(el).to.be.accessible();
     } finally {

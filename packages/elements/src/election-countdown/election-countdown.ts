@@ -27,7 +27,8 @@ type Election = Pick<ElectionPlan, 'electionDay' | 'title'>;
  * schema), a child `<script type="application/json">` holding the plan, or the attributes
  * `election-day` and `title`.
  *
- * @fires tin-election-countdown-error - The JSON child could not be used (not JSON, or not a valid plan). `detail: { field, message }`.
+ * @fires tin-election-countdown-error - The JSON child could not be used (not JSON, or not a valid plan). `detail: { error }`, whose `details.field` names the field.
+ * @fires tin-election-countdown-invalid-items - Milestones, tracks or dossier entries of the JSON child were skipped as invalid. `detail: { count }`.
  *
  * @csspart base - The `<section>` around everything.
  * @csspart heading - The election's title (`role="heading"` with `aria-level` from `heading-level`).
@@ -142,6 +143,7 @@ declare global {
     'tin-election-countdown': TinElectionCountdown;
   }
   interface GlobalEventHandlersEventMap {
-    'tin-election-countdown-error': CustomEvent<import('../civic/civic-element.js').CivicDataErrorDetail>;
+    'tin-election-countdown-error': CustomEvent<import('../internal/events.js').TinLoadErrorDetail>;
+    'tin-election-countdown-invalid-items': CustomEvent<import('../internal/events.js').TinInvalidItemsDetail>;
   }
 }

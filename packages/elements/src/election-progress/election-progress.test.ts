@@ -117,9 +117,31 @@ describe('tin-election-progress', () => {
       );
       document.removeEventListener('tin-election-progress-error', listener);
       expect(events).to.have.length(1);
-      expect(events[0]!.detail.field).to.equal('electionDay');
+      expect(events[0]!.detail.error.details?.field).to.equal('electionDay');
       expect(events[0]!.composed && events[0]!.bubbles).to.equal(true);
       expect(textOf(el, '[part="error"]')).to.contain('electionDay');
+    } finally {
+      capture.stop();
+    }
+  });
+
+  it('fires tin-election-progress-invalid-items when its JSON child has bad milestones, and shows the rest', async () => {
+    const capture = captureWarnings();
+    try {
+      const counts: number[] = [];
+      const listener = (event: Event) => counts.push((event as CustomEvent<{ count: number }>).detail.count);
+      document.addEventListener('tin-election-progress-invalid-items', listener);
+      const plan = { ...seedElectionPlan, milestones: [...seedElectionPlan.milestones, { id: 'x', title: 'Sai' }] };
+      const el = await fixture<TinElectionProgress>(
+        html`<tin-election-progress
+          ><script type="application/json">
+            ${JSON.stringify(plan)}
+          </script></tin-election-progress
+        >`,
+      );
+      document.removeEventListener('tin-election-progress-invalid-items', listener);
+      expect(counts).to.deep.equal([1]);
+      expect(texts(el, '[part="milestone"]')).to.have.length(4);
     } finally {
       capture.stop();
     }
@@ -174,9 +196,7 @@ describe('tin-election-progress', () => {
       const missing = await fixture<TinElectionProgress>(
         html`<tin-election-progress lang="en"></tin-election-progress>`,
       );
-      expect(textOf(missing, '[part="error"]')).to.equal(
-        'No data: set the plan property or put a <script type="application/json"> inside.',
-      );
+      expect(textOf(missing, '[part="error"]')).to.equal('Not configured: the plan attribute is missing.');
       expect(
         capture.warnings.filter((w) => w.includes('tin-election-progress')),
         capture.warnings.join(' / '),

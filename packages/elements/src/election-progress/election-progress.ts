@@ -18,7 +18,8 @@ const STATUS_ICON: Record<MilestoneStatus, string> = { done: '✓', 'in-progress
  * `<script type="application/json">` holding it. An invalid track, milestone or dossier entry is
  * left out with one console warning; anything else invalid shows the error state naming the field.
  *
- * @fires tin-election-progress-error - The JSON child could not be used (not JSON, or not a valid plan). `detail: { field, message }`.
+ * @fires tin-election-progress-error - The JSON child could not be used (not JSON, or not a valid plan). `detail: { error }`, whose `details.field` names the field.
+ * @fires tin-election-progress-invalid-items - Milestones, tracks or dossier entries of the JSON child were skipped as invalid. `detail: { count }`.
  *
  * @csspart base - The `<section>` around everything.
  * @csspart heading - The heading (`role="heading"` with `aria-level` from `heading-level`).
@@ -216,6 +217,7 @@ declare global {
     'tin-election-progress': TinElectionProgress;
   }
   interface GlobalEventHandlersEventMap {
-    'tin-election-progress-error': CustomEvent<import('../civic/civic-element.js').CivicDataErrorDetail>;
+    'tin-election-progress-error': CustomEvent<import('../internal/events.js').TinLoadErrorDetail>;
+    'tin-election-progress-invalid-items': CustomEvent<import('../internal/events.js').TinInvalidItemsDetail>;
   }
 }

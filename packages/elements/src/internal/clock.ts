@@ -37,3 +37,21 @@ export function subscribeToClock(listener: Listener): () => void {
 export function clockListenerCount(): number {
   return listeners.size;
 }
+
+/**
+ * The `now` attribute every element that shows time takes: an ISO 8601 date-time
+ * ("2026-11-30T08:00:00+07:00") or milliseconds since 1970. The property also takes a Date.
+ * Stories, tests and server rendering freeze time with it.
+ */
+export const nowProperty = {
+  converter: {
+    fromAttribute: (value: string | null): Date | number | undefined =>
+      value === null || value.trim() === '' ? undefined : /^\d+$/.test(value.trim()) ? Number(value) : new Date(value),
+  },
+} as const;
+
+/** `now` as a timestamp: the frozen value when it is a valid date, else the real clock. */
+export function nowOf(now: Date | number | undefined): number {
+  const time = now === undefined ? NaN : typeof now === 'number' ? now : now.getTime();
+  return Number.isFinite(time) ? time : Date.now();
+}

@@ -14,12 +14,16 @@ const vi = {
   errorServer: 'Máy chủ đang gặp sự cố.',
   errorInvalid: 'Dữ liệu nhận được không hợp lệ.',
   errorGeneric: 'Không tải được dữ liệu.',
+  errorRefused: 'Máy chủ dữ liệu từ chối yêu cầu từ trang này (CORS). Vui lòng báo cho quản trị trang.',
+  errorTooLarge: 'Máy chủ gửi quá nhiều dữ liệu.',
+  errorConfig: 'Chưa cấu hình: thiếu thuộc tính {attribute}.',
 
   viewsLabel: 'Lượt xem',
 
   commentsHeading: 'Bình luận bài viết',
   commentsEmpty: 'Chưa có bình luận nào.',
   commentsCount: '{count} bình luận',
+  commentsCountOne: '{count} bình luận',
   commentsSortLabel: 'Sắp xếp',
   commentsSortNewest: 'Mới nhất',
   commentsSortOldest: 'Cũ nhất',
@@ -70,12 +74,16 @@ const en: Record<MessageKey, string> = {
   errorServer: 'The server ran into a problem.',
   errorInvalid: 'The server sent data we could not read.',
   errorGeneric: 'Could not load the data.',
+  errorRefused: 'The data server refused requests from this site (CORS). Please tell the site administrator.',
+  errorTooLarge: 'The server sent too much data.',
+  errorConfig: 'Not configured: the {attribute} attribute is missing.',
 
   viewsLabel: 'Views',
 
   commentsHeading: 'Comments',
   commentsEmpty: 'No comments yet.',
   commentsCount: '{count} comments',
+  commentsCountOne: '{count} comment',
   commentsSortLabel: 'Sort by',
   commentsSortNewest: 'Newest',
   commentsSortOldest: 'Oldest',

@@ -110,4 +110,13 @@ export const baseStyles = css`
   .error {
     color: var(--_danger);
   }
+  /* The shared loading, empty and error states (TinElement's renderers). Blocks by default;
+     inline elements (counters) set .state { display: inline }. */
+  .state {
+    display: block;
+  }
+  [part='error'] button {
+    margin-inline-start: var(--_space-xs);
+    color: var(--_text);
+  }
 `;

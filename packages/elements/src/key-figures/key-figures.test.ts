@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { Target } from '@bantin/model';
 import { seedMeeting } from '@bantin/model/fixtures';
 import '../define/key-figures.js';
@@ -89,6 +89,22 @@ describe('tin-key-figures', () => {
     expect($$(fromMeeting, '[part="tile"]')).to.have.length(6);
   });
 
+  it('invalid targets in the JSON child fire tin-key-figures-invalid-items', async () => {
+    const heard = oneEvent(document, 'tin-key-figures-invalid-items');
+    let el!: TinKeyFigures;
+    await warnings(async () => {
+      el = await fixture<TinKeyFigures>(
+        html`<tin-key-figures
+          ><script type="application/json">
+            ${JSON.stringify([...targets, { indicator: '' }])}
+          </script></tin-key-figures
+        >`,
+      );
+    });
+    expect((await heard).detail.count).to.equal(1);
+    expect($$(el, '[part="tile"]')).to.have.length(6);
+  });
+
   it('an invalid target is skipped with one warning; missing data names the property', async () => {
     let el!: TinKeyFigures;
     let missing!: TinKeyFigures;
@@ -116,5 +132,24 @@ describe('tin-key-figures', () => {
     expect(el.scrollWidth).to.be.at.most(390);
     expect(lineHeightRatio($$(el, '[part="indicator"]')[0]!)).to.be.at.least(1.5);
     expect(lineHeightRatio($$(el, '[part="figure"]')[0]!)).to.be.at.least(1.3);
+  });
+});
+
+describe('tin-key-figures over server-rendered shadow DOM', () => {
+  it('takes over the declarative shadow root instead of rendering a second copy', async () => {
+    const host = document.createElement('div');
+    host.setHTMLUnsafe(
+      `<tin-key-figures><template shadowrootmode="open"><p part="heading">bản của máy chủ</p></template><script type="application/json">${JSON.stringify(targets)}</script></tin-key-figures>`,
+    );
+    document.body.append(host);
+    try {
+      const el = host.querySelector<TinKeyFigures>('tin-key-figures')!;
+      await el.updateComplete;
+      expect($$(el, '[part="heading"]')).to.have.length(1);
+      expect(el.shadowRoot!.textContent).to.not.contain('bản của máy chủ');
+      expect($$(el, '[part="tile"]')).to.have.length(6);
+    } finally {
+      host.remove();
+    }
   });
 });

@@ -17,7 +17,8 @@ import { renderTiles, sharedYear } from './tiles.js';
  * `targets` property, or a child `<script type="application/json">` holding the array or a
  * meeting (its `targets` are used); invalid targets are skipped with one console warning.
  *
- * @fires tin-key-figures-error - The JSON child could not be used. `detail: { field, message }`.
+ * @fires tin-key-figures-error - The JSON child could not be used. `detail: { error }`, whose `details.field` names the field.
+ * @fires tin-key-figures-invalid-items - Items of the JSON child were skipped as invalid. `detail: { count }`.
  *
  * @csspart base - The `<section>` around everything.
  * @csspart heading - The heading (`role="heading"` with `aria-level` from `heading-level`).
@@ -67,7 +68,10 @@ export class TinKeyFigures extends TinCivicElement {
       this.reportScriptProblem();
       return;
     }
-    this.targets ??= targets as Target[];
+    if (this.targets === undefined) {
+      this.targets = targets as Target[];
+      this.fromScript = true;
+    }
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -99,6 +103,7 @@ declare global {
     'tin-key-figures': TinKeyFigures;
   }
   interface GlobalEventHandlersEventMap {
-    'tin-key-figures-error': CustomEvent<import('../civic/civic-element.js').CivicDataErrorDetail>;
+    'tin-key-figures-error': CustomEvent<import('../internal/events.js').TinLoadErrorDetail>;
+    'tin-key-figures-invalid-items': CustomEvent<import('../internal/events.js').TinInvalidItemsDetail>;
   }
 }

@@ -36,7 +36,8 @@ import { meetingStyles } from './meeting.styles.js';
  * A meeting with no targets has no figures section; invalid targets or officials are skipped with
  * one console warning; an invalid meeting shows the error state naming the field.
  *
- * @fires tin-meeting-error - The JSON child could not be used. `detail: { field, message }`.
+ * @fires tin-meeting-error - The JSON child could not be used. `detail: { error }`, whose `details.field` names the field.
+ * @fires tin-meeting-invalid-items - Items of the JSON child were skipped as invalid. `detail: { count }`.
  *
  * @csspart base - The `<section>` around everything.
  * @csspart heading - The meeting's heading (`role="heading"` with `aria-level` from `heading-level`).
@@ -95,7 +96,10 @@ export class TinMeeting extends TinCivicElement {
       this.scriptProblem = checked.problem;
       this.reportScriptProblem();
     }
-    this.meeting ??= meeting as Meeting;
+    if (this.meeting === undefined) {
+      this.meeting = meeting as Meeting;
+      this.fromScript = true;
+    }
     if (meeting !== data && Array.isArray(wrapped?.officials)) this.officials ??= wrapped.officials as Official[];
   }
 
@@ -219,6 +223,7 @@ declare global {
     'tin-meeting': TinMeeting;
   }
   interface GlobalEventHandlersEventMap {
-    'tin-meeting-error': CustomEvent<import('../civic/civic-element.js').CivicDataErrorDetail>;
+    'tin-meeting-error': CustomEvent<import('../internal/events.js').TinLoadErrorDetail>;
+    'tin-meeting-invalid-items': CustomEvent<import('../internal/events.js').TinInvalidItemsDetail>;
   }
 }

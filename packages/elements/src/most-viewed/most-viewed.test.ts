@@ -4,7 +4,7 @@ import '../define/most-viewed.js';
 import { BantinDataError } from '../data/errors.js';
 import { createHttpDataSource } from '../data/http-source.js';
 import type { MostViewedSource, RequestOptions } from '../data/types.js';
-import type { TinMostViewed, TinPeriodChangeDetail } from './most-viewed.js';
+import type { TinMostViewed, TinMostViewedPeriodChangeDetail } from './most-viewed.js';
 
 const now = new Date('2026-02-04T09:00:00+07:00');
 const TITLE = 'Đồng chí Nguyễn Duy Ngọc chủ trì họp Ban Chỉ đạo bầu cử thành phố Hà Nội';
@@ -156,7 +156,7 @@ describe('tin-most-viewed', () => {
       );
       source.calls[0]!.reject(new BantinDataError('http', 'GET /most-viewed: HTTP 500', { status: 500 }));
       await waitUntil(() => $(el, '[role="alert"]'));
-      expect($(el, '[role="alert"]')!.textContent).to.equal('Máy chủ đang gặp sự cố.');
+      expect($(el, '[role="alert"] [part="error-message"]')!.textContent).to.equal('Máy chủ đang gặp sự cố.');
       await expect(el).to.be.accessible();
       const retry = $(el, '#panel button')!;
       expect(retry.textContent).to.equal('Thử lại');
@@ -193,13 +193,13 @@ describe('tin-most-viewed', () => {
       expect(stops.filter((node) => node.getAttribute('role') === 'tab')).to.have.length(1);
     });
 
-    it('ArrowRight / ArrowLeft / Home / End move, activate, focus and fire tin-period-change', async () => {
+    it('ArrowRight / ArrowLeft / Home / End move, activate, focus and fire tin-most-viewed-period-change', async () => {
       const source = fakeSource();
       const el = await fixture<TinMostViewed>(
         html`<tin-most-viewed .dataSource=${source} .now=${now}></tin-most-viewed>`,
       );
-      const events: TinPeriodChangeDetail[] = [];
-      document.addEventListener('tin-period-change', (event) => events.push(event.detail));
+      const events: TinMostViewedPeriodChangeDetail[] = [];
+      document.addEventListener('tin-most-viewed-period-change', (event) => events.push(event.detail));
       selectedTab(el).focus();
 
       const steps: Array<[string, Period]> = [
@@ -236,9 +236,9 @@ describe('tin-most-viewed', () => {
     it('clicking a tab activates it and fires a bubbling, composed event', async () => {
       const source = fakeSource();
       const el = await fixture<TinMostViewed>(html`<tin-most-viewed .dataSource=${source}></tin-most-viewed>`);
-      const heard = oneEvent(el, 'tin-period-change');
+      const heard = oneEvent(el, 'tin-most-viewed-period-change');
       tabs(el)[2]!.click();
-      const event = (await heard) as CustomEvent<TinPeriodChangeDetail>;
+      const event = (await heard) as CustomEvent<TinMostViewedPeriodChangeDetail>;
       expect(event.detail).to.deep.equal({ period: 'month', previous: 'day' });
       expect(event.bubbles && event.composed).to.equal(true);
       await settle(el);
@@ -249,7 +249,7 @@ describe('tin-most-viewed', () => {
       const source = fakeSource();
       const el = await fixture<TinMostViewed>(html`<tin-most-viewed .dataSource=${source}></tin-most-viewed>`);
       let fired = 0;
-      el.addEventListener('tin-period-change', () => fired++);
+      el.addEventListener('tin-most-viewed-period-change', () => fired++);
       el.period = 'week';
       await settle(el);
       expect(fired).to.equal(0);
@@ -297,6 +297,135 @@ describe('tin-most-viewed', () => {
     });
   });
 
+  describe('one element API', () => {
+    const captureWarnings = () => {
+      const warnings: string[] = [];
+      const warn = console.warn;
+      console.warn = (...args: unknown[]) => void warnings.push(args.join(' '));
+      return { warnings, restore: () => (console.warn = warn) };
+    };
+
+    it('with nothing to load from: a warning naming "endpoint" and the error state, not a skeleton forever', async () => {
+      const { warnings, restore } = captureWarnings();
+      try {
+        const el = await fixture<TinMostViewed>(html`<tin-most-viewed></tin-most-viewed>`);
+        await waitUntil(() => $(el, '[part="error"]'), 'no error state');
+        expect($(el, '[part="error-message"]')!.textContent).to.equal('Chưa cấu hình: thiếu thuộc tính endpoint.');
+        expect($(el, '[part="loading"]')).to.equal(null);
+        expect($(el, '[part="retry"]')).to.equal(null);
+        expect(warnings).to.have.length(1);
+        expect(warnings[0]).to.contain('<tin-most-viewed> needs the "endpoint" attribute');
+        await expect(el).to.be.accessible();
+      } finally {
+        restore();
+      }
+    });
+
+    it('states are parts: loading, empty, error (with error-message and retry)', async () => {
+      const source = fakeSource();
+      const el = await fixture<TinMostViewed>(html`<tin-most-viewed .dataSource=${source}></tin-most-viewed>`);
+      expect($(el, '[part="loading"] ol[part="list"]')).to.not.equal(null);
+      source.calls[0]!.reject(new BantinDataError('http', 'HTTP 503', { status: 503 }));
+      await waitUntil(() => $(el, '[part="error"]'));
+      expect($(el, '[part="error"] [part="error-message"]')!.textContent).to.equal('Máy chủ đang gặp sự cố.');
+      $(el, '[part="error"] [part="retry"]')!.click();
+      await settle(el);
+      source.calls[1]!.resolve([]);
+      await waitUntil(() => $(el, '[part="empty"]'));
+      expect($(el, '[part="empty"]')!.textContent).to.equal('Chưa có bài viết nào.');
+    });
+
+    it('fires tin-most-viewed-error when a load fails', async () => {
+      const source = fakeSource();
+      const el = await fixture<TinMostViewed>(html`<tin-most-viewed .dataSource=${source}></tin-most-viewed>`);
+      const heard = oneEvent(el, 'tin-most-viewed-error');
+      const error = new BantinDataError('timeout', 'slow');
+      source.calls[0]!.reject(error);
+      const event = await heard;
+      expect(event.detail.error).to.equal(error);
+      expect(event.bubbles && event.composed).to.equal(true);
+    });
+
+    it('never renders more than `limit` items, whatever the source sends', async () => {
+      const many = Array.from({ length: 12 }, (_, i) => item({ rank: i + 1, title: `Bài ${i + 1}` }));
+      const el = await fixture<TinMostViewed>(
+        html`<tin-most-viewed
+          limit="3"
+          .dataSource=${{ getMostViewed: async () => many }}
+          .now=${now}
+        ></tin-most-viewed>`,
+      );
+      await waitUntil(() => $(el, 'a'));
+      expect($$(el, 'a').map((a) => a.textContent)).to.deep.equal(['Bài 1', 'Bài 2', 'Bài 3']);
+      const local = await fixture<TinMostViewed>(
+        html`<tin-most-viewed limit="2" .items=${many} .now=${now}></tin-most-viewed>`,
+      );
+      expect($$(local, 'a')).to.have.length(2);
+    });
+
+    it('an absurd limit asks for a sane one (1–50)', async () => {
+      const source = fakeSource();
+      await fixture<TinMostViewed>(html`<tin-most-viewed limit="5000" .dataSource=${source}></tin-most-viewed>`);
+      await fixture<TinMostViewed>(html`<tin-most-viewed limit="abc" .dataSource=${source}></tin-most-viewed>`);
+      expect(source.calls.map((call) => call.limit)).to.deep.equal([50, 5]);
+    });
+
+    it('partial data: invalid items are skipped with one warning and an event; the valid ones render', async () => {
+      const { warnings, restore } = captureWarnings();
+      try {
+        const body = {
+          items: [
+            item(),
+            { ...item({ rank: 2 }), views: -5 },
+            item({ rank: 3, url: 'javascript:alert(1)' }),
+            'junk',
+            item({ rank: 5, title: 'Bài thứ năm' }),
+          ],
+        };
+        const source = createHttpDataSource('/api/partial', {
+          fetch: (async () => new Response(JSON.stringify(body))) as typeof fetch,
+        });
+        const counts: number[] = [];
+        const wrapper = await fixture<HTMLDivElement>(
+          html`<div
+            @tin-most-viewed-invalid-items=${(event: CustomEvent<{ count: number }>) => counts.push(event.detail.count)}
+          >
+            <tin-most-viewed .dataSource=${source} .now=${now}></tin-most-viewed>
+          </div>`,
+        );
+        const el = wrapper.querySelector('tin-most-viewed')!;
+        await waitUntil(() => $(el, 'a'), 'valid items rendered');
+        expect($$(el, 'a').map((a) => a.textContent)).to.deep.equal([TITLE, 'Bài thứ năm']);
+        expect($(el, '[part="error"]')).to.equal(null);
+        expect(counts).to.deep.equal([3]);
+        expect(warnings).to.have.length(1);
+        expect(warnings[0]).to.contain('skipped 3 of 5 items');
+        await expect(el).to.be.accessible();
+      } finally {
+        restore();
+      }
+    });
+
+    it('takes `now` as an attribute (ISO date-time)', async () => {
+      const el = await fixture<TinMostViewed>(
+        html`<tin-most-viewed now="2026-02-04T09:00:00+07:00" .items=${[item()]}></tin-most-viewed>`,
+      );
+      expect($(el, 'time')!.textContent).to.equal('1 ngày trước');
+    });
+
+    it('follows <html lang> at run time', async () => {
+      const el = await fixture<TinMostViewed>(html`<tin-most-viewed .items=${[item()]} .now=${now}></tin-most-viewed>`);
+      try {
+        document.documentElement.lang = 'en';
+        await waitUntil(() => $(el, '[part="heading"]')!.textContent!.trim() === 'Most viewed', 'did not switch');
+        expect($(el, 'time')!.textContent).to.equal('1 day ago');
+      } finally {
+        document.documentElement.removeAttribute('lang');
+      }
+      await waitUntil(() => $(el, '[part="heading"]')!.textContent!.trim() === 'Xem nhiều nhất', 'did not switch back');
+    });
+  });
+
   describe('heading', () => {
     it('can be renamed and placed at another outline level', async () => {
       const el = await fixture<TinMostViewed>(
@@ -328,8 +457,11 @@ describe('tin-most-viewed', () => {
         item({ rank: 2, title: '<b>đậm</b>', url: ' java\tscript:window.__xss=1' }),
         item({ rank: 3, url: 'data:text/html,<script>window.__xss=1</script>' }),
       ];
-      const el = await fixture<TinMostViewed>(html`<tin-most-viewed .items=${items} .now=${now}></tin-most-viewed>`);
-      await nextTask();
+      // A custom data source's answer is not validated: the template itself must hold.
+      const el = await fixture<TinMostViewed>(
+        html`<tin-most-viewed .dataSource=${{ getMostViewed: async () => items }} .now=${now}></tin-most-viewed>`,
+      );
+      await waitUntil(() => $(el, '[part="link"]'));
       expect($(el, 'img, script, b')).to.equal(null);
       const titles = $$(el, '[part="link"]');
       expect(titles.map((title) => title.textContent)).to.deep.equal([
@@ -342,6 +474,23 @@ describe('tin-most-viewed', () => {
       titles[0]!.click();
       expect(w.__xss).to.equal(undefined);
       await expect(el).to.be.accessible();
+    });
+
+    it('the items property is checked like a response: entries that are not items are skipped, with a warning', async () => {
+      const warn = console.warn;
+      const warnings: string[] = [];
+      console.warn = (...args: unknown[]) => void warnings.push(args.join(' '));
+      try {
+        const items = [item({ url: 'javascript:alert(1)' }), { rank: 2 }, item({ rank: 3, title: 'Bài tốt' })];
+        const el = await fixture<TinMostViewed>(
+          html`<tin-most-viewed .items=${items as MostViewedItem[]} .now=${now}></tin-most-viewed>`,
+        );
+        expect($$(el, 'a').map((a) => a.textContent)).to.deep.equal(['Bài tốt']);
+        expect(warnings).to.have.length(1);
+        expect(warnings[0]).to.contain('skipped 2');
+      } finally {
+        console.warn = warn;
+      }
     });
   });
 
@@ -371,12 +520,7 @@ describe('tin-most-viewed', () => {
     const good = () => json({ items: [item()] });
     const cases: Array<[string, () => Response | Promise<Response>, string]> = [
       ['malformed JSON', () => json('{"items": [', 200), 'Dữ liệu nhận được không hợp lệ.'],
-      ['a wrong shape', () => json({ items: [{ rank: 0, title: TITLE }] }), 'Dữ liệu nhận được không hợp lệ.'],
-      [
-        'a javascript: URL in the answer',
-        () => json({ items: [item({ url: 'javascript:alert(1)' })] }),
-        'Dữ liệu nhận được không hợp lệ.',
-      ],
+      ['a wrong envelope', () => json({ items: { rank: 0, title: TITLE } }), 'Dữ liệu nhận được không hợp lệ.'],
       ['HTTP 500', () => json({ error: 'boom' }, 500), 'Máy chủ đang gặp sự cố.'],
       [
         'HTTP 429',
@@ -398,7 +542,7 @@ describe('tin-most-viewed', () => {
             html`<tin-most-viewed limit="5" .dataSource=${source} .now=${now}></tin-most-viewed>`,
           );
           await waitUntil(() => $(el, '[role="alert"]'), `error state for ${name}`, { timeout: 2000 });
-          expect($(el, '[role="alert"]')!.textContent).to.equal(message);
+          expect($(el, '[role="alert"] [part="error-message"]')!.textContent).to.equal(message);
           expect(urls[0]).to.equal(`${endpoint}/most-viewed?period=day&limit=5`);
           $(el, '#panel button')!.click();
           await waitUntil(() => $(el, 'a'), 'recovered after retry');
@@ -490,7 +634,9 @@ describe('tin-most-viewed', () => {
         ></tin-most-viewed>`,
       );
       await waitUntil(() => $(el, '[role="alert"]'));
-      expect($(el, '[role="alert"]')!.textContent).to.equal('The server took too long to answer.');
+      expect($(el, '[role="alert"] [part="error-message"]')!.textContent).to.equal(
+        'The server took too long to answer.',
+      );
       expect($(el, '#panel button')!.textContent).to.equal('Try again');
     });
   });

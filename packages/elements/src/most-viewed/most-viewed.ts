@@ -1,22 +1,31 @@
-import { html, nothing } from 'lit';
-import { Task, TaskStatus, initialState } from '../internal/task.js';
-import { formatNumber, formatRelativeTime, type MostViewedItem, type Period } from '@bantin/model';
-import { errorMessageKey } from '../data/errors.js';
-import { sharedHttpDataSource } from '../data/http-source.js';
+import { html, nothing, type PropertyValues } from 'lit';
+import { Task, TaskStatus, initialState } from '@lit/task';
+import {
+  formatNumber,
+  formatRelativeTime,
+  MostViewedResponseWire,
+  type MostViewedItem,
+  type Period,
+} from '@bantin/model';
+import { checkWireList } from '../data/fetch-json.js';
+import { sharedMostViewedSource } from '../data/http-source.js';
 import type { MostViewedSource } from '../data/types.js';
-import { emit } from '../internal/events.js';
+import { nowOf, nowProperty } from '../internal/clock.js';
+import { emit, type TinInvalidItemsDetail, type TinLoadErrorDetail } from '../internal/events.js';
 import { baseStyles, tokenStyles } from '../internal/styles.js';
 import type { MessageKey } from '../internal/i18n.js';
 import { TinElement } from '../internal/tin-element.js';
 import { safeHref } from '../internal/url.js';
 import { mostViewedStyles } from './most-viewed.styles.js';
 
-export interface TinPeriodChangeDetail {
+export interface TinMostViewedPeriodChangeDetail {
   period: Period;
   previous: Period;
 }
 
 const PERIODS = ['day', 'week', 'month'] as const;
+/** The API serves 1–50 items (docs/api.md). */
+const MAX_LIMIT = 50;
 
 /**
  * @tagname tin-most-viewed
@@ -28,8 +37,15 @@ const PERIODS = ['day', 'week', 'month'] as const;
  * Relative times ("1 ngày trước") are computed when the list renders; they are not ticked by a
  * clock, which a day-old list does not need.
  *
- * @fires tin-period-change - The reader picked another period tab. `detail: { period, previous }`.
+ * At most `limit` items are shown, whatever the source sends. Items that do not fit the contract
+ * are skipped (one console warning counts them) and the others are shown. With none of `items`,
+ * `dataSource` and `endpoint`, the console names the missing `endpoint` and the error state
+ * says so.
+ *
+ * @fires tin-most-viewed-period-change - The reader picked another period tab. `detail: { period, previous }`.
  * Not fired when `period` is set by script.
+ * @fires tin-most-viewed-error - Loading the list failed; the error state is shown. `detail: { error }`.
+ * @fires tin-most-viewed-invalid-items - A loaded list had items that do not fit the contract; they were skipped. `detail: { count }`.
  *
  * @csspart base - The `<section>` around everything.
  * @csspart heading - The heading (`role="heading"` with `aria-level` from `heading-level`).
@@ -40,6 +56,11 @@ const PERIODS = ['day', 'week', 'month'] as const;
  * @csspart rank - The rank number.
  * @csspart link - The article title link.
  * @csspart meta - Category, relative time and, with `show-views`, the view count.
+ * @csspart loading - The loading state (a status for screen readers and skeleton rows).
+ * @csspart empty - The "Chưa có bài viết nào." state.
+ * @csspart error - The error state: the reason and the retry button.
+ * @csspart error-message - The reason, as visible text.
+ * @csspart retry - The "Thử lại" button.
  *
  * @cssprop --tin-most-viewed-rank-color - Color of the rank numbers. Default: the accent color.
  * @cssprop --tin-most-viewed-gap - Space between items (a divider sits in the middle). Default: 1rem.
@@ -59,7 +80,7 @@ export class TinMostViewed extends TinElement {
     periods: {},
     items: { attribute: false },
     dataSource: { attribute: false },
-    now: { attribute: false },
+    now: nowProperty,
   };
 
   /** Base URL of the JSON API. Used when neither `items` nor `dataSource` is set. */
@@ -68,7 +89,7 @@ export class TinMostViewed extends TinElement {
   /** The period shown: `day`, `week` or `month`. Setting it reloads the list but fires no event. */
   period: Period = 'day';
 
-  /** How many articles to ask for (and how many skeleton rows to show while loading). */
+  /** How many articles to ask for and show at most, 1–50 (and how many skeleton rows to show while loading). */
   limit = 5;
 
   /** Heading text. Default: "Xem nhiều nhất" / "Most viewed". */
@@ -95,21 +116,56 @@ export class TinMostViewed extends TinElement {
   /** Where to load the list from when `items` is not set; wins over `endpoint`. */
   dataSource?: MostViewedSource;
 
-  /** Freezes "now" for relative times (stories, tests, server rendering). Unset: the real clock. */
+  /**
+   * Freezes "now" for relative times (stories, tests, server rendering): an ISO date-time or a
+   * Date. Unset: the real clock.
+   */
   now?: Date | number;
+
+  /** The valid items of `items`. */
+  private localItems: MostViewedItem[] = [];
 
   // Task aborts the previous request (via the signal) and drops its answer when the period
   // changes mid-flight, so a slow stale answer never replaces the newer one.
   private readonly task = new Task(this, {
-    task: ([source, period, limit], { signal }) =>
-      source ? source.getMostViewed({ period, limit }, { signal }) : initialState,
+    task: ([local, source, period, limit], { signal }) => {
+      if (local) return initialState;
+      if (!source) throw this.missingConfiguration('endpoint', 'or the items or dataSource property');
+      return source.getMostViewed(
+        { period, limit },
+        {
+          signal,
+          onInvalidItems: (count) => emit<TinInvalidItemsDetail>(this, 'tin-most-viewed-invalid-items', { count }),
+        },
+      );
+    },
     args: () =>
       [
-        this.items ? undefined : (this.dataSource ?? (this.endpoint ? sharedHttpDataSource(this.endpoint) : undefined)),
+        !!this.items,
+        this.dataSource ?? (this.endpoint ? sharedMostViewedSource(this.endpoint) : undefined),
         this.period,
-        this.limit,
+        this.max,
       ] as const,
+    onError: (error) => emit<TinLoadErrorDetail>(this, 'tin-most-viewed-error', { error: error as Error }),
   });
+
+  /** `limit` made sane: a whole number from 1 to 50, else the default 5. */
+  private get max(): number {
+    const limit = Math.floor(this.limit);
+    return limit >= 1 ? Math.min(limit, MAX_LIMIT) : 5;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    // Items given by script are checked like a response (no event: it is not data arrival).
+    if (changed.has('items') && this.items) {
+      const checked = checkWireList(MostViewedResponseWire, 'items', { items: this.items });
+      this.localItems = checked.ok ? checked.value.items : [];
+      if (!checked.ok || checked.skipped)
+        console.warn(
+          `[bantin] <tin-most-viewed>: skipped ${checked.ok ? checked.skipped : 'all'} of the items property's entries that are not MostViewedItem objects (${checked.issues[0]?.path})`,
+        );
+    }
+  }
 
   private get tabs(): Period[] {
     return this.hideTabs ? [] : PERIODS.filter((period) => this.periods.includes(period));
@@ -160,22 +216,23 @@ export class TinMostViewed extends TinElement {
       >
         ${
           this.items
-            ? this.renderList(this.items.filter((item) => item.period === this.period).slice(0, this.limit))
+            ? this.renderList(this.localItems.filter((item) => item.period === this.period))
             : status === TaskStatus.COMPLETE
               ? this.renderList(value!)
               : status === TaskStatus.ERROR
-                ? html`<p class="error" role="alert">${this.t(errorMessageKey(error))}</p>
-                    <button @click=${() => this.task.run()}>${this.t('retry')}</button>`
+                ? this.renderErrorState(error, () => void this.task.run())
                 : this.renderSkeleton()
         }
       </div>
     </section>`;
   }
 
-  private renderList(items: readonly MostViewedItem[]) {
-    if (items.length === 0) return html`<p role="status">${this.t('mostViewedEmpty')}</p>`;
+  private renderList(all: readonly MostViewedItem[]) {
+    // A server may send more than was asked for: one page never renders more than `limit`.
+    const items = all.slice(0, this.max);
+    if (items.length === 0) return this.renderEmptyState(this.t('mostViewedEmpty'));
     const locale = this.locale;
-    const now = this.now ?? Date.now();
+    const now = nowOf(this.now);
     // No whitespace inside .meta: its text runs are flex items spaced by the gap.
     return html`<ol part="list">
       ${items.map(
@@ -196,17 +253,18 @@ export class TinMostViewed extends TinElement {
   }
 
   private renderSkeleton() {
-    return html`<p class="visually-hidden" role="status">${this.t('loading')}</p>
-      <ol part="list" aria-hidden="true">
+    return this.renderLoadingState(
+      html`<ol part="list" aria-hidden="true">
         ${Array.from(
-          { length: this.limit },
+          { length: this.max },
           () =>
             html`<li part="item">
               <span part="rank" class="rank"></span><span part="link" class="title skeleton">&nbsp;<br />&nbsp;</span
               ><span part="meta" class="meta skeleton">&nbsp;</span>
             </li>`,
         )}
-      </ol>`;
+      </ol>`,
+    );
   }
 
   private onKeydown(event: KeyboardEvent): void {
@@ -226,7 +284,7 @@ export class TinMostViewed extends TinElement {
     const previous = this.period;
     if (period !== previous) {
       this.period = period;
-      emit<TinPeriodChangeDetail>(this, 'tin-period-change', { period, previous });
+      emit<TinMostViewedPeriodChangeDetail>(this, 'tin-most-viewed-period-change', { period, previous });
     }
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[aria-selected="true"]')?.focus();
@@ -238,6 +296,8 @@ declare global {
     'tin-most-viewed': TinMostViewed;
   }
   interface GlobalEventHandlersEventMap {
-    'tin-period-change': CustomEvent<TinPeriodChangeDetail>;
+    'tin-most-viewed-period-change': CustomEvent<TinMostViewedPeriodChangeDetail>;
+    'tin-most-viewed-error': CustomEvent<TinLoadErrorDetail>;
+    'tin-most-viewed-invalid-items': CustomEvent<TinInvalidItemsDetail>;
   }
 }

@@ -114,7 +114,7 @@ describe('tin-official', () => {
       );
     });
     const event = await heard;
-    expect(event.detail.message).to.contain('JSON');
+    expect(event.detail.error.message).to.contain('JSON');
     expect(part(el, 'error')!.textContent).to.contain('<script type="application/json">');
   });
 

@@ -18,7 +18,7 @@ export type OfficialLayout = 'inline' | 'card';
  * date of `at`, whatever the reader's time zone; an official holding none shows the name alone
  * (inline) or the name and "Không giữ chức vụ nào vào ngày …" (card).
  *
- * @fires tin-official-error - The JSON child could not be used. `detail: { field, message }`.
+ * @fires tin-official-error - The JSON child could not be used. `detail: { error }`, whose `details.field` names the field.
  *
  * @slot photo - A portrait, shown by the `card` layout only (e.g. an `<img>` with `alt=""`).
  *
@@ -62,7 +62,10 @@ export class TinOfficial extends TinCivicElement {
       this.scriptProblem = checked.problem;
       this.reportScriptProblem();
     }
-    this.official ??= data as Official;
+    if (this.official === undefined) {
+      this.official = data as Official;
+      this.fromScript = true;
+    }
   }
 
   override render() {
@@ -93,6 +96,6 @@ declare global {
     'tin-official': TinOfficial;
   }
   interface GlobalEventHandlersEventMap {
-    'tin-official-error': CustomEvent<import('../civic/civic-element.js').CivicDataErrorDetail>;
+    'tin-official-error': CustomEvent<import('../internal/events.js').TinLoadErrorDetail>;
   }
 }

@@ -1,5 +1,5 @@
 import { executeServerCommand } from '@web/test-runner-commands';
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { Official } from '@bantin/model';
 import { officials } from '@bantin/model/fixtures';
 import '../define/officials.js';
@@ -128,6 +128,17 @@ describe('tin-officials', () => {
     expect(part(missing, 'error')!.textContent).to.contain('officials');
     expect(part(notList, 'error')!.textContent).to.contain('Dữ liệu không hợp lệ');
     await expect(missing).to.be.accessible();
+  });
+
+  it('follows a lang change on an ancestor at run time', async () => {
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="vi"><tin-officials .officials=${officials} at="2026-02-04"></tin-officials></div>`,
+    );
+    const el = wrapper.querySelector('tin-officials')!;
+    await el.updateComplete;
+    expect(part(el, 'heading')!.textContent!.trim()).to.equal('Lãnh đạo thành phố');
+    wrapper.lang = 'en';
+    await waitUntil(() => part(el, 'heading')!.textContent!.trim() === 'City leaders', 'the heading turns English');
   });
 
   it('fits a 390 px phone', async () => {

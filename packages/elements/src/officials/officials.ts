@@ -18,7 +18,8 @@ import { officialsStyles } from './officials.styles.js';
  * The data is the `officials` property or a child `<script type="application/json">` holding the
  * same array; invalid officials are skipped with one console warning, the others shown.
  *
- * @fires tin-officials-error - The JSON child could not be used. `detail: { field, message }`.
+ * @fires tin-officials-error - The JSON child could not be used. `detail: { error }`, whose `details.field` names the field.
+ * @fires tin-officials-invalid-items - Items of the JSON child were skipped as invalid. `detail: { count }`.
  *
  * @slot photo-{id} - A portrait for the official with that id, e.g. `<img slot="photo-vuong-dinh-hue" alt="">`.
  *
@@ -75,7 +76,10 @@ export class TinOfficials extends TinCivicElement {
       this.reportScriptProblem();
       return;
     }
-    this.officials ??= data as Official[];
+    if (this.officials === undefined) {
+      this.officials = data as Official[];
+      this.fromScript = true;
+    }
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -117,6 +121,7 @@ declare global {
     'tin-officials': TinOfficials;
   }
   interface GlobalEventHandlersEventMap {
-    'tin-officials-error': CustomEvent<import('../civic/civic-element.js').CivicDataErrorDetail>;
+    'tin-officials-error': CustomEvent<import('../internal/events.js').TinLoadErrorDetail>;
+    'tin-officials-invalid-items': CustomEvent<import('../internal/events.js').TinInvalidItemsDetail>;
   }
 }

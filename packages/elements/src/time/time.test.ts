@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../define/time.js';
 import { clockListenerCount } from '../internal/clock.js';
 import type { TinTime } from './time.js';
@@ -37,11 +37,54 @@ describe('tin-time', () => {
     expect(timeOf(el).textContent).to.equal('1 day ago');
   });
 
-  it('keeps its fallback text for an invalid date', async () => {
-    const el = await fixture<TinTime>(html`<tin-time datetime="hôm qua">28/11/2020</tin-time>`);
-    expect(el.shadowRoot!.querySelector('time')).to.equal(null);
-    expect(el.shadowRoot!.querySelector('slot')).to.not.equal(null);
-    expect(el.textContent).to.equal('28/11/2020');
+  it('keeps its fallback text for an invalid or missing date, and names the attribute in one warning', async () => {
+    const warn = console.warn;
+    const warnings: string[] = [];
+    console.warn = (...args: unknown[]) => void warnings.push(args.join(' '));
+    try {
+      const el = await fixture<TinTime>(html`<tin-time datetime="hôm qua">28/11/2020</tin-time>`);
+      expect(el.shadowRoot!.querySelector('time')).to.equal(null);
+      expect(el.shadowRoot!.querySelector('slot')).to.not.equal(null);
+      expect(el.textContent).to.equal('28/11/2020');
+      el.format = 'full';
+      await el.updateComplete;
+      expect(warnings).to.have.length(1);
+      expect(warnings[0]).to.contain('<tin-time> needs the "datetime" attribute');
+      expect(warnings[0]).to.contain('"hôm qua" is not one');
+      await fixture<TinTime>(html`<tin-time>hôm qua</tin-time>`);
+      expect(warnings).to.have.length(2);
+    } finally {
+      console.warn = warn;
+    }
+  });
+
+  it('takes `now` as an attribute: an ISO date-time or milliseconds', async () => {
+    const iso = await fixture<TinTime>(
+      html`<tin-time datetime="2026-02-03T08:00:00+07:00" now="2026-02-04T09:00:00+07:00"></tin-time>`,
+    );
+    expect(timeOf(iso).textContent).to.equal('1 ngày trước');
+    const ms = await fixture<TinTime>(
+      html`<tin-time datetime="2026-02-03T08:00:00+07:00" now=${String(now.getTime())}></tin-time>`,
+    );
+    expect(timeOf(ms).textContent).to.equal('1 ngày trước');
+    // An unreadable now falls back to the real clock rather than showing nonsense.
+    const bad = await fixture<TinTime>(html`<tin-time datetime=${new Date().toISOString()} now="không"></tin-time>`);
+    expect(timeOf(bad).textContent).to.not.contain('NaN');
+  });
+
+  it('follows <html lang> and ancestors at run time', async () => {
+    const wrapper = await fixture<HTMLElement>(
+      html`<p><tin-time datetime="2026-02-03T08:00:00+07:00" .now=${now}></tin-time></p>`,
+    );
+    const el = wrapper.querySelector('tin-time')!;
+    try {
+      document.documentElement.lang = 'en';
+      await waitUntil(() => timeOf(el).textContent === '1 day ago', 'did not follow <html lang>');
+      wrapper.setAttribute('lang', 'vi-VN');
+      await waitUntil(() => timeOf(el).textContent === '1 ngày trước', 'did not follow the ancestor');
+    } finally {
+      document.documentElement.removeAttribute('lang');
+    }
   });
 
   it('shares one clock among all instances and releases it when removed', async () => {

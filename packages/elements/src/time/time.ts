@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { formatDate, formatRelativeTime, type DateStyle } from '@bantin/model';
-import { subscribeToClock } from '../internal/clock.js';
+import { nowOf, nowProperty, subscribeToClock } from '../internal/clock.js';
 import { baseStyles, tokenStyles } from '../internal/styles.js';
 import { TinElement } from '../internal/tin-element.js';
 import { timeStyles } from './time.styles.js';
@@ -12,7 +12,11 @@ export type TimeFormat = 'relative' | DateStyle;
  * @summary A date in Vietnam time: "1 ngày trước", or an absolute format, inside a semantic
  * `<time>` whose tooltip gives the full date.
  *
- * @slot - Fallback text, shown before the element upgrades and when `datetime` is invalid.
+ * Follows `lang` on itself or any ancestor at run time, and `now` (attribute or property)
+ * freezes the clock. It loads nothing, so it has no loading, empty or error state: a missing or
+ * invalid `datetime` is named in a console warning and the fallback content stays.
+ *
+ * @slot - Fallback text, shown before the element upgrades and when `datetime` is missing or invalid.
  * @csspart time - The `<time>` element.
  * @cssprop --tin-time-color - Text color. Default: inherited.
  */
@@ -23,7 +27,7 @@ export class TinTime extends TinElement {
   static override properties = {
     datetime: { reflect: true },
     format: { reflect: true },
-    now: { attribute: false },
+    now: nowProperty,
   };
 
   /** An ISO 8601 date-time, e.g. "2026-02-03T08:00:00+07:00". */
@@ -32,7 +36,10 @@ export class TinTime extends TinElement {
   /** `relative` ("1 ngày trước", the default), or `full`, `short`, `long`, `dateTime`, `time`. */
   format: TimeFormat = 'relative';
 
-  /** Freezes "now" for relative times (stories, tests, server rendering). Unset: the real clock. */
+  /**
+   * Freezes "now" for relative times (stories, tests, server rendering): an ISO date-time or
+   * milliseconds as an attribute, or a Date. Unset: the real clock.
+   */
   now?: Date | number;
 
   private unsubscribe?: () => void;
@@ -52,11 +59,17 @@ export class TinTime extends TinElement {
 
   override render() {
     const date = new Date(this.datetime);
-    if (!this.datetime || Number.isNaN(date.getTime())) return html`<slot></slot>`;
+    if (!this.datetime || Number.isNaN(date.getTime())) {
+      this.missingConfiguration(
+        'datetime',
+        this.datetime ? `an ISO 8601 date-time; "${this.datetime}" is not one` : 'an ISO 8601 date-time',
+      );
+      return html`<slot></slot>`;
+    }
     const locale = this.locale;
     const label =
       this.format === 'relative'
-        ? formatRelativeTime(date, this.now ?? Date.now(), { locale })
+        ? formatRelativeTime(date, nowOf(this.now), { locale })
         : formatDate(date, this.format, { locale });
     const full = `${formatDate(date, 'full', { locale })} ${formatDate(date, 'time')}`;
     return html`<time part="time" datetime=${date.toISOString()} title=${label === full ? nothing : full}

@@ -1,11 +1,18 @@
 import { css } from 'lit';
 
 // .count keeps one width in every state, so the line does not move when the number arrives.
+// The shared states are inline here: the counter sits inside a line of text.
 export const viewCounterStyles = css`
   :host {
     display: inline-block;
     white-space: nowrap;
     color: var(--tin-view-counter-color, inherit);
+  }
+  .state {
+    display: inline;
+  }
+  [part='error'] {
+    white-space: normal;
   }
   .count {
     display: inline-block;

@@ -113,7 +113,9 @@ describe('tin-view-counter', () => {
       const box = skeleton.getBoundingClientRect();
       expect(box.width).to.be.greaterThan(0);
       expect(box.height).to.be.greaterThan(0);
-      expect(textOf(el)).to.equal('Lượt xem:');
+      // "Đang tải…" is for screen readers only (visually hidden), in the shared loading part.
+      expect(textOf(el)).to.equal('Lượt xem: Đang tải…');
+      expect(el.shadowRoot!.querySelector('[part=loading] [part=count]')).to.equal(skeleton);
       await expect(el).to.be.accessible();
 
       answer.resolve(json({ views: { [ARTICLE]: 414 } }));
@@ -213,7 +215,7 @@ describe('tin-view-counter', () => {
       const endpoint = uniqueEndpoint();
       let counted = 0;
       const wrapper = fixtureSync(
-        html`<div @tin-view-counted=${() => counted++}>
+        html`<div @tin-view-counter-counted=${() => counted++}>
           <tin-view-counter article-id=${ARTICLE} endpoint=${endpoint} track></tin-view-counter>
           ${[...Array(10).keys()].map((i) => html`<tin-view-counter article-id=${`bai-${i}`} endpoint=${endpoint}></tin-view-counter>`)}
         </div>`,
@@ -252,7 +254,7 @@ describe('tin-view-counter', () => {
   });
 
   describe('tracking', () => {
-    it('records one view, shows the new count and fires tin-view-counted', async () => {
+    it('records one view, shows the new count and fires tin-view-counter-counted', async () => {
       patchFetch(contract({}, 415));
       const el = await fixture<TinViewCounter>(
         html`<tin-view-counter
@@ -261,7 +263,7 @@ describe('tin-view-counter', () => {
           track
         ></tin-view-counter>`,
       );
-      const event = await oneEvent(el, 'tin-view-counted');
+      const event = await oneEvent(el, 'tin-view-counter-counted');
       expect(event.detail).to.deep.equal({ articleId: ARTICLE, views: 415 });
       expect(event.bubbles && event.composed).to.equal(true);
       await settled(el);
@@ -277,12 +279,12 @@ describe('tin-view-counter', () => {
       const first = await fixture<TinViewCounter>(
         html`<tin-view-counter article-id=${ARTICLE} endpoint=${endpoint} track></tin-view-counter>`,
       );
-      await oneEvent(first, 'tin-view-counted');
+      await oneEvent(first, 'tin-view-counter-counted');
       first.remove();
 
       let counted = 0;
       const wrapper = fixtureSync(
-        html`<div @tin-view-counted=${() => counted++}>
+        html`<div @tin-view-counter-counted=${() => counted++}>
           <tin-view-counter article-id="${ARTICLE}/" endpoint=${endpoint} track></tin-view-counter>
         </div>`,
       );
@@ -298,7 +300,7 @@ describe('tin-view-counter', () => {
       const endpoint = uniqueEndpoint();
       let counted = 0;
       const wrapper = fixtureSync(
-        html`<div @tin-view-counted=${() => counted++}>
+        html`<div @tin-view-counter-counted=${() => counted++}>
           <tin-view-counter article-id=${ARTICLE} endpoint=${endpoint} track></tin-view-counter>
           <tin-view-counter article-id=${ARTICLE} endpoint=${endpoint} track></tin-view-counter>
         </div>`,
@@ -325,7 +327,7 @@ describe('tin-view-counter', () => {
       await tick();
       expect(calls.map((call) => call.method)).to.deep.equal(['POST']);
       answer.resolve(json({ articleId: ARTICLE, views: 415 }));
-      await oneEvent(el, 'tin-view-counted');
+      await oneEvent(el, 'tin-view-counter-counted');
       await waitUntil(() => textOf(el) === 'Lượt xem: 415');
     });
 
@@ -335,7 +337,7 @@ describe('tin-view-counter', () => {
       const first = await fixture<TinViewCounter>(
         html`<tin-view-counter article-id=${ARTICLE} endpoint=${endpoint} track></tin-view-counter>`,
       );
-      await oneEvent(first, 'tin-view-counted');
+      await oneEvent(first, 'tin-view-counter-counted');
       const second = await fixture<TinViewCounter>(
         html`<tin-view-counter article-id=${ARTICLE} endpoint=${endpoint} count="416" track></tin-view-counter>`,
       );
@@ -350,13 +352,13 @@ describe('tin-view-counter', () => {
       patchFetch((call, init) => (fail ? json({ error: { code: 'server', message: 'down' } }, 500) : ok(call, init)));
       let counted = 0;
       const wrapper = fixtureSync(
-        html`<div @tin-view-counted=${() => counted++}>
+        html`<div @tin-view-counter-counted=${() => counted++}>
           <tin-view-counter article-id=${ARTICLE} endpoint=${uniqueEndpoint()} track></tin-view-counter>
         </div>`,
       );
       const el = wrapper.querySelector('tin-view-counter')!;
       await waitUntil(() => retryOf(el), 'no error state');
-      expect(textOf(el)).to.equal('Lượt xem: — ↻');
+      expect(textOf(el)).to.equal('Lượt xem: — Máy chủ đang gặp sự cố. Thử lại');
       expect(wasViewedThisSession(ARTICLE)).to.equal(false);
       expect(counted).to.equal(0);
 
@@ -421,21 +423,33 @@ describe('tin-view-counter', () => {
     });
 
     for (const [name, failure, message] of failures) {
-      it(`shows a compact error with a working retry after ${name}`, async () => {
+      it(`shows the reason as text, a working retry and tin-view-counter-error after ${name}`, async () => {
         let failing = true;
         const { calls: made, fake } = recordingFetch((call, init) =>
           failing ? failure(call, init) : contract({ [ARTICLE]: 414 })(call, init),
         );
         const source = createHttpDataSource(uniqueEndpoint(), { fetch: fake, timeoutMs: 200 });
-        const el = await fixture<TinViewCounter>(
-          html`<tin-view-counter article-id=${ARTICLE} .dataSource=${source}></tin-view-counter>`,
+        const errors: unknown[] = [];
+        const wrapper = fixtureSync(
+          html`<div @tin-view-counter-error=${(event: CustomEvent) => errors.push(event.detail.error)}>
+            <tin-view-counter article-id=${ARTICLE} .dataSource=${source}></tin-view-counter>
+          </div>`,
         );
+        const el = wrapper.querySelector('tin-view-counter')!;
         await waitUntil(() => retryOf(el), 'no error state', { timeout: 2000 });
 
         expect(countOf(el).textContent).to.equal('—');
+        // The reason is visible text, readable on a touch screen, not a tooltip.
+        const reason = el.shadowRoot!.querySelector<HTMLElement>('[part=error] [part=error-message]')!;
+        expect(reason.textContent).to.equal(message);
+        expect(reason.getBoundingClientRect().width).to.be.greaterThan(0);
+        expect(el.shadowRoot!.querySelector('[title]')).to.equal(null);
         const retry = retryOf(el)!;
-        expect(retry.getAttribute('aria-label')).to.equal('Thử lại');
-        expect(retry.title).to.equal(message);
+        expect(retry.textContent!.trim()).to.equal('Thử lại');
+        // Not an alert on page load: ten failing counters would interrupt a screen reader ten times.
+        expect(el.shadowRoot!.querySelector('[role=alert]')).to.equal(null);
+        expect(errors).to.have.length(1);
+        expect(errors[0]).to.be.instanceOf(Error);
         await expect(el).to.be.accessible();
 
         failing = false;
@@ -466,9 +480,7 @@ describe('tin-view-counter', () => {
       );
       const el = wrapper.querySelector('tin-view-counter')!;
       await waitUntil(() => retryOf(el));
-      expect(textOf(el)).to.equal('Views: — ↻');
-      expect(retryOf(el)!.getAttribute('aria-label')).to.equal('Try again');
-      expect(retryOf(el)!.title).to.equal('The server ran into a problem.');
+      expect(textOf(el)).to.equal('Views: — The server ran into a problem. Try again');
     });
 
     it('retries from the keyboard: Tab to the button, Enter', async () => {
@@ -489,10 +501,80 @@ describe('tin-view-counter', () => {
       await waitUntil(() => textOf(el) === 'Lượt xem: 414');
     });
 
-    it('shows the error state when it has nowhere to get a count from', async () => {
-      const el = await fixture<TinViewCounter>(html`<tin-view-counter article-id=${ARTICLE}></tin-view-counter>`);
-      await waitUntil(() => retryOf(el));
-      expect(retryOf(el)!.title).to.equal('Không tải được dữ liệu.');
+    for (const [name, template, attribute] of [
+      ['no endpoint', html`<tin-view-counter article-id=${ARTICLE}></tin-view-counter>`, 'endpoint'],
+      ['no article-id', html`<tin-view-counter endpoint="/api"></tin-view-counter>`, 'article-id'],
+      ['no article-id to track', html`<tin-view-counter endpoint="/api" track></tin-view-counter>`, 'article-id'],
+    ] as const) {
+      it(`${name}: a console warning naming "${attribute}", and the error state saying so`, async () => {
+        const warnings: string[] = [];
+        const warn = console.warn;
+        console.warn = (...args: unknown[]) => void warnings.push(args.join(' '));
+        try {
+          const el = await fixture<TinViewCounter>(template);
+          await waitUntil(() => el.shadowRoot!.querySelector('[part=error]'), 'no error state');
+          expect(textOf(el)).to.equal(`Lượt xem: — Chưa cấu hình: thiếu thuộc tính ${attribute}.`);
+          expect(retryOf(el)).to.equal(null);
+          expect(warnings).to.have.length(1);
+          expect(warnings[0]).to.contain(`<tin-view-counter> needs the "${attribute}" attribute`);
+          await expect(el).to.be.accessible();
+        } finally {
+          console.warn = warn;
+        }
+      });
+    }
+
+    it('a count alone needs no endpoint and warns nothing', async () => {
+      const warn = console.warn;
+      const warnings: unknown[] = [];
+      console.warn = (...args: unknown[]) => void warnings.push(args);
+      try {
+        const el = await fixture<TinViewCounter>(html`<tin-view-counter count="414"></tin-view-counter>`);
+        await tick();
+        expect(textOf(el)).to.equal('Lượt xem: 414');
+        expect(warnings).to.deep.equal([]);
+      } finally {
+        console.warn = warn;
+      }
+    });
+
+    it('a server that sends headers and then stalls ends in the timeout error, not a skeleton forever', async () => {
+      const source = createHttpDataSource('/mock-api/test/stalled-body', { timeoutMs: 300 });
+      const el = await fixture<TinViewCounter>(
+        html`<tin-view-counter article-id=${ARTICLE} .dataSource=${source}></tin-view-counter>`,
+      );
+      await waitUntil(() => retryOf(el), 'no error state', { timeout: 3000 });
+      expect(textOf(el)).to.equal('Lượt xem: — Máy chủ phản hồi quá lâu. Thử lại');
+    });
+
+    it('an endpoint on another origin that refuses this site says so (CORS), not that the network failed', async () => {
+      const endpoint = `${location.protocol}//127.0.0.1:${location.port}/mock-api`;
+      const el = await fixture<TinViewCounter>(
+        html`<tin-view-counter article-id=${ARTICLE} endpoint=${endpoint}></tin-view-counter>`,
+      );
+      await waitUntil(() => retryOf(el), 'no error state', { timeout: 3000 });
+      expect(textOf(el)).to.equal(
+        'Lượt xem: — Máy chủ dữ liệu từ chối yêu cầu từ trang này (CORS). Vui lòng báo cho quản trị trang. Thử lại',
+      );
+    });
+  });
+
+  describe('language at run time', () => {
+    afterEach(() => document.documentElement.removeAttribute('lang'));
+
+    it('switches when <html lang> or an ancestor lang changes', async () => {
+      patchFetch(contract({ [ARTICLE]: 1234 }));
+      const wrapper = fixtureSync(
+        html`<div><tin-view-counter article-id=${ARTICLE} endpoint=${uniqueEndpoint()}></tin-view-counter></div>`,
+      );
+      const el = wrapper.querySelector('tin-view-counter')!;
+      await settled(el);
+      expect(textOf(el)).to.equal('Lượt xem: 1.234');
+      document.documentElement.lang = 'en';
+      await waitUntil(() => textOf(el) === 'Views: 1,234', 'did not follow <html lang>');
+      wrapper.setAttribute('lang', 'vi');
+      await waitUntil(() => textOf(el) === 'Lượt xem: 1.234', 'did not follow the ancestor');
+      expect(calls).to.have.length(1);
     });
   });
 });

@@ -1,16 +1,15 @@
 import { html, nothing } from 'lit';
-import { Task, TaskStatus } from '../internal/task.js';
+import { Task, TaskStatus } from '@lit/task';
 import { canonicalArticleKey, formatNumber } from '@bantin/model';
-import { errorMessageKey } from '../data/errors.js';
-import { sharedHttpDataSource } from '../data/http-source.js';
+import { sharedViewCountSource } from '../data/http-source.js';
 import type { ViewCountSource } from '../data/types.js';
-import { emit } from '../internal/events.js';
+import { emit, type TinLoadErrorDetail } from '../internal/events.js';
 import { markViewedThisSession, wasViewedThisSession } from '../internal/session-store.js';
 import { baseStyles, tokenStyles } from '../internal/styles.js';
 import { TinElement } from '../internal/tin-element.js';
 import { viewCounterStyles } from './view-counter.styles.js';
 
-export interface ViewCountedDetail {
+export interface TinViewCounterCountedDetail {
   /** The canonical article key the view was recorded under. */
   articleId: string;
   /** The count after this view. */
@@ -29,16 +28,24 @@ const recording = new Map<string, Promise<number>>();
  *
  * Where the count comes from, first match wins: the `count` attribute/property (no request at
  * all unless `track` still has to record the view); the `dataSource` property; the `endpoint`
- * attribute. An id the server does not list has no recorded view and shows 0.
+ * attribute. An id the server does not list has no recorded view and shows 0 (a count of 0 is
+ * a result, so this element has no empty state).
  *
  * With `track`, the session is marked only after the POST succeeds: a failed POST counts
  * nothing, shows the error state, and "Thử lại" posts again (or the next page load does).
  * When `count` is set, a failed POST keeps showing `count` instead of an error.
  *
- * @fires tin-view-counted - The reader's view was recorded. `detail: { articleId, views }`.
+ * Without `article-id`, or without `endpoint`/`dataSource` when there is no `count` to show,
+ * the console names the missing attribute and the error state says so.
+ *
+ * @fires tin-view-counter-counted - The reader's view was recorded. `detail: { articleId, views }`.
+ * @fires tin-view-counter-error - Loading the count or recording the view failed; the error state is shown. `detail: { error }`.
  *
  * @csspart label - The "Lượt xem:" label.
  * @csspart count - The number, its loading skeleton, or "—" when it could not be loaded.
+ * @csspart loading - The loading state (around the skeleton).
+ * @csspart error - The error state: the reason and the retry button.
+ * @csspart error-message - The reason, as visible text.
  * @csspart retry - The "Thử lại" button of the error state.
  *
  * @cssprop --tin-view-counter-color - Text color. Default: inherited.
@@ -85,16 +92,26 @@ export class TinViewCounter extends TinElement {
       [
         canonicalArticleKey(this.articleId),
         this.track,
-        this.dataSource ?? (this.endpoint ? sharedHttpDataSource(this.endpoint) : undefined),
+        this.dataSource ?? (this.endpoint ? sharedViewCountSource(this.endpoint) : undefined),
         this.given(),
       ] as const,
     // Runs during the update, so counters rendered together ask within one batch window.
     task: async ([key, track, source, count], { signal }) => {
-      if (track && key && source && !wasViewedThisSession(key)) return this.record(key, source);
+      // A count to show and no view to record needs nothing else.
+      const missing =
+        count !== undefined && !track
+          ? undefined
+          : !key
+            ? this.missingConfiguration('article-id')
+            : !source
+              ? this.missingConfiguration('endpoint', 'or the dataSource property')
+              : undefined;
+      if (track && !missing && !wasViewedThisSession(key)) return this.record(key, source!);
       if (count !== undefined) return count;
-      if (!key || !source) throw new Error('<tin-view-counter> needs article-id and endpoint, dataSource or count');
-      return (await source.getViewCounts([key], { signal }))[key] ?? 0;
+      if (missing) throw missing;
+      return (await source!.getViewCounts([key], { signal }))[key] ?? 0;
     },
+    onError: (error) => emit<TinLoadErrorDetail>(this, 'tin-view-counter-error', { error: error as Error }),
   });
 
   private given(): number | undefined {
@@ -109,7 +126,7 @@ export class TinViewCounter extends TinElement {
         .recordView(key)
         .then((views) => {
           markViewedThisSession(key);
-          emit<ViewCountedDetail>(this, 'tin-view-counted', { articleId: key, views });
+          emit<TinViewCounterCountedDetail>(this, 'tin-view-counter-counted', { articleId: key, views });
           return views;
         })
         .finally(() => recording.delete(key));
@@ -126,22 +143,18 @@ export class TinViewCounter extends TinElement {
   override render() {
     const { status, value, error } = this.views;
     const views = status === TaskStatus.COMPLETE ? value : this.given();
-    // Template whitespace is bytes in the bundle: line breaks go inside ${} (the one space before the count is text).
+    // The one space before the count is text; the rest of the whitespace is inside ${}.
     return html`<span aria-live=${this.retried ? 'polite' : nothing}
       ><span part="label">${this.label || this.t('viewsLabel')}:</span> ${
         views !== undefined
           ? html`<span part="count" class="count">${formatNumber(views, { locale: this.locale })}</span>`
           : status === TaskStatus.ERROR
-            ? html`<span part="count" class="count">—</span>
-                <button
-                  part="retry"
-                  aria-label=${this.t('retry')}
-                  title=${this.t(errorMessageKey(error))}
-                  @click=${this.retry}
-                >
-                  ↻
-                </button>`
-            : html`<span part="count" class="count skeleton"></span>`
+            ? html`<span part="count" class="count">—</span> ${this.renderErrorState(
+                  error,
+                  () => this.retry(),
+                  this.retried,
+                )}`
+            : this.renderLoadingState(html`<span part="count" class="count skeleton"></span>`)
       }</span
     >`;
   }
@@ -152,6 +165,7 @@ declare global {
     'tin-view-counter': TinViewCounter;
   }
   interface GlobalEventHandlersEventMap {
-    'tin-view-counted': CustomEvent<ViewCountedDetail>;
+    'tin-view-counter-counted': CustomEvent<TinViewCounterCountedDetail>;
+    'tin-view-counter-error': CustomEvent<TinLoadErrorDetail>;
   }
 }

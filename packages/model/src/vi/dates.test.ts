@@ -7,10 +7,14 @@ import {
   formatRelativeTime,
   fromVietnamTime,
   relativeTimeRefreshMs,
+  toDate,
+  toVietnamDateString,
   toVietnamIsoString,
   VN_TIME_ZONE,
   vietnamParts,
 } from './dates.js';
+import { toLunarDate } from './lunar.js';
+import { positionsAt } from './officials.js';
 import { parseVietnameseDate } from './parse-date.js';
 
 test('the suite runs outside Vietnam time, so zone leaks would show', () => {
@@ -114,4 +118,65 @@ test('calendar days are counted in Vietnam', () => {
   // 23:30 Hà Nội on the 14th to 00:30 on the 15th is one calendar day, though only an hour.
   assert.equal(calendarDaysBetween(fromVietnamTime(2026, 3, 14, 23, 30), fromVietnamTime(2026, 3, 15, 0, 30)), 1);
   assert.equal(calendarDaysBetween('2026-02-02T10:00:00+07:00', '2026-03-15T00:00:00+07:00'), 41);
+});
+
+// Issue 8: officials.ts read dates through Intl's zone data, which puts Vietnam at UTC+8 before
+// 1975, so positionsAt read 2 January where toVietnamDateString read 1 January. One rule now:
+// UTC+7 for every year, in one function that the rest of bantin calls.
+test('one Vietnam date for 1970-01-01T16:30Z: positionsAt, toVietnamDateString and the lunar calendar agree', () => {
+  const at = '1970-01-01T16:30Z';
+  assert.equal(toVietnamDateString(at), '1970-01-01');
+  assert.equal(toVietnamDateString(new Date(at)), '1970-01-01');
+  const official = {
+    positions: [
+      { title: 'until 1 January', to: '1970-01-01' },
+      { title: 'from 2 January', from: '1970-01-02' },
+    ],
+  };
+  assert.deepEqual(
+    positionsAt(official, at).map((p) => p.title),
+    ['until 1 January'],
+  );
+  assert.deepEqual(
+    positionsAt(official, new Date(at)).map((p) => p.title),
+    ['until 1 January'],
+  );
+  assert.deepEqual(toLunarDate(at), toLunarDate('1970-01-01'));
+  assert.notDeepEqual(toLunarDate(at), toLunarDate('1970-01-02'));
+});
+
+test('any instant gives the same Vietnam day to every function that reads one', () => {
+  fc.assert(
+    fc.property(fc.date({ min: new Date('1800-01-02'), max: new Date('2199-12-30'), noInvalidDate: true }), (date) => {
+      const day = toVietnamDateString(date);
+      assert.equal(day, toVietnamIsoString(date).slice(0, 10));
+      assert.deepEqual(toLunarDate(date), toLunarDate(day));
+      const official = { positions: [{ title: 'that day', from: day, to: day }] };
+      assert.equal(positionsAt(official, date).length, 1);
+      assert.equal(positionsAt(official, day).length, 1);
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('strings are read in Vietnam time whatever the machine zone: a date is that day, no offset is wall time', () => {
+  assert.equal(toDate('2026-02-17T08:00').toISOString(), '2026-02-17T01:00:00.000Z');
+  assert.equal(toDate('2026-02-17 08:00:30.25').toISOString(), '2026-02-17T01:00:30.250Z');
+  assert.equal(toDate('2026-02-17').toISOString(), '2026-02-16T17:00:00.000Z');
+  assert.equal(toDate('2026-02-17T01:00:00+0800').toISOString(), '2026-02-16T17:00:00.000Z');
+  assert.equal(formatDate('2026-02-17T23:30', 'dateTime'), '17/02/2026 23:30');
+  assert.equal(toVietnamDateString('2026-02-17T23:30'), '2026-02-17');
+  for (const bad of ['2026-02-30', '2026-02-17T24:00', '17/02/2026', 'Tue Feb 17 2026', '2026-02-17T08:00+25:00']) {
+    assert.throws(() => toDate(bad), RangeError, bad);
+    assert.throws(() => toVietnamDateString(bad), RangeError, bad);
+    assert.throws(() => positionsAt({ positions: [] }, bad), RangeError, bad);
+  }
+});
+
+test('toVietnamIsoString can keep milliseconds, as the server writes its times', () => {
+  assert.equal(toVietnamIsoString(Date.UTC(2026, 1, 4, 1, 0, 0, 7)), '2026-02-04T08:00:00+07:00');
+  assert.equal(
+    toVietnamIsoString(Date.UTC(2026, 1, 4, 1, 0, 0, 7), { milliseconds: true }),
+    '2026-02-04T08:00:00.007+07:00',
+  );
 });

@@ -1,23 +1,60 @@
+import { isCalendarDate } from '../checks.js';
+
 /**
- * Dates in Vietnam time, whatever the machine's zone.
+ * Dates in Vietnam time, whatever the machine's zone. This module is the one place where an
+ * instant or a string becomes a Vietnam date: officials.ts, lunar.ts, the elements and the
+ * server all read dates through it.
  *
- * Vietnam has kept UTC+7 with no daylight saving since 1975, so Vietnam wall-clock time is
- * the instant shifted by seven hours, read with UTC getters. That is exact for every date a
- * news site shows and needs no time-zone database. Formatting uses Intl, which speaks
- * Vietnamese natively and costs nothing in a browser bundle (date-fns's relative formatter
- * with its `vi` locale measured 5.1 kB gzip).
+ * Vietnam time is UTC+7, fixed, for every year. Vietnam has kept UTC+7 with no daylight saving
+ * since 1975; before that parts of the country used UTC+8 (the South until 1975, the North
+ * until 1967), and zone databases follow that history, but bantin does not: one rule, so that a
+ * date computed by one function never disagrees with another (docs/decisions.md). Vietnam
+ * wall-clock time is the instant shifted by seven hours, read with UTC getters, which needs no
+ * time-zone database. Formatting uses Intl, which speaks Vietnamese natively and costs nothing
+ * in a browser bundle (date-fns's relative formatter with its `vi` locale measured 5.1 kB gzip).
  */
 
 export const VN_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 export const VN_UTC_OFFSET_MINUTES = 7 * 60;
 const OFFSET_MS = VN_UTC_OFFSET_MINUTES * 60_000;
 
+/** A Date, epoch milliseconds, or an ISO 8601 string (see `toDate`). */
 export type DateInput = Date | string | number;
 export type DateLocale = 'vi' | 'en';
 
-/** Parses input into a Date; throws RangeError naming the bad value. */
+// "2026-02-17", "2026-02-17T08:00", "2026-02-17 08:00:00.5", "2026-02-17T01:00:00Z", "…+07:00", "…+0700".
+const ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
+
+/** Epoch milliseconds of an ISO 8601 string read as `toDate` documents; NaN when it is none. */
+function parseIso(text: string): number {
+  const m = ISO_8601.exec(text.trim());
+  if (!m) return Number.NaN;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const [hour, minute, second] = [Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)];
+  if (!isCalendarDate(year, month, day) || hour > 23 || minute > 59 || second > 59) return Number.NaN;
+  let offsetMinutes = VN_UTC_OFFSET_MINUTES;
+  const zone = m[8];
+  if (zone) {
+    const digits = zone.slice(1).replace(':', '');
+    const [offH, offM] = [Number(digits.slice(0, 2)), Number(digits.slice(2))];
+    if (offH > 23 || offM > 59) return Number.NaN;
+    offsetMinutes = zone.toUpperCase() === 'Z' ? 0 : (zone[0] === '-' ? -1 : 1) * (offH * 60 + offM);
+  }
+  const ms = m[7] === undefined ? 0 : Math.floor(Number(`0.${m[7]}`) * 1000);
+  return Date.UTC(year, month - 1, day, hour, minute, second, ms) - offsetMinutes * 60_000;
+}
+
+/**
+ * Reads an instant. Strings must be ISO 8601, read the Vietnamese way whatever the machine's
+ * zone: "2026-02-17" is 00:00 Vietnam time that day, a date-time without an offset is Vietnam
+ * wall-clock time, and one with "Z" or "±HH:mm" is that exact instant. Throws a RangeError
+ * naming the bad value (a day or time that does not exist, another string form, NaN).
+ */
 export function toDate(input: DateInput): Date {
-  const date = input instanceof Date ? new Date(input.getTime()) : new Date(input);
+  const date =
+    input instanceof Date
+      ? new Date(input.getTime())
+      : new Date(typeof input === 'string' ? parseIso(input) : typeof input === 'number' ? input : Number.NaN);
   if (Number.isNaN(date.getTime())) {
     throw new RangeError(`Ngày giờ không hợp lệ / invalid date: ${JSON.stringify(String(input))}`);
   }
@@ -55,13 +92,20 @@ export function fromVietnamTime(year: number, month: number, day: number, hour =
   return new Date(Date.UTC(year, month - 1, day, hour, minute, second) - OFFSET_MS);
 }
 
-/** "2026-11-25T08:30:00+07:00": ISO 8601 as Vietnamese newsrooms publish it. */
-export function toVietnamIsoString(input: DateInput): string {
+/**
+ * "2026-11-25T08:30:00+07:00": ISO 8601 as Vietnamese newsrooms publish it. With
+ * `{ milliseconds: true }`, "2026-11-25T08:30:00.000+07:00" (the server's API times).
+ */
+export function toVietnamIsoString(input: DateInput, options: { milliseconds?: boolean } = {}): string {
   const p = vietnamParts(input);
-  return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}+07:00`;
+  const ms = options.milliseconds ? `.${String(toDate(input).getUTCMilliseconds()).padStart(3, '0')}` : '';
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${ms}+07:00`;
 }
 
-/** The Vietnam calendar date, YYYY-MM-DD. */
+/**
+ * The Vietnam calendar date of an instant, YYYY-MM-DD: the one Vietnam-date function of bantin
+ * (UTC+7 for every year; strings as `toDate` reads them, so "2026-02-17" stays that day).
+ */
 export function toVietnamDateString(input: DateInput): string {
   const p = vietnamParts(input);
   return `${p.year}-${pad(p.month)}-${pad(p.day)}`;

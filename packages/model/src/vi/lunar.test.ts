@@ -143,6 +143,22 @@ describe('toLunarDate', () => {
     assert.deepEqual(toLunarDate('2026-02-17'), lunar(1, 1, 2026));
   });
 
+  // The new moon of May 2054 is computed here at 00:00:22 Vietnam time on 8 May (17:00:22 UT on
+  // 7 May, with ΔT ≈ 101 s), the closest call after midnight in 1800–2199. The published
+  // Vietnamese calendar (Hồ Ngọc Đức's tables, which Vietnamese almanacs and calendar sites
+  // reproduce; its shorter Meeus series puts this new moon at 00:01:55) also makes Friday
+  // 8 May 2054 the 1st of month 4 of Giáp Tuất, and 7 May the 30th of month 3. A ΔT wrong by
+  // more than 22 s (2054's is extrapolated) would move it to 7 May: this test would catch that.
+  test('May 2054: the new moon 22 s after Vietnam midnight starts month 4 on 8 May, as published', () => {
+    assert.deepEqual(toLunarDate('2054-05-07'), lunar(30, 3, 2054));
+    assert.deepEqual(toLunarDate('2054-05-07T23:59:59+07:00'), lunar(30, 3, 2054));
+    assert.deepEqual(toLunarDate('2054-05-08T00:00:00+07:00'), lunar(1, 4, 2054));
+    assert.deepEqual(toLunarDate('2054-05-07T17:00:22Z'), lunar(1, 4, 2054));
+    assert.deepEqual(toLunarDate('2054-06-05'), lunar(29, 4, 2054));
+    assert.deepEqual(toLunarDate('2054-06-06'), lunar(1, 5, 2054));
+    assert.equal(canChiOfYear(2054), 'Giáp Tuất');
+  });
+
   test('Tết 1968: new moon at 23:29 in Hanoi (UTC+7), after midnight in UTC+8', () => {
     assert.deepEqual(toLunarDate('1968-01-28T23:59:59+07:00'), lunar(29, 12, 1967));
     assert.deepEqual(toLunarDate('1968-01-29T00:00:00+07:00'), lunar(1, 1, 1968));

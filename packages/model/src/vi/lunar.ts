@@ -29,13 +29,17 @@
  * every day agrees except around events too close to Vietnam midnight for any method to
  * settle. The 1938 September equinox (1 min before midnight here, 1.5 s after in the
  * ephemeris) makes 1938's leap month 8 here, 7 there. The new moons of 1944-06-20,
- * 1967-07-07, 2077-11-15, 2085-10-18 and 2175-01-22 fall within 30 s of midnight, so
- * those months may start a day later elsewhere. Far from 2000 the unknown future (or
+ * 1967-07-07, 2077-11-15, 2085-10-18 and 2175-01-22 fall within 30 s before midnight, so
+ * those months may start a day later elsewhere; that of 2054-05-08 falls 22 s after it, so
+ * month 4 of 2054 may start a day earlier elsewhere (the published calendar agrees with us
+ * there: see lunar.test.ts). Far from 2000 the unknown future (or
  * poorly observed past) ΔT adds an uncertainty of a minute or more by itself.
  *
  * Everything is pure and DOM-free; results per lunar year are memoised because callers
  * typically convert many days of the same year.
  */
+
+import { VN_UTC_OFFSET_MINUTES, vietnamParts } from './dates.js';
 
 /** A date in the Vietnamese lunar calendar. */
 export interface LunarDate {
@@ -84,8 +88,8 @@ export function canChiOfYear(year: number): string {
 // Day numbers and time
 // ---------------------------------------------------------------------------
 
-/** Vietnam's offset from UTC, in days (see the file comment for why it is fixed). */
-const VN_OFFSET_DAYS = 7 / 24;
+/** Vietnam's offset from UTC, in days: dates.ts's fixed UTC+7 (see the file comment). */
+const VN_OFFSET_DAYS = VN_UTC_OFFSET_MINUTES / (24 * 60);
 const MS_PER_DAY = 86_400_000;
 /** Julian Day Number of 1970-01-01, so epoch days convert to day numbers. */
 const JDN_UNIX_EPOCH = 2_440_588;
@@ -102,10 +106,6 @@ function localDayOfJd(jdUt: number): number {
 /** The UT instant (JD) of 00:00 Vietnam time at the start of local day `jdn`. */
 function localMidnightJd(jdn: number): number {
   return jdn - 0.5 - VN_OFFSET_DAYS;
-}
-
-function localDayOfEpochMs(ms: number): number {
-  return Math.floor((ms + VN_OFFSET_DAYS * MS_PER_DAY) / MS_PER_DAY) + JDN_UNIX_EPOCH;
 }
 
 function jdnOfGregorian(year: number, month: number, day: number): number {
@@ -402,72 +402,19 @@ function lunarDateOfDay(jdn: number): LunarDate {
 // Input parsing
 // ---------------------------------------------------------------------------
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?$/i;
-
-function daysInMonth(year: number, month: number): number {
-  return jdnOfGregorian(year, month + 1, 1) - jdnOfGregorian(year, month, 1);
-}
-
-/**
- * Strings are parsed here rather than by `Date`, because `Date` reads offset-less
- * date-times in the machine's zone, which would make results depend on the server.
- * - "YYYY-MM-DD" names a Vietnam civil day.
- * - "YYYY-MM-DDTHH:mm[:ss[.sss]]" without an offset is Vietnam wall-clock time.
- * - With "Z" or "±HH:mm" it is that exact instant.
- */
-function parseIsoToVietnamDay(input: string): number | undefined {
-  const text = input.trim();
-  const dateOnly = ISO_DATE.exec(text);
-  const dateTime = dateOnly ? undefined : ISO_DATE_TIME.exec(text);
-  const m = dateOnly ?? dateTime;
-  if (!m) return undefined;
-
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-  const jdn = jdnOfGregorian(year, month, day);
-  if (dateOnly) return jdn;
-
-  const hour = Number(m[4]);
-  const minute = Number(m[5]);
-  const second = m[6] === undefined ? 0 : Number(m[6]);
-  if (hour > 23 || minute > 59 || second > 59) return undefined;
-  const zone = m[8];
-  if (zone === undefined) return jdn; // Vietnam wall time: the date part is the civil day.
-
-  let offsetMinutes = 0;
-  if (zone.toUpperCase() !== 'Z') {
-    const digits = zone.slice(1).replace(':', '');
-    const offH = Number(digits.slice(0, 2));
-    const offM = Number(digits.slice(2));
-    if (offH > 23 || offM > 59) return undefined;
-    offsetMinutes = (zone[0] === '-' ? -1 : 1) * (offH * 60 + offM);
-  }
-  const fraction = m[7] === undefined ? 0 : Number(`0.${m[7]}`);
-  const epochMs =
-    (jdn - JDN_UNIX_EPOCH) * MS_PER_DAY + ((hour * 60 + minute - offsetMinutes) * 60 + second + fraction) * 1000;
-  return localDayOfEpochMs(epochMs);
-}
-
 function describe(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
   return String(value);
 }
 
+/** The JDN of the Vietnam civil day of `date`, read by dates.ts like every Vietnam date. */
 function vietnamDayOf(date: Date | string | number): number {
-  let jdn: number | undefined;
-  if (date instanceof Date) {
-    const ms = date.getTime();
-    if (Number.isFinite(ms)) jdn = localDayOfEpochMs(ms);
-  } else if (typeof date === 'number') {
-    if (Number.isFinite(date)) jdn = localDayOfEpochMs(date);
-  } else if (typeof date === 'string') {
-    jdn = parseIsoToVietnamDay(date);
-  }
-  if (jdn === undefined) {
+  let jdn: number;
+  try {
+    const { year, month, day } = vietnamParts(date);
+    jdn = jdnOfGregorian(year, month, day);
+  } catch {
     throw new RangeError(
       `toLunarDate: invalid date ${describe(date)} (expected a valid Date, epoch milliseconds, or an ISO 8601 string such as "2026-02-17" or "2026-02-16T17:30:00Z")`,
     );

@@ -31,6 +31,7 @@
  */
 import type { Official, Position } from '../official.js';
 import { splitVietnameseName } from './names.js';
+import { toVietnamDateString } from './dates.js';
 
 /**
  * About a hundred of the commonest Vietnamese family names, plus the commonest surnames of the
@@ -430,35 +431,14 @@ export function parseOfficialMention(text: string): { fullName: string; position
   return { fullName: '', positions: titlesFrom(segments) };
 }
 
-const vietnamDateFormat = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Ho_Chi_Minh',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
 /**
- * The calendar date in Vietnam (UTC+7, no DST) as YYYY-MM-DD. A bare "YYYY-MM-DD" string is taken
- * to already be a Vietnamese calendar date; any other string is parsed as an instant.
- */
-function vietnamDate(at: Date | string): string {
-  if (typeof at === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(at)) return at;
-  const instant = typeof at === 'string' ? new Date(at) : at;
-  if (!(instant instanceof Date) || Number.isNaN(instant.getTime())) {
-    throw new RangeError(`Ngày không hợp lệ / invalid date: ${String(at)}`);
-  }
-  const parts = vietnamDateFormat.formatToParts(instant);
-  const part = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
-}
-
-/**
- * The positions held on the Vietnamese calendar date of `at` (default: now): `from` absent or
+ * The positions held on the Vietnam calendar date of `at` (default: now; `toVietnamDateString`,
+ * so "2026-02-17" is that day and an instant is read at UTC+7): `from` absent or
  * ≤ date, and `to` absent, null or ≥ date (both ends inclusive). Returned in the official's own
  * order (a filter; no sorting). Throws a RangeError for an invalid date.
  */
 export function positionsAt(official: Pick<Official, 'positions'>, at: Date | string = new Date()): Position[] {
-  const day = vietnamDate(at);
+  const day = toVietnamDateString(at);
   return official.positions.filter(
     (position) => (position.from == null || position.from <= day) && (position.to == null || day <= position.to),
   );

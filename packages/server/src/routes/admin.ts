@@ -1,5 +1,14 @@
 import type { FastifyInstance } from 'fastify';
-import { CommentStatusSchema, idSchema, intSchema, type CommentStatus } from '@bantin/model';
+import {
+  CommentStatusSchema,
+  idSchema,
+  intSchema,
+  ModerationBulkRequestSchema,
+  type CommentStatus,
+  type ModerationAction,
+  type QueuedComment,
+} from '@bantin/model';
+import type { Storage, StoredComment } from '../storage/types.js';
 import { bearerTokenMatches } from '../security.js';
 import type { RouteContext } from './context.js';
 import { isInvalidCursor } from './comments.js';
@@ -44,7 +53,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: RouteContext): Prom
     const cursor = cursorQuery(request, locale);
     try {
       const page = await storage.listByStatus(status, { cursor, limit: pageSize });
-      return { comments: page.comments.map(adminComment), nextCursor: page.nextCursor };
+      return { comments: await withArticles(storage, page.comments), nextCursor: page.nextCursor };
     } catch (error) {
       if (isInvalidCursor(error)) throw invalidCursor(locale);
       throw error;
@@ -65,6 +74,16 @@ export async function adminRoutes(app: FastifyInstance, ctx: RouteContext): Prom
     });
   }
 
+  // Several comments at once (the moderation page's bulk actions): one request, not one per id,
+  // so that bulk work neither waits on the admin rate limit nor half-finishes on a dropped tab.
+  app.post('/admin/comments/bulk', async (request) => {
+    const locale = requestLocale(request);
+    const { action, ids } = check(ModerationBulkRequestSchema, request.body, 'body', locale, 'invalid_body');
+    const results = [];
+    for (const id of ids) results.push({ id, ok: await moderate(storage, action, id) });
+    return { results };
+  });
+
   app.delete<{ Params: { id: string } }>('/admin/comments/:id', async (request, reply) => {
     const locale = requestLocale(request);
     const id = check(idSchema, request.params.id, 'id', locale, 'invalid_param');
@@ -72,5 +91,19 @@ export async function adminRoutes(app: FastifyInstance, ctx: RouteContext): Prom
       throw new ApiHttpError(404, 'comment_not_found', say(locale, MESSAGES.commentNotFound, { id }), 'id');
     }
     return reply.code(204).send();
+  });
+}
+
+async function moderate(storage: Storage, action: ModerationAction, id: string): Promise<boolean> {
+  if (action === 'delete') return storage.deleteComment(id);
+  return (await storage.setCommentStatus(id, action === 'approve' ? 'approved' : 'rejected')) !== null;
+}
+
+/** Queue entries with the title and link of their article, when the site registered it. */
+async function withArticles(storage: Storage, comments: readonly StoredComment[]): Promise<QueuedComment[]> {
+  const articles = await storage.getArticles([...new Set(comments.map((comment) => comment.articleId))]);
+  return comments.map((comment) => {
+    const article = articles.get(comment.articleId);
+    return { ...adminComment(comment), article: article ? { title: article.title, url: article.url } : null };
   });
 }

@@ -619,32 +619,6 @@ export function storageSuite(driver: Driver): void {
       );
     });
   });
-
-  describe('speed (printed, not asserted)', () => {
-    test('recordView', async (t) => {
-      const s = await fresh();
-      const time = async (label: string, n: number, inFlight: number, visitor: (i: number) => string) => {
-        let next = 0;
-        const started = process.hrtime.bigint();
-        await Promise.all(
-          Array.from({ length: inFlight }, async () => {
-            while (next < n) {
-              const i = next++;
-              await s.recordView(`bai-${i % 100}`, visitor(i), TODAY);
-            }
-          }),
-        );
-        const us = Number(process.hrtime.bigint() - started) / 1000 / n;
-        t.diagnostic(`${driver.name} recordView ${label}: ${us.toFixed(1)} µs/call (${Math.round(1e6 / us)}/s)`);
-      };
-      const big = s instanceof SqliteStorage;
-      await time('warm-up', big ? 5000 : 500, 32, (i) => `w${i}`);
-      await time('sequential, counted', big ? 5000 : 500, 1, (i) => `s${i}`);
-      await time('sequential, already counted', big ? 5000 : 500, 1, (i) => `s${i}`);
-      await time('32 in flight, counted', big ? 50_000 : 3000, 32, (i) => `c${i}`);
-      await time('32 in flight, already counted', big ? 50_000 : 3000, 32, (i) => `c${i}`);
-    });
-  });
 }
 
 // ---- SQLite ------------------------------------------------------------------------------------
