@@ -27,7 +27,8 @@ import { dateBarStyles } from './date-bar.styles.js';
  * @csspart separator - The "·" between the solar and lunar dates.
  * @csspart lunar - The lunar date.
  * @csspart holiday - "Tết Nguyên đán" or "Rằm", on those days only.
- * @csspart error - The error text when `date` is not a date in 1800–2199.
+ * @csspart error - The error state when `date` is not a date in 1800–2199.
+ * @csspart error-message - Its text, naming the attribute.
  *
  * @cssprop --tin-date-bar-color - Text color. Default: inherited.
  * @cssprop --tin-date-bar-holiday-color - Color of "Tết Nguyên đán" / "Rằm". Default: the accent color.
@@ -89,7 +90,10 @@ export class TinDateBar extends TinElement {
       const message = text[day === 'invalid' ? 'invalid' : 'outOfRange']
         .replace('{name}', this.date ? 'date' : 'now')
         .replace('{value}', this.date || String(this.now));
-      return html`<p part="error" class="error" role="alert">${message}</p>`;
+      // The markup of the shared error state (no retry: no request failed).
+      return html`<span part="error" class="state error" role="alert"
+        ><span part="error-message">${message}</span></span
+      >`;
     }
     const [year, month, date] = day.date.split('-').map(Number) as [number, number, number];
     // Noon keeps formatDate on the same Vietnam day however the instant is read.
