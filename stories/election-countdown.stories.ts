@@ -76,7 +76,7 @@ export const Missing: Story = {
   render: (args) => renderElement('tin-election-countdown', args, { now: Date.parse((args as ClockArgs).now) }),
   play: async ({ canvasElement }) => {
     const node = inShadow(elementIn(canvasElement, 'tin-election-countdown'), '[part="error"]');
-    await expect(node?.textContent).toBe('Chưa cấu hình: thiếu thuộc tính plan.');
+    await expect(node?.textContent?.trim()).toBe('Chưa cấu hình: thiếu thuộc tính plan.');
   },
 };
 

@@ -80,7 +80,7 @@ export const Missing: Story = {
   args: { plan: null },
   play: async ({ canvasElement }) => {
     const node = inShadow(elementIn(canvasElement, 'tin-election-progress'), '[part="error"]');
-    await expect(node?.textContent).toBe('Chưa cấu hình: thiếu thuộc tính plan.');
+    await expect(node?.textContent?.trim()).toBe('Chưa cấu hình: thiếu thuộc tính plan.');
   },
 };
 
