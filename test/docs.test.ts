@@ -31,7 +31,17 @@ test('docs/elements.md is generated from the current manifest', () => {
     generateElementsDoc(manifest),
     'run: pnpm --filter @bantin/elements run generate-docs',
   );
-  for (const tag of ['tin-time', 'tin-view-counter', 'tin-article-card', 'tin-comment-thread', 'tin-most-viewed']) {
+  for (const tag of [
+    'tin-time',
+    'tin-view-counter',
+    'tin-article-card',
+    'tin-comment-thread',
+    'tin-most-viewed',
+    'tin-official',
+    'tin-officials',
+    'tin-meeting',
+    'tin-key-figures',
+  ]) {
     assert.match(readFileSync(DOC_PATH, 'utf8'), new RegExp(`## \`<${tag}>\``));
   }
 });

@@ -6,6 +6,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { cdnServer } from './test/cdn-server.mjs';
 import { mockApi } from './test/mock-api.mjs';
 import { mockComments } from './test/mock-comments.mjs';
+import { timezoneCommand } from './test/timezone-command.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -47,6 +48,7 @@ export default {
   testFramework: { config: { timeout: 10_000 } },
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+    timezoneCommand(),
   ],
   browsers: [
     chromeLauncher({

@@ -11,4 +11,5 @@ export const ALIAS_OPTIONS = {
   CommentSort: CommentSortSchema.options,
   TimeFormat: ['relative', 'full', 'short', 'long', 'dateTime', 'time'],
   ArticleCardLayout: ['vertical', 'horizontal', 'compact', 'featured'],
+  OfficialLayout: ['inline', 'card'],
 } as const satisfies Record<string, readonly string[]>;

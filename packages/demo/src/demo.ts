@@ -3,7 +3,15 @@ import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { dirname } from 'node:path';
 import { canonicalArticleKey, toVietnamDateString, type Article } from '@bantin/model';
-import { articles, articleSummaries, mostViewedArticle, officials, seedArticle } from '@bantin/model/fixtures';
+import {
+  articles,
+  articleSummaries,
+  mostViewedArticle,
+  officials,
+  seedArticle,
+  seedElectionPlan,
+  seedMeeting,
+} from '@bantin/model/fixtures';
 import { buildApp, openStorage, seedStorage, type Storage } from '@bantin/server';
 import { createDemoServer } from './server.js';
 
@@ -82,7 +90,14 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
 
   const server = createDemoServer({
     api: '/api',
-    data: async () => ({ articles: await withCounts(), officials, summaries: articleSummaries, mostViewed: [] }),
+    data: async () => ({
+      articles: await withCounts(),
+      officials,
+      summaries: articleSummaries,
+      mostViewed: [],
+      electionPlans: [seedElectionPlan],
+      meetings: [seedMeeting],
+    }),
     fallback: (request, response) => {
       const url = request.url ?? '';
       // The API, and bantin-server's moderation page at /admin.

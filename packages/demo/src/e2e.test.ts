@@ -144,6 +144,48 @@ test('the page loads its scripts through the autoloader, compressed, chunks cach
   }
 });
 
+test('the meeting box beside the article shows the meeting, its chairs and its figures', async () => {
+  const box = page.locator('tin-meeting');
+  await box.locator('[part=heading]').filter({ hasText: 'Hội nghị lần thứ 2' }).waitFor();
+  assert.equal(
+    (await box.locator('[part=heading]').textContent())?.trim(),
+    'Hội nghị lần thứ 2 Ban Chấp hành Đảng bộ Thành phố (khóa XVII)',
+  );
+  assert.equal(await box.locator('[part=chairs] > li').count(), 5);
+  assert.equal(await box.locator('[part=tile]').count(), 6);
+  assert.equal(await box.locator('[part=error]').count(), 0);
+});
+
+test('the header date bar shows today in Vietnam with its lunar date', async () => {
+  const bar = page.locator('header tin-date-bar');
+  await bar.locator('[part=lunar]').waitFor();
+  assert.match(
+    (await bar.locator('[part=solar]').textContent()) ?? '',
+    /^(Thứ (Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ Nhật), \d\d\/\d\d\/\d{4}$/,
+  );
+  assert.match((await bar.locator('[part=lunar]').textContent()) ?? '', /tháng \d+( nhuận)? năm \S+ \S+$/);
+});
+
+test('the election page shows the countdown and the progress bars from the plan in its HTML', async () => {
+  await page.goto(demo.url + mostViewedArticle.url);
+  const progress = page.locator('tin-election-progress');
+  await progress.locator('[role=progressbar]').first().waitFor();
+  assert.equal(await progress.locator('[role=progressbar]').count(), 4);
+  assert.equal(await progress.locator('[role=progressbar]').first().getAttribute('aria-valuetext'), '17/35 bước');
+  assert.equal(await progress.locator('[part=milestone]').count(), 4);
+  const countdown = page.locator('tin-election-countdown [part=countdown]');
+  await countdown.waitFor();
+  // Whatever the machine's date: before, on or after 15/3/2026.
+  assert.match(
+    (await countdown.textContent())?.replace(/\s+/g, ' ').trim() ?? '',
+    /^(Còn \d+ ngày đến ngày bầu cử|Hôm nay là ngày bầu cử|Cuộc bầu cử đã diễn ra ngày) 15\/3\/2026$/,
+  );
+  assert.equal(
+    await page.locator('tin-election-countdown [part=error], tin-election-progress [part=error]').count(),
+    0,
+  );
+});
+
 test('no console errors or page errors on the way', () => {
   assert.deepEqual(problems, []);
 });

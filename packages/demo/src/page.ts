@@ -9,15 +9,20 @@ import {
   type ArticleBlock,
   type ArticleSummary,
   type MostViewedItem,
+  type Meeting,
   type Official,
 } from '@bantin/model';
+import { dateBar } from './election-page.js';
 import { html, raw, type RawHtml } from './html.js';
+import { renderMeetingBox } from './ssr.js';
 
 export interface ArticlePageOptions {
   article: Article;
   officials: readonly Official[];
   related: readonly ArticleSummary[];
   mostViewed: readonly MostViewedItem[];
+  /** The meeting the article reports: its box, with the figures it set, goes beside the article. */
+  meeting?: Meeting | undefined;
   /** Base URL of the JSON API. Without it, elements get their data inline from the page. */
   api?: string;
   siteUrl?: string;
@@ -27,6 +32,10 @@ export interface ArticlePageOptions {
    * requests before the first paint (Lighthouse's mobile profile counts each round trip).
    */
   inlineStyles?: string;
+  /** Boxes above "Xem nhiều nhất" in the sidebar, e.g. the election countdown and progress. */
+  sidebar?: RawHtml;
+  /** The reader's "today", for the date bar. Default: now. */
+  now?: number;
 }
 
 const SITE_NAME = 'Bản tin Thủ đô';
@@ -61,6 +70,18 @@ function block(item: ArticleBlock): RawHtml {
         ${item.image.caption ? html`<figcaption>${item.image.caption}</figcaption>` : ''}
       </figure>`;
   }
+}
+
+/**
+ * The meeting box, server-rendered (declarative shadow DOM), with its data in the HTML: a JSON
+ * child the element reads when it upgrades (escaped for a <script> by jsonLdScriptContent),
+ * holding only the officials the meeting names.
+ */
+function meetingBox(meeting: Meeting, officials: readonly Official[]): RawHtml {
+  const named = new Set([...meeting.chairIds, ...meeting.attendeeIds]);
+  const present = officials.filter((official) => named.has(official.id));
+  const json = `<script type="application/json">${jsonLdScriptContent({ meeting, officials: present })}</script>`;
+  return raw(renderMeetingBox(meeting, present, json));
 }
 
 function relatedCard(summary: ArticleSummary): RawHtml {
@@ -132,6 +153,7 @@ export function renderArticlePage(options: ArticlePageOptions): string {
           <div class="wrap">
             <a class="brand" href="/">${SITE_NAME}</a>
             <span class="brand-note">Trang minh họa của bộ thành phần bantin</span>
+            ${dateBar(options.now)}
           </div>
         </header>
         <div class="wrap layout">
@@ -178,7 +200,8 @@ export function renderArticlePage(options: ArticlePageOptions): string {
                 : ''
             }
           </main>
-          <aside class="sidebar">
+          <aside class="sidebar${options.sidebar ? ' sidebar-tall' : ''}">
+            ${options.sidebar ?? ''} ${options.meeting ? meetingBox(options.meeting, options.officials) : ''}
             <tin-most-viewed period="day" limit="5" ${endpoint}></tin-most-viewed>
           </aside>
         </div>

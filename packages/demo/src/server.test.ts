@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
-import { seedArticle } from '@bantin/model/fixtures';
+import { seedArticle, seedMeeting } from '@bantin/model/fixtures';
 import { createDemoServer } from './server.js';
 
 let base = '';
@@ -61,4 +61,30 @@ test('unknown paths get a 404 page and other methods a 405', async () => {
   assert.match(await missing.text(), /Không tìm thấy trang/);
   assert.equal((await fetch(base + seedArticle.url, { method: 'DELETE' })).status, 405);
   assert.equal((await fetch(base + '/media/x/khong-co.svg')).status, 404);
+});
+
+test('the meeting box is beside the article, server-rendered, its data in the HTML', async () => {
+  const page = await (await fetch(base + seedArticle.url)).text();
+  assert.match(
+    page,
+    /<aside class="sidebar">\s*(<!--[^>]*-->)*<tin-meeting\s+heading-level="2"><template shadowroot(mode)?="open"/,
+    'a server-rendered <tin-meeting> opens the sidebar',
+  );
+  // Painted before any script: the heading and the chairs are in the shadow DOM the server sent.
+  assert.match(page, /Hội nghị lần thứ 2 Ban Chấp hành Đảng bộ Thành phố \(khóa XVII\)/);
+  assert.match(
+    page,
+    /Phó Bí thư Thành ủy (<!--[^>]*-->)*<span part="name" class="name">(<!--[^>]*-->)*Nguyễn Văn Phong/,
+  );
+  const box = /<tin-meeting[\s\S]*?<\/template>[\s\S]*?<script type="application\/json">([\s\S]*?)<\/script>/.exec(
+    page,
+  );
+  assert.ok(box, 'the meeting data is in the HTML, after the shadow DOM');
+  const data = JSON.parse(box[1]!) as { meeting: { id: string; targets: unknown[] }; officials: Array<{ id: string }> };
+  assert.equal(data.meeting.id, seedMeeting.id);
+  assert.equal(data.meeting.targets.length, 6);
+  assert.deepEqual(
+    data.officials.map((official) => official.id).sort(),
+    [...seedMeeting.chairIds, ...seedMeeting.attendeeIds].sort(),
+  );
 });

@@ -3,8 +3,16 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Article, ArticleSummary, MostViewedItem, Official } from '@bantin/model';
-import { articles, articleSummaries, mostViewedItems, officials } from '@bantin/model/fixtures';
+import type { Article, ArticleSummary, ElectionPlan, Meeting, MostViewedItem, Official } from '@bantin/model';
+import {
+  articles,
+  articleSummaries,
+  mostViewedItems,
+  officials,
+  seedElectionPlan,
+  seedMeeting,
+} from '@bantin/model/fixtures';
+import { electionSidebar } from './election-page.js';
 import { placeholderSvg } from './media.js';
 import { renderArticlePage } from './page.js';
 import { sendCompressed, staticFiles } from './static.js';
@@ -14,6 +22,10 @@ export interface DemoData {
   officials: readonly Official[];
   summaries: readonly ArticleSummary[];
   mostViewed: readonly MostViewedItem[];
+  /** Election plans; an article a plan names (`articleId`) gets its countdown and progress. */
+  electionPlans?: readonly ElectionPlan[];
+  /** Meetings, shown beside the article that reports them (`meeting.articleId`). */
+  meetings?: readonly Meeting[];
 }
 
 export interface DemoServerOptions {
@@ -74,7 +86,14 @@ function send(
 
 /** The demo site: the seed article page, its assets and placeholder media. */
 export function createDemoServer(options: DemoServerOptions = {}): Server {
-  const fixed: DemoData = { articles, officials, summaries: articleSummaries, mostViewed: mostViewedItems };
+  const fixed: DemoData = {
+    articles,
+    officials,
+    summaries: articleSummaries,
+    mostViewed: mostViewedItems,
+    electionPlans: [seedElectionPlan],
+    meetings: [seedMeeting],
+  };
   const load = async (): Promise<DemoData> =>
     typeof options.data === 'function' ? options.data() : (options.data ?? fixed);
 
@@ -112,11 +131,14 @@ export function createDemoServer(options: DemoServerOptions = {}): Server {
 
       const article = data.articles.find((candidate) => candidate.url === url.pathname.replace(/\/+$/, ''));
       if (article) {
+        const plan = data.electionPlans?.find((candidate) => candidate.articleId === article.id);
         const page = renderArticlePage({
+          ...(plan ? { sidebar: electionSidebar(plan) } : {}),
           article,
           officials: data.officials,
           related: data.summaries.filter((summary) => summary.id !== article.id),
           mostViewed: data.mostViewed,
+          meeting: data.meetings?.find((meeting) => meeting.articleId === article.id),
           ...(options.api ? { api: options.api } : {}),
           ...(options.siteUrl ? { siteUrl: options.siteUrl } : {}),
           assets: ASSET_URLS,

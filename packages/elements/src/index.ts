@@ -14,6 +14,14 @@ export {
   type TinCommentThreadSubmitDetail,
 } from './comment-thread/comment-thread.js';
 export { TinMostViewed, type TinMostViewedPeriodChangeDetail } from './most-viewed/most-viewed.js';
+export { TinDateBar } from './date-bar/date-bar.js';
+export { TinElectionCountdown } from './election-countdown/election-countdown.js';
+export { TinElectionProgress } from './election-progress/election-progress.js';
+// Civic elements: officials, meetings and their figures.
+export { TinOfficial, type OfficialLayout } from './official/official.js';
+export { TinOfficials } from './officials/officials.js';
+export { TinKeyFigures } from './key-figures/key-figures.js';
+export { TinMeeting } from './meeting/meeting.js';
 export { BantinDataError, errorMessageKey, type DataErrorKind } from './data/errors.js';
 export type { TinInvalidItemsDetail, TinLoadErrorDetail } from './internal/events.js';
 export type {

@@ -13,7 +13,7 @@ import { CategorySchema } from '../src/category.js';
 import { CommentSchema } from '../src/comment.js';
 import { CommentCountsResponseSchema } from '../src/comment-counts.js';
 import { ElectionPlanSchema } from '../src/election-plan.js';
-import { MeetingSchema } from '../src/meeting.js';
+import { MeetingSchema, TargetSchema } from '../src/meeting.js';
 import { OfficialSchema } from '../src/official.js';
 
 /** Shipped to browsers and read by checkWire: the API responses and what a card shows. */
@@ -25,6 +25,11 @@ const SCHEMAS = {
   CommentCreatedResponse: api.CommentCreatedResponseSchema,
   MostViewedResponse: api.MostViewedResponseSchema,
   CommentCountsResponse: CommentCountsResponseSchema,
+  // The civic elements' objects, given as properties or in a <script type="application/json">.
+  ElectionPlan: ElectionPlanSchema,
+  Official: OfficialSchema,
+  Meeting: MeetingSchema,
+  Target: TargetSchema,
 } as const;
 
 // What checkWire understands; a browser schema using anything else would be checked only in part.
@@ -36,6 +41,8 @@ const CHECKWIRE_KEYWORDS = new Set([
   'items',
   'anyOf',
   'enum',
+  'pattern',
+  'minItems',
   'minLength',
   'maxLength',
   'minimum',

@@ -6,8 +6,11 @@ import { edgeValues, mutate, paths, sampleComment } from './testing/mutations.js
 import { GENERATED_PATH, generateWireSchemasSource } from '../scripts/wire-schemas.js';
 import * as api from './api.js';
 import { CommentCountsResponseSchema } from './comment-counts.js';
-import { mostViewedItems } from './fixtures/index.js';
+import { ElectionPlanSchema } from './election-plan.js';
+import { mostViewedItems, officials, seedElectionPlan, seedMeeting } from './fixtures/index.js';
 import { validateWith } from './issues.js';
+import { OfficialSchema } from './official.js';
+import { MeetingSchema, TargetSchema } from './meeting.js';
 import { checkWire, type WireSchema } from './wire.js';
 import * as wire from './wire-schemas.generated.js';
 
@@ -57,10 +60,15 @@ const pairs = [
     wire: wire.CommentCountsResponseWire,
     valid: { counts: { a: 3, b: 0 } },
   },
+  { name: 'election plans', zod: ElectionPlanSchema, wire: wire.ElectionPlanWire, valid: seedElectionPlan },
+  // The civic elements' objects; the meeting's term carries the one `pattern` (its roman numeral).
+  { name: 'official', zod: OfficialSchema, wire: wire.OfficialWire, valid: officials[0] },
+  { name: 'meeting', zod: MeetingSchema, wire: wire.MeetingWire, valid: seedMeeting },
+  { name: 'target', zod: TargetSchema, wire: wire.TargetWire, valid: seedMeeting.targets[1] },
 ];
 
 for (const pair of pairs) {
-  test(`zod and checkWire agree on ${pair.name} responses`, () => {
+  test(`zod and checkWire agree on ${pair.name}`, () => {
     assert.equal(pair.zod.safeParse(pair.valid).success, true, 'the sample is valid');
     assert.equal(checkWire(pair.wire as WireSchema, pair.valid).ok, true);
     const targets = paths(pair.valid);
@@ -89,6 +97,17 @@ for (const pair of pairs) {
   });
 }
 
+test('checkWire reads minItems and pattern, as zod does for election plans', () => {
+  const noBodies = checkWire(wire.ElectionPlanWire, { ...seedElectionPlan, bodies: [] });
+  assert.equal(noBodies.ok, false);
+  if (!noBodies.ok) assert.equal(noBodies.issues[0]!.path, 'bodies');
+  const lowerRoman = { ...seedElectionPlan, bodies: [{ name: 'Quốc hội', term: { roman: 'xvi' } }] };
+  const result = checkWire(wire.ElectionPlanWire, lowerRoman);
+  assert.equal(result.ok, false);
+  if (!result.ok) assert.equal(result.issues[0]!.path, 'bodies[0].term.roman');
+  assert.equal(ElectionPlanSchema.safeParse(lowerRoman).success, false);
+});
+
 test('checkWire names the field and never throws', () => {
   const result = checkWire(wire.CommentListResponseWire, {
     comments: [{ ...comment, createdAt: 'hôm qua' }],
@@ -102,4 +121,10 @@ test('checkWire names the field and never throws', () => {
       for (const pair of pairs) checkWire(pair.wire as WireSchema, value);
     }),
   );
+});
+
+test('checkWire reads a pattern: a term numbered in letters that are not roman numerals is refused', () => {
+  const result = checkWire(wire.MeetingWire, { ...seedMeeting, term: { number: 17, roman: 'XVIi' } });
+  assert.equal(result.ok, false);
+  if (!result.ok) assert.equal(result.issues[0]!.path, 'term.roman');
 });

@@ -17,6 +17,9 @@ export interface WireSchema<T = unknown> {
   items?: WireSchema;
   anyOf?: readonly WireSchema[];
   enum?: readonly unknown[];
+  /** A regular expression (no flags) that strings must match, e.g. a roman numeral "^[IVXLCDM]+$". */
+  pattern?: string;
+  minItems?: number;
   minLength?: number;
   maxLength?: number;
   minimum?: number;
@@ -49,6 +52,10 @@ function problem(schema: WireSchema, value: unknown): [string, string] | undefin
   const max = typeof value === 'string' ? schema.maxLength : schema.maximum;
   if (size !== undefined && min !== undefined && size < min) return ['too_small', `≥ ${min}`];
   if (size !== undefined && max !== undefined && size > max) return ['too_big', `≤ ${max}`];
+  if (Array.isArray(value) && value.length < (schema.minItems ?? 0)) return ['too_small', `≥ ${schema.minItems} items`];
+  // A regular expression, not code: allowed under a strict CSP. Only the roman numeral of a term uses one.
+  if (schema.pattern !== undefined && typeof value === 'string' && !new RegExp(schema.pattern).test(value))
+    return ['invalid_format', schema.pattern];
   const own = schema['x-bantin'];
   if (own && !passesCheck(own, value, schema['x-min'], schema['x-max'])) return ['custom', own];
   return undefined;

@@ -265,8 +265,10 @@ function syllableKey(syllable: string): string {
   return decomposed.replace(TONE_MARKS, '') + tones.join('');
 }
 
-const FAMILY_KEYS: ReadonlySet<string> = new Set(FAMILY_NAMES.map(syllableKey));
-const PLACE_KEYS: readonly (readonly string[])[] = PLACE_NAMES.map((place) => place.split(' ').map(syllableKey));
+const FAMILY_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set(/* @__PURE__ */ FAMILY_NAMES.map(syllableKey));
+const PLACE_KEYS: readonly (readonly string[])[] = /* @__PURE__ */ PLACE_NAMES.map((place) =>
+  place.split(' ').map(syllableKey),
+);
 
 function clean(text: string): string {
   return text
