@@ -44,3 +44,9 @@ export {
 } from './data/http-source.js';
 export { defineElement } from './internal/define.js';
 export { messages, translate, type MessageKey } from './internal/i18n.js';
+
+// The base classes every element extends, exported so that the declarations of the elements
+// can name them (and so a site can extend them for its own tin- elements).
+export { TinElement } from './internal/tin-element.js';
+export { TinCivicElement } from './civic/civic-element.js';
+export { TinElectionPlanElement } from './civic/election-plan-element.js';
