@@ -3,9 +3,327 @@ import type { WireSchema } from './wire.js';
 import type * as api from './api.js';
 import type * as model from './index.js';
 
-export const ArticleWire: WireSchema<model.Article> = {"type":"object","properties":{"id":{"type":"string","minLength":1,"maxLength":200},"slug":{"type":"string","maxLength":200,"x-bantin":"slug"},"title":{"type":"string","minLength":1,"maxLength":500},"sapo":{"type":"string","maxLength":2000},"body":{"type":"array","items":{"oneOf":[{"type":"object","properties":{"type":{"type":"string","const":"paragraph"},"text":{"type":"string","minLength":1,"maxLength":20000}},"required":["type","text"]},{"type":"object","properties":{"type":{"type":"string","const":"heading"},"text":{"type":"string","minLength":1,"maxLength":500},"level":{"type":"number","x-bantin":"int","x-min":2,"x-max":4}},"required":["type","text","level"]},{"type":"object","properties":{"type":{"type":"string","const":"image"},"image":{"type":"object","properties":{"src":{"type":"string","maxLength":2048,"x-bantin":"url"},"alt":{"type":"string","maxLength":500},"caption":{"type":"string","maxLength":1000},"width":{"type":"number","x-bantin":"int","x-min":1},"height":{"type":"number","x-bantin":"int","x-min":1}},"required":["src","alt","width","height"]}},"required":["type","image"]},{"type":"object","properties":{"type":{"type":"string","const":"quote"},"text":{"type":"string","minLength":1,"maxLength":5000},"cite":{"type":"string","maxLength":300}},"required":["type","text"]}]}},"category":{"type":"object","properties":{"id":{"type":"string","minLength":1,"maxLength":200},"slug":{"type":"string","maxLength":200,"x-bantin":"slug"},"name":{"type":"string","minLength":1,"maxLength":200},"url":{"type":"string","maxLength":2048,"x-bantin":"url"},"parentId":{"anyOf":[{"type":"string","minLength":1,"maxLength":200},{"type":"null"}]}},"required":["id","slug","name"]},"tags":{"type":"array","items":{"type":"string","minLength":1,"maxLength":100}},"author":{"type":"string","minLength":1,"maxLength":200},"source":{"type":"string","minLength":1,"maxLength":200},"publishedAt":{"type":"string","x-bantin":"dateTime"},"updatedAt":{"type":"string","x-bantin":"dateTime"},"cover":{"type":"object","properties":{"src":{"type":"string","maxLength":2048,"x-bantin":"url"},"alt":{"type":"string","maxLength":500},"caption":{"type":"string","maxLength":1000},"width":{"type":"number","x-bantin":"int","x-min":1},"height":{"type":"number","x-bantin":"int","x-min":1}},"required":["src","alt","width","height"]},"viewCount":{"type":"number","x-bantin":"int","x-min":0},"commentCount":{"type":"number","x-bantin":"int","x-min":0},"url":{"type":"string","maxLength":2048,"x-bantin":"url"},"officialIds":{"type":"array","items":{"type":"string","minLength":1,"maxLength":200}}},"required":["id","slug","title","sapo","body","category","tags","publishedAt","viewCount","commentCount","url","officialIds"]};
-export const CategoryWire: WireSchema<model.Category> = {"type":"object","properties":{"id":{"type":"string","minLength":1,"maxLength":200},"slug":{"type":"string","maxLength":200,"x-bantin":"slug"},"name":{"type":"string","minLength":1,"maxLength":200},"url":{"type":"string","maxLength":2048,"x-bantin":"url"},"parentId":{"anyOf":[{"type":"string","minLength":1,"maxLength":200},{"type":"null"}]}},"required":["id","slug","name"]};
-export const CommentWire: WireSchema<model.Comment> = {"type":"object","properties":{"id":{"type":"string","minLength":1,"maxLength":200},"articleId":{"type":"string","minLength":1,"maxLength":200},"parentId":{"anyOf":[{"type":"string","minLength":1,"maxLength":200},{"type":"null"}]},"authorName":{"type":"string","minLength":1,"maxLength":80,"x-bantin":"line"},"content":{"type":"string","minLength":1,"maxLength":2000,"x-bantin":"text"},"createdAt":{"type":"string","x-bantin":"dateTime"},"status":{"type":"string","enum":["pending","approved","rejected"]},"likes":{"type":"number","x-bantin":"int","x-min":0}},"required":["id","articleId","parentId","authorName","content","createdAt","status","likes"]};
-export const OfficialWire: WireSchema<model.Official> = {"type":"object","properties":{"id":{"type":"string","minLength":1,"maxLength":200},"fullName":{"type":"string","minLength":1,"maxLength":200},"positions":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string","minLength":1,"maxLength":300},"organisation":{"type":"string","minLength":1,"maxLength":300},"term":{"type":"object","properties":{"number":{"type":"number","x-bantin":"int","x-min":1,"x-max":3999},"roman":{"type":"string","pattern":"^[IVXLCDM]+$"},"period":{"type":"object","properties":{"from":{"type":"number","x-bantin":"int","x-min":1900,"x-max":2200},"to":{"type":"number","x-bantin":"int","x-min":1900,"x-max":2200}},"required":["from","to"]}}},"from":{"type":"string","x-bantin":"date"},"to":{"anyOf":[{"type":"string","x-bantin":"date"},{"type":"null"}]},"rank":{"type":"number","x-bantin":"int","x-min":0}},"required":["title"]}}},"required":["id","fullName","positions"]};
-export const MeetingWire: WireSchema<model.Meeting> = {"type":"object","properties":{"id":{"type":"string","minLength":1,"maxLength":200},"kind":{"type":"string","minLength":1,"maxLength":100},"session":{"type":"number","x-bantin":"int","x-min":1},"body":{"type":"string","minLength":1,"maxLength":1000},"term":{"type":"object","properties":{"number":{"type":"number","x-bantin":"int","x-min":1,"x-max":3999},"roman":{"type":"string","pattern":"^[IVXLCDM]+$"},"period":{"type":"object","properties":{"from":{"type":"number","x-bantin":"int","x-min":1900,"x-max":2200},"to":{"type":"number","x-bantin":"int","x-min":1900,"x-max":2200}},"required":["from","to"]}}},"startAt":{"type":"string","x-bantin":"dateTime"},"location":{"type":"string","minLength":1,"maxLength":1000},"chairIds":{"type":"array","items":{"type":"string","minLength":1,"maxLength":200}},"attendeeIds":{"type":"array","items":{"type":"string","minLength":1,"maxLength":200}},"attendeeGroups":{"type":"array","items":{"type":"string","minLength":1,"maxLength":1000}},"agenda":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string","minLength":1,"maxLength":1000},"outcome":{"type":"string","enum":["adopted","discussed","commented","decided"]}},"required":["title","outcome"]}},"targets":{"type":"array","items":{"type":"object","properties":{"indicator":{"type":"string","minLength":1,"maxLength":1000},"value":{"type":"number"},"unit":{"type":"string","maxLength":50},"approximate":{"type":"boolean"},"change":{"type":"string","enum":["increase","decrease"]},"equivalent":{"type":"object","properties":{"value":{"type":"number"},"unit":{"type":"string","maxLength":50}},"required":["value","unit"]},"year":{"type":"number","x-bantin":"int"},"text":{"type":"string","minLength":1,"maxLength":1000}},"required":["indicator","value","unit"]}},"articleId":{"type":"string","minLength":1,"maxLength":200}},"required":["id","kind","body","startAt","chairIds","attendeeIds","agenda","targets"]};
-export const ElectionPlanWire: WireSchema<model.ElectionPlan> = {"type":"object","properties":{"id":{"type":"string","minLength":1,"maxLength":200},"title":{"type":"string","minLength":1,"maxLength":500},"bodies":{"minItems":1,"type":"array","items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":500},"term":{"type":"object","properties":{"number":{"type":"number","x-bantin":"int","x-min":1,"x-max":3999},"roman":{"type":"string","pattern":"^[IVXLCDM]+$"},"period":{"type":"object","properties":{"from":{"type":"number","x-bantin":"int","x-min":1900,"x-max":2200},"to":{"type":"number","x-bantin":"int","x-min":1900,"x-max":2200}},"required":["from","to"]}}}},"required":["name","term"]}},"electionDay":{"type":"string","x-bantin":"date"},"steeringBody":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":500},"headId":{"type":"string","minLength":1,"maxLength":200},"plan":{"type":"string","minLength":1,"maxLength":500}},"required":["name","headId"]},"milestones":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string","minLength":1,"maxLength":200},"title":{"type":"string","minLength":1,"maxLength":500},"dueAt":{"type":"string","x-bantin":"dateTime"},"status":{"type":"string","enum":["done","in-progress","upcoming","overdue"]}},"required":["id","title","dueAt","status"]}},"progress":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string","minLength":1,"maxLength":200},"label":{"type":"string","minLength":1,"maxLength":500},"owner":{"type":"string","minLength":1,"maxLength":500},"done":{"type":"number","x-bantin":"int","x-min":0},"current":{"type":"number","x-bantin":"int","x-min":0},"total":{"type":"number","x-bantin":"int","x-min":1},"unit":{"type":"string","minLength":1,"maxLength":50}},"required":["id","label","done","total","unit"]}},"units":{"type":"object","properties":{"label":{"type":"string","minLength":1,"maxLength":500},"total":{"type":"number","x-bantin":"int","x-min":0},"completed":{"type":"number","x-bantin":"int","x-min":0}},"required":["label","total"]},"dossiers":{"type":"array","items":{"type":"object","properties":{"body":{"type":"string","minLength":1,"maxLength":500},"count":{"type":"number","x-bantin":"int","x-min":0}},"required":["body","count"]}},"articleId":{"type":"string","minLength":1,"maxLength":200}},"required":["id","title","bodies","electionDay","steeringBody","milestones","progress","units","dossiers"]};
+export const ArticleWire: WireSchema<model.Article> = {
+  type: 'object',
+  properties: {
+    id: { type: 'string', minLength: 1, maxLength: 200 },
+    slug: { type: 'string', maxLength: 200, 'x-bantin': 'slug' },
+    title: { type: 'string', minLength: 1, maxLength: 500 },
+    sapo: { type: 'string', maxLength: 2000 },
+    body: {
+      type: 'array',
+      items: {
+        oneOf: [
+          {
+            type: 'object',
+            properties: {
+              type: { type: 'string', const: 'paragraph' },
+              text: { type: 'string', minLength: 1, maxLength: 20000 },
+            },
+            required: ['type', 'text'],
+          },
+          {
+            type: 'object',
+            properties: {
+              type: { type: 'string', const: 'heading' },
+              text: { type: 'string', minLength: 1, maxLength: 500 },
+              level: { type: 'number', 'x-bantin': 'int', 'x-min': 2, 'x-max': 4 },
+            },
+            required: ['type', 'text', 'level'],
+          },
+          {
+            type: 'object',
+            properties: {
+              type: { type: 'string', const: 'image' },
+              image: {
+                type: 'object',
+                properties: {
+                  src: { type: 'string', maxLength: 2048, 'x-bantin': 'url' },
+                  alt: { type: 'string', maxLength: 500 },
+                  caption: { type: 'string', maxLength: 1000 },
+                  width: { type: 'number', 'x-bantin': 'int', 'x-min': 1 },
+                  height: { type: 'number', 'x-bantin': 'int', 'x-min': 1 },
+                },
+                required: ['src', 'alt', 'width', 'height'],
+              },
+            },
+            required: ['type', 'image'],
+          },
+          {
+            type: 'object',
+            properties: {
+              type: { type: 'string', const: 'quote' },
+              text: { type: 'string', minLength: 1, maxLength: 5000 },
+              cite: { type: 'string', maxLength: 300 },
+            },
+            required: ['type', 'text'],
+          },
+        ],
+      },
+    },
+    category: {
+      type: 'object',
+      properties: {
+        id: { type: 'string', minLength: 1, maxLength: 200 },
+        slug: { type: 'string', maxLength: 200, 'x-bantin': 'slug' },
+        name: { type: 'string', minLength: 1, maxLength: 200 },
+        url: { type: 'string', maxLength: 2048, 'x-bantin': 'url' },
+        parentId: { anyOf: [{ type: 'string', minLength: 1, maxLength: 200 }, { type: 'null' }] },
+      },
+      required: ['id', 'slug', 'name'],
+    },
+    tags: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 100 } },
+    author: { type: 'string', minLength: 1, maxLength: 200 },
+    source: { type: 'string', minLength: 1, maxLength: 200 },
+    publishedAt: { type: 'string', 'x-bantin': 'dateTime' },
+    updatedAt: { type: 'string', 'x-bantin': 'dateTime' },
+    cover: {
+      type: 'object',
+      properties: {
+        src: { type: 'string', maxLength: 2048, 'x-bantin': 'url' },
+        alt: { type: 'string', maxLength: 500 },
+        caption: { type: 'string', maxLength: 1000 },
+        width: { type: 'number', 'x-bantin': 'int', 'x-min': 1 },
+        height: { type: 'number', 'x-bantin': 'int', 'x-min': 1 },
+      },
+      required: ['src', 'alt', 'width', 'height'],
+    },
+    viewCount: { type: 'number', 'x-bantin': 'int', 'x-min': 0 },
+    commentCount: { type: 'number', 'x-bantin': 'int', 'x-min': 0 },
+    url: { type: 'string', maxLength: 2048, 'x-bantin': 'url' },
+    officialIds: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 200 } },
+  },
+  required: [
+    'id',
+    'slug',
+    'title',
+    'sapo',
+    'body',
+    'category',
+    'tags',
+    'publishedAt',
+    'viewCount',
+    'commentCount',
+    'url',
+    'officialIds',
+  ],
+};
+export const CategoryWire: WireSchema<model.Category> = {
+  type: 'object',
+  properties: {
+    id: { type: 'string', minLength: 1, maxLength: 200 },
+    slug: { type: 'string', maxLength: 200, 'x-bantin': 'slug' },
+    name: { type: 'string', minLength: 1, maxLength: 200 },
+    url: { type: 'string', maxLength: 2048, 'x-bantin': 'url' },
+    parentId: { anyOf: [{ type: 'string', minLength: 1, maxLength: 200 }, { type: 'null' }] },
+  },
+  required: ['id', 'slug', 'name'],
+};
+export const CommentWire: WireSchema<model.Comment> = {
+  type: 'object',
+  properties: {
+    id: { type: 'string', minLength: 1, maxLength: 200 },
+    articleId: { type: 'string', minLength: 1, maxLength: 200 },
+    parentId: { anyOf: [{ type: 'string', minLength: 1, maxLength: 200 }, { type: 'null' }] },
+    authorName: { type: 'string', minLength: 1, maxLength: 80, 'x-bantin': 'line' },
+    content: { type: 'string', minLength: 1, maxLength: 2000, 'x-bantin': 'text' },
+    createdAt: { type: 'string', 'x-bantin': 'dateTime' },
+    status: { type: 'string', enum: ['pending', 'approved', 'rejected'] },
+    likes: { type: 'number', 'x-bantin': 'int', 'x-min': 0 },
+  },
+  required: ['id', 'articleId', 'parentId', 'authorName', 'content', 'createdAt', 'status', 'likes'],
+};
+export const OfficialWire: WireSchema<model.Official> = {
+  type: 'object',
+  properties: {
+    id: { type: 'string', minLength: 1, maxLength: 200 },
+    fullName: { type: 'string', minLength: 1, maxLength: 200 },
+    positions: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          title: { type: 'string', minLength: 1, maxLength: 300 },
+          organisation: { type: 'string', minLength: 1, maxLength: 300 },
+          term: {
+            type: 'object',
+            properties: {
+              number: { type: 'number', 'x-bantin': 'int', 'x-min': 1, 'x-max': 3999 },
+              roman: { type: 'string', pattern: '^[IVXLCDM]+$' },
+              period: {
+                type: 'object',
+                properties: {
+                  from: { type: 'number', 'x-bantin': 'int', 'x-min': 1900, 'x-max': 2200 },
+                  to: { type: 'number', 'x-bantin': 'int', 'x-min': 1900, 'x-max': 2200 },
+                },
+                required: ['from', 'to'],
+              },
+            },
+          },
+          from: { type: 'string', 'x-bantin': 'date' },
+          to: { anyOf: [{ type: 'string', 'x-bantin': 'date' }, { type: 'null' }] },
+          rank: { type: 'number', 'x-bantin': 'int', 'x-min': 0 },
+        },
+        required: ['title'],
+      },
+    },
+  },
+  required: ['id', 'fullName', 'positions'],
+};
+export const MeetingWire: WireSchema<model.Meeting> = {
+  type: 'object',
+  properties: {
+    id: { type: 'string', minLength: 1, maxLength: 200 },
+    kind: { type: 'string', minLength: 1, maxLength: 100 },
+    session: { type: 'number', 'x-bantin': 'int', 'x-min': 1 },
+    body: { type: 'string', minLength: 1, maxLength: 1000 },
+    term: {
+      type: 'object',
+      properties: {
+        number: { type: 'number', 'x-bantin': 'int', 'x-min': 1, 'x-max': 3999 },
+        roman: { type: 'string', pattern: '^[IVXLCDM]+$' },
+        period: {
+          type: 'object',
+          properties: {
+            from: { type: 'number', 'x-bantin': 'int', 'x-min': 1900, 'x-max': 2200 },
+            to: { type: 'number', 'x-bantin': 'int', 'x-min': 1900, 'x-max': 2200 },
+          },
+          required: ['from', 'to'],
+        },
+      },
+    },
+    startAt: { type: 'string', 'x-bantin': 'dateTime' },
+    location: { type: 'string', minLength: 1, maxLength: 1000 },
+    chairIds: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 200 } },
+    attendeeIds: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 200 } },
+    attendeeGroups: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 1000 } },
+    agenda: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          title: { type: 'string', minLength: 1, maxLength: 1000 },
+          outcome: { type: 'string', enum: ['adopted', 'discussed', 'commented', 'decided'] },
+        },
+        required: ['title', 'outcome'],
+      },
+    },
+    targets: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          indicator: { type: 'string', minLength: 1, maxLength: 1000 },
+          value: { type: 'number' },
+          unit: { type: 'string', maxLength: 50 },
+          approximate: { type: 'boolean' },
+          change: { type: 'string', enum: ['increase', 'decrease'] },
+          equivalent: {
+            type: 'object',
+            properties: { value: { type: 'number' }, unit: { type: 'string', maxLength: 50 } },
+            required: ['value', 'unit'],
+          },
+          year: { type: 'number', 'x-bantin': 'int' },
+          text: { type: 'string', minLength: 1, maxLength: 1000 },
+        },
+        required: ['indicator', 'value', 'unit'],
+      },
+    },
+    articleId: { type: 'string', minLength: 1, maxLength: 200 },
+  },
+  required: ['id', 'kind', 'body', 'startAt', 'chairIds', 'attendeeIds', 'agenda', 'targets'],
+};
+export const ElectionPlanWire: WireSchema<model.ElectionPlan> = {
+  type: 'object',
+  properties: {
+    id: { type: 'string', minLength: 1, maxLength: 200 },
+    title: { type: 'string', minLength: 1, maxLength: 500 },
+    bodies: {
+      minItems: 1,
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          name: { type: 'string', minLength: 1, maxLength: 500 },
+          term: {
+            type: 'object',
+            properties: {
+              number: { type: 'number', 'x-bantin': 'int', 'x-min': 1, 'x-max': 3999 },
+              roman: { type: 'string', pattern: '^[IVXLCDM]+$' },
+              period: {
+                type: 'object',
+                properties: {
+                  from: { type: 'number', 'x-bantin': 'int', 'x-min': 1900, 'x-max': 2200 },
+                  to: { type: 'number', 'x-bantin': 'int', 'x-min': 1900, 'x-max': 2200 },
+                },
+                required: ['from', 'to'],
+              },
+            },
+          },
+        },
+        required: ['name', 'term'],
+      },
+    },
+    electionDay: { type: 'string', 'x-bantin': 'date' },
+    steeringBody: {
+      type: 'object',
+      properties: {
+        name: { type: 'string', minLength: 1, maxLength: 500 },
+        headId: { type: 'string', minLength: 1, maxLength: 200 },
+        plan: { type: 'string', minLength: 1, maxLength: 500 },
+      },
+      required: ['name', 'headId'],
+    },
+    milestones: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          id: { type: 'string', minLength: 1, maxLength: 200 },
+          title: { type: 'string', minLength: 1, maxLength: 500 },
+          dueAt: { type: 'string', 'x-bantin': 'dateTime' },
+          status: { type: 'string', enum: ['done', 'in-progress', 'upcoming', 'overdue'] },
+        },
+        required: ['id', 'title', 'dueAt', 'status'],
+      },
+    },
+    progress: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          id: { type: 'string', minLength: 1, maxLength: 200 },
+          label: { type: 'string', minLength: 1, maxLength: 500 },
+          owner: { type: 'string', minLength: 1, maxLength: 500 },
+          done: { type: 'number', 'x-bantin': 'int', 'x-min': 0 },
+          current: { type: 'number', 'x-bantin': 'int', 'x-min': 0 },
+          total: { type: 'number', 'x-bantin': 'int', 'x-min': 1 },
+          unit: { type: 'string', minLength: 1, maxLength: 50 },
+        },
+        required: ['id', 'label', 'done', 'total', 'unit'],
+      },
+    },
+    units: {
+      type: 'object',
+      properties: {
+        label: { type: 'string', minLength: 1, maxLength: 500 },
+        total: { type: 'number', 'x-bantin': 'int', 'x-min': 0 },
+        completed: { type: 'number', 'x-bantin': 'int', 'x-min': 0 },
+      },
+      required: ['label', 'total'],
+    },
+    dossiers: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          body: { type: 'string', minLength: 1, maxLength: 500 },
+          count: { type: 'number', 'x-bantin': 'int', 'x-min': 0 },
+        },
+        required: ['body', 'count'],
+      },
+    },
+    articleId: { type: 'string', minLength: 1, maxLength: 200 },
+  },
+  required: ['id', 'title', 'bodies', 'electionDay', 'steeringBody', 'milestones', 'progress', 'units', 'dossiers'],
+};

@@ -3,9 +3,151 @@ import type { WireSchema } from './wire.js';
 import type * as api from './api.js';
 import type * as model from './index.js';
 
-export const ArticleSummaryWire: WireSchema<model.ArticleSummary> = {"type":"object","properties":{"id":{"type":"string","minLength":1,"maxLength":200},"slug":{"type":"string","maxLength":200,"x-bantin":"slug"},"title":{"type":"string","minLength":1,"maxLength":500},"sapo":{"type":"string","maxLength":2000},"url":{"type":"string","maxLength":2048,"x-bantin":"url"},"category":{"type":"object","properties":{"id":{"type":"string","minLength":1,"maxLength":200},"slug":{"type":"string","maxLength":200,"x-bantin":"slug"},"name":{"type":"string","minLength":1,"maxLength":200},"url":{"type":"string","maxLength":2048,"x-bantin":"url"},"parentId":{"anyOf":[{"type":"string","minLength":1,"maxLength":200},{"type":"null"}]}},"required":["id","slug","name"]},"cover":{"type":"object","properties":{"src":{"type":"string","maxLength":2048,"x-bantin":"url"},"alt":{"type":"string","maxLength":500},"caption":{"type":"string","maxLength":1000},"width":{"type":"number","x-bantin":"int","x-min":1},"height":{"type":"number","x-bantin":"int","x-min":1}},"required":["src","alt","width","height"]},"publishedAt":{"type":"string","x-bantin":"dateTime"},"viewCount":{"type":"number","x-bantin":"int","x-min":0},"commentCount":{"type":"number","x-bantin":"int","x-min":0}},"required":["id","slug","title","url","publishedAt"]};
-export const ViewCountsResponseWire: WireSchema<api.ViewCountsResponse> = {"type":"object","properties":{"views":{"type":"object","additionalProperties":{"type":"number","x-bantin":"int","x-min":0}}},"required":["views"]};
-export const ViewIncrementResponseWire: WireSchema<api.ViewIncrementResponse> = {"type":"object","properties":{"articleId":{"type":"string","minLength":1,"maxLength":200},"views":{"type":"number","x-bantin":"int","x-min":0}},"required":["articleId","views"]};
-export const CommentListResponseWire: WireSchema<api.CommentListResponse> = {"type":"object","properties":{"comments":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string","minLength":1,"maxLength":200},"articleId":{"type":"string","minLength":1,"maxLength":200},"parentId":{"anyOf":[{"type":"string","minLength":1,"maxLength":200},{"type":"null"}]},"authorName":{"type":"string","minLength":1,"maxLength":80,"x-bantin":"line"},"content":{"type":"string","minLength":1,"maxLength":2000,"x-bantin":"text"},"createdAt":{"type":"string","x-bantin":"dateTime"},"status":{"type":"string","enum":["pending","approved","rejected"]},"likes":{"type":"number","x-bantin":"int","x-min":0}},"required":["id","articleId","parentId","authorName","content","createdAt","status","likes"]}},"nextCursor":{"type":["string","null"]},"total":{"type":"number","x-bantin":"int","x-min":0}},"required":["comments","nextCursor","total"]};
-export const CommentCreatedResponseWire: WireSchema<api.CommentCreatedResponse> = {"type":"object","properties":{"comment":{"type":"object","properties":{"id":{"type":"string","minLength":1,"maxLength":200},"articleId":{"type":"string","minLength":1,"maxLength":200},"parentId":{"anyOf":[{"type":"string","minLength":1,"maxLength":200},{"type":"null"}]},"authorName":{"type":"string","minLength":1,"maxLength":80,"x-bantin":"line"},"content":{"type":"string","minLength":1,"maxLength":2000,"x-bantin":"text"},"createdAt":{"type":"string","x-bantin":"dateTime"},"status":{"type":"string","enum":["pending","approved","rejected"]},"likes":{"type":"number","x-bantin":"int","x-min":0}},"required":["id","articleId","parentId","authorName","content","createdAt","status","likes"]}},"required":["comment"]};
-export const MostViewedResponseWire: WireSchema<api.MostViewedResponse> = {"type":"object","properties":{"items":{"type":"array","items":{"type":"object","properties":{"rank":{"type":"number","x-bantin":"int","x-min":1},"article":{"type":"object","properties":{"id":{"type":"string","minLength":1,"maxLength":200},"slug":{"type":"string","maxLength":200,"x-bantin":"slug"},"title":{"type":"string","minLength":1,"maxLength":500},"sapo":{"type":"string","maxLength":2000},"url":{"type":"string","maxLength":2048,"x-bantin":"url"},"category":{"type":"object","properties":{"id":{"type":"string","minLength":1,"maxLength":200},"slug":{"type":"string","maxLength":200,"x-bantin":"slug"},"name":{"type":"string","minLength":1,"maxLength":200},"url":{"type":"string","maxLength":2048,"x-bantin":"url"},"parentId":{"anyOf":[{"type":"string","minLength":1,"maxLength":200},{"type":"null"}]}},"required":["id","slug","name"]},"cover":{"type":"object","properties":{"src":{"type":"string","maxLength":2048,"x-bantin":"url"},"alt":{"type":"string","maxLength":500},"caption":{"type":"string","maxLength":1000},"width":{"type":"number","x-bantin":"int","x-min":1},"height":{"type":"number","x-bantin":"int","x-min":1}},"required":["src","alt","width","height"]},"publishedAt":{"type":"string","x-bantin":"dateTime"},"viewCount":{"type":"number","x-bantin":"int","x-min":0},"commentCount":{"type":"number","x-bantin":"int","x-min":0}},"required":["id","slug","title","url","publishedAt"]},"views":{"type":"number","x-bantin":"int","x-min":0},"period":{"type":"string","enum":["day","week","month"]}},"required":["rank","article","views","period"]}}},"required":["items"]};
+export const ArticleSummaryWire: WireSchema<model.ArticleSummary> = {
+  type: 'object',
+  properties: {
+    id: { type: 'string', minLength: 1, maxLength: 200 },
+    slug: { type: 'string', maxLength: 200, 'x-bantin': 'slug' },
+    title: { type: 'string', minLength: 1, maxLength: 500 },
+    sapo: { type: 'string', maxLength: 2000 },
+    url: { type: 'string', maxLength: 2048, 'x-bantin': 'url' },
+    category: {
+      type: 'object',
+      properties: {
+        id: { type: 'string', minLength: 1, maxLength: 200 },
+        slug: { type: 'string', maxLength: 200, 'x-bantin': 'slug' },
+        name: { type: 'string', minLength: 1, maxLength: 200 },
+        url: { type: 'string', maxLength: 2048, 'x-bantin': 'url' },
+        parentId: { anyOf: [{ type: 'string', minLength: 1, maxLength: 200 }, { type: 'null' }] },
+      },
+      required: ['id', 'slug', 'name'],
+    },
+    cover: {
+      type: 'object',
+      properties: {
+        src: { type: 'string', maxLength: 2048, 'x-bantin': 'url' },
+        alt: { type: 'string', maxLength: 500 },
+        caption: { type: 'string', maxLength: 1000 },
+        width: { type: 'number', 'x-bantin': 'int', 'x-min': 1 },
+        height: { type: 'number', 'x-bantin': 'int', 'x-min': 1 },
+      },
+      required: ['src', 'alt', 'width', 'height'],
+    },
+    publishedAt: { type: 'string', 'x-bantin': 'dateTime' },
+    viewCount: { type: 'number', 'x-bantin': 'int', 'x-min': 0 },
+    commentCount: { type: 'number', 'x-bantin': 'int', 'x-min': 0 },
+  },
+  required: ['id', 'slug', 'title', 'url', 'publishedAt'],
+};
+export const ViewCountsResponseWire: WireSchema<api.ViewCountsResponse> = {
+  type: 'object',
+  properties: { views: { type: 'object', additionalProperties: { type: 'number', 'x-bantin': 'int', 'x-min': 0 } } },
+  required: ['views'],
+};
+export const ViewIncrementResponseWire: WireSchema<api.ViewIncrementResponse> = {
+  type: 'object',
+  properties: {
+    articleId: { type: 'string', minLength: 1, maxLength: 200 },
+    views: { type: 'number', 'x-bantin': 'int', 'x-min': 0 },
+  },
+  required: ['articleId', 'views'],
+};
+export const CommentListResponseWire: WireSchema<api.CommentListResponse> = {
+  type: 'object',
+  properties: {
+    comments: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          id: { type: 'string', minLength: 1, maxLength: 200 },
+          articleId: { type: 'string', minLength: 1, maxLength: 200 },
+          parentId: { anyOf: [{ type: 'string', minLength: 1, maxLength: 200 }, { type: 'null' }] },
+          authorName: { type: 'string', minLength: 1, maxLength: 80, 'x-bantin': 'line' },
+          content: { type: 'string', minLength: 1, maxLength: 2000, 'x-bantin': 'text' },
+          createdAt: { type: 'string', 'x-bantin': 'dateTime' },
+          status: { type: 'string', enum: ['pending', 'approved', 'rejected'] },
+          likes: { type: 'number', 'x-bantin': 'int', 'x-min': 0 },
+        },
+        required: ['id', 'articleId', 'parentId', 'authorName', 'content', 'createdAt', 'status', 'likes'],
+      },
+    },
+    nextCursor: { type: ['string', 'null'] },
+    total: { type: 'number', 'x-bantin': 'int', 'x-min': 0 },
+  },
+  required: ['comments', 'nextCursor', 'total'],
+};
+export const CommentCreatedResponseWire: WireSchema<api.CommentCreatedResponse> = {
+  type: 'object',
+  properties: {
+    comment: {
+      type: 'object',
+      properties: {
+        id: { type: 'string', minLength: 1, maxLength: 200 },
+        articleId: { type: 'string', minLength: 1, maxLength: 200 },
+        parentId: { anyOf: [{ type: 'string', minLength: 1, maxLength: 200 }, { type: 'null' }] },
+        authorName: { type: 'string', minLength: 1, maxLength: 80, 'x-bantin': 'line' },
+        content: { type: 'string', minLength: 1, maxLength: 2000, 'x-bantin': 'text' },
+        createdAt: { type: 'string', 'x-bantin': 'dateTime' },
+        status: { type: 'string', enum: ['pending', 'approved', 'rejected'] },
+        likes: { type: 'number', 'x-bantin': 'int', 'x-min': 0 },
+      },
+      required: ['id', 'articleId', 'parentId', 'authorName', 'content', 'createdAt', 'status', 'likes'],
+    },
+  },
+  required: ['comment'],
+};
+export const MostViewedResponseWire: WireSchema<api.MostViewedResponse> = {
+  type: 'object',
+  properties: {
+    items: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          rank: { type: 'number', 'x-bantin': 'int', 'x-min': 1 },
+          article: {
+            type: 'object',
+            properties: {
+              id: { type: 'string', minLength: 1, maxLength: 200 },
+              slug: { type: 'string', maxLength: 200, 'x-bantin': 'slug' },
+              title: { type: 'string', minLength: 1, maxLength: 500 },
+              sapo: { type: 'string', maxLength: 2000 },
+              url: { type: 'string', maxLength: 2048, 'x-bantin': 'url' },
+              category: {
+                type: 'object',
+                properties: {
+                  id: { type: 'string', minLength: 1, maxLength: 200 },
+                  slug: { type: 'string', maxLength: 200, 'x-bantin': 'slug' },
+                  name: { type: 'string', minLength: 1, maxLength: 200 },
+                  url: { type: 'string', maxLength: 2048, 'x-bantin': 'url' },
+                  parentId: { anyOf: [{ type: 'string', minLength: 1, maxLength: 200 }, { type: 'null' }] },
+                },
+                required: ['id', 'slug', 'name'],
+              },
+              cover: {
+                type: 'object',
+                properties: {
+                  src: { type: 'string', maxLength: 2048, 'x-bantin': 'url' },
+                  alt: { type: 'string', maxLength: 500 },
+                  caption: { type: 'string', maxLength: 1000 },
+                  width: { type: 'number', 'x-bantin': 'int', 'x-min': 1 },
+                  height: { type: 'number', 'x-bantin': 'int', 'x-min': 1 },
+                },
+                required: ['src', 'alt', 'width', 'height'],
+              },
+              publishedAt: { type: 'string', 'x-bantin': 'dateTime' },
+              viewCount: { type: 'number', 'x-bantin': 'int', 'x-min': 0 },
+              commentCount: { type: 'number', 'x-bantin': 'int', 'x-min': 0 },
+            },
+            required: ['id', 'slug', 'title', 'url', 'publishedAt'],
+          },
+          views: { type: 'number', 'x-bantin': 'int', 'x-min': 0 },
+          period: { type: 'string', enum: ['day', 'week', 'month'] },
+        },
+        required: ['rank', 'article', 'views', 'period'],
+      },
+    },
+  },
+  required: ['items'],
+};

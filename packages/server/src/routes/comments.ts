@@ -12,7 +12,7 @@ import {
 } from '@bantin/model';
 import { COMMENT_BODY_LIMIT } from '../security.js';
 import { InvalidCursorError } from '../storage/types.js';
-import { rateLimitConfig, type RouteContext } from './context.js';
+import { assertRegistered, rateLimitConfig, type RouteContext } from './context.js';
 import {
   ApiHttpError,
   articleKey,
@@ -50,6 +50,7 @@ export async function commentRoutes(app: FastifyInstance, ctx: RouteContext): Pr
   app.get<{ Params: { articleId: string } }>('/articles/:articleId/comments', async (request, reply) => {
     const locale = requestLocale(request);
     const key = articleKey(request.params.articleId, 'articleId', locale);
+    await assertRegistered(ctx, key, locale);
     const sort = enumQuery<CommentSort>(request, 'sort', CommentSortSchema, 'newest', locale);
     const limit = intQuery(request, 'limit', listLimitSchema, 20, locale);
     const cursor = cursorQuery(request, locale);
@@ -74,6 +75,7 @@ export async function commentRoutes(app: FastifyInstance, ctx: RouteContext): Pr
     async (request, reply) => {
       const locale = requestLocale(request);
       const key = articleKey(request.params.articleId, 'articleId', locale);
+      await assertRegistered(ctx, key, locale);
       const result = validate(NewCommentSchema, request.body, { locale });
       if (!result.ok) {
         const issue = result.issues[0]!;

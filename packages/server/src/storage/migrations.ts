@@ -74,6 +74,30 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX comments_parent   ON comments (parent_id);
     `,
   },
+  {
+    version: 3,
+    name: 'view baselines, comment likes, comment import keys',
+    sql: `
+      -- Counts brought over from a site's previous system (bantin-server import views). The
+      -- baseline is also added into article_views, so totals read one row; keeping it here makes
+      -- a second import of the same figures change nothing.
+      CREATE TABLE view_baselines (
+        article_key TEXT PRIMARY KEY,
+        views       INTEGER NOT NULL CHECK (views >= 0)
+      ) WITHOUT ROWID;
+
+      -- One like per visitor per comment.
+      CREATE TABLE comment_likes (
+        comment_id   INTEGER NOT NULL REFERENCES comments (id) ON DELETE CASCADE,
+        visitor_hash TEXT NOT NULL,
+        PRIMARY KEY (comment_id, visitor_hash)
+      ) WITHOUT ROWID;
+
+      -- Where an imported comment came from ('wxr:<site>:<id>'), so importing twice adds nothing.
+      ALTER TABLE comments ADD COLUMN import_key TEXT;
+      CREATE UNIQUE INDEX comments_import_key ON comments (import_key) WHERE import_key IS NOT NULL;
+    `,
+  },
 ];
 
 /** The same schema for PostgreSQL. Keys sort bytewise (COLLATE "C"), as in SQLite. */
@@ -126,6 +150,25 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX comments_by_likes ON comments (article_key, status, likes, created_at, id);
       CREATE INDEX comments_queue    ON comments (status, created_at, id);
       CREATE INDEX comments_parent   ON comments (parent_id);
+    `,
+  },
+  {
+    version: 3,
+    name: 'view baselines, comment likes, comment import keys',
+    sql: `
+      CREATE TABLE view_baselines (
+        article_key text COLLATE "C" PRIMARY KEY,
+        views       bigint NOT NULL CHECK (views >= 0)
+      );
+
+      CREATE TABLE comment_likes (
+        comment_id   bigint NOT NULL REFERENCES comments (id) ON DELETE CASCADE,
+        visitor_hash text COLLATE "C" NOT NULL,
+        PRIMARY KEY (comment_id, visitor_hash)
+      );
+
+      ALTER TABLE comments ADD COLUMN import_key text;
+      CREATE UNIQUE INDEX comments_import_key ON comments (import_key) WHERE import_key IS NOT NULL;
     `,
   },
 ];
