@@ -9,6 +9,10 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import {
   ApiErrorSchema,
+  ArticleUpsertRequestSchema,
+  ArticleUpsertResponseSchema,
+  CommentCountsResponseSchema,
+  CommentLikeResponseSchema,
   CommentCreatedResponseSchema,
   CommentListResponseSchema,
   MostViewedResponseSchema,
@@ -90,6 +94,10 @@ test('every JSON example in docs/api.md is valid against the model, and every re
     ModerationQueue: ModerationQueueResponseSchema,
     ModerationBulkRequest: ModerationBulkRequestSchema,
     ModerationBulkResponse: ModerationBulkResponseSchema,
+    CommentCounts: CommentCountsResponseSchema,
+    CommentLike: CommentLikeResponseSchema,
+    ArticleUpsertRequest: ArticleUpsertRequestSchema,
+    ArticleUpsertResponse: ArticleUpsertResponseSchema,
   };
   const blocks = [...read('docs/api.md').matchAll(/```json\n([\s\S]*?)```/g)].map((match) => match[1]!);
   const exemplified = new Set<string>();

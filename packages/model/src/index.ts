@@ -15,6 +15,7 @@ export * from './views.js';
 export * from './api.js';
 export * from './moderation.js';
 export * from './comment-counts.js';
+export * from './articles-admin.js';
 export * from './issues.js';
 export * from './validate.js';
 

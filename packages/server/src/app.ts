@@ -14,6 +14,7 @@ import { databaseRateLimitStore } from './rate-limit-store.js';
 import { adminRoutes } from './routes/admin.js';
 import { adminPageRoutes } from './routes/admin-page.js';
 import { commentRoutes, isInvalidCursor } from './routes/comments.js';
+import { engagementRoutes } from './routes/engagement.js';
 import type { RouteContext } from './routes/context.js';
 import { ApiHttpError, invalidCursor, MESSAGES, requestLocale, say } from './routes/http.js';
 import { viewRoutes } from './routes/views.js';
@@ -48,6 +49,11 @@ export interface BuildAppOptions {
   corsOrigins?: readonly string[];
   /** New comments are published at once instead of waiting for moderation. Default false. */
   autoApprove?: boolean;
+  /**
+   * Views, comments and likes only for articles registered with `PUT /admin/articles` (or
+   * `bantin-server ingest`); others get 404 `unknown_article`. Default false: any id.
+   */
+  registeredOnly?: boolean;
   /**
    * Per-address limits on POSTs (429 with Retry-After). `false` turns them off (benchmarks);
    * a partial object overrides the defaults (comments 5/min, views 120/min, admin 120/min with
@@ -214,6 +220,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     autoApprove: options.autoApprove ?? false,
     adminToken: options.adminToken ?? '',
     now: options.now ? () => options.now!().getTime() : Date.now,
+    registeredOnly: options.registeredOnly ?? false,
   };
 
   // Only JSON bodies: anything else is 415 (text/plain is Fastify's other default parser).
@@ -265,6 +272,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       // Each in its own context: content-type parsers and hooks stay where they belong.
       await api.register(async (views) => viewRoutes(views, ctx));
       await api.register(async (comments) => commentRoutes(comments, ctx));
+      await api.register(async (engagement) => engagementRoutes(engagement, ctx));
       if (ctx.adminToken) await api.register(async (admin) => adminRoutes(admin, ctx));
     },
     { prefix },

@@ -2,11 +2,15 @@
 import { parseArgs } from 'node:util';
 import { buildApp, seedStorage } from './app.js';
 import { parseTrustProxy } from './security.js';
+import { runTask, TASKS_USAGE, UsageError } from './cli-tasks.js';
 import { openStorage, parseStorageUrl, redact } from './storage/open.js';
 
 const USAGE = `Usage: bantin-server [options]
 
 The bantin JSON API (view counts, comments with moderation, most viewed) under /api.
+
+Tasks (bantin-server <task> --help):
+  import views <file>   bring view counts from a previous system
 
 Options:
   --db <url>            sqlite:./data.db, sqlite::memory: or postgres://user:pass@host/db
@@ -18,6 +22,8 @@ Options:
   --cors-origin <url>   allow this origin to call the API from browsers (exact match,
                         repeatable); default: same origin only
   --auto-approve        publish new comments at once instead of holding them for moderation
+  --registered-only     refuse views, comments and likes for articles not registered with
+                        PUT /api/admin/articles or \`bantin-server ingest\` (404 unknown_article)
   --seed                load the seed articles of @bantin/model/fixtures (and the seed
                         article's 414 views, if it has none yet)
   --trust-proxy <p>     behind reverse proxies: take the visitor address from X-Forwarded-For,
@@ -52,6 +58,7 @@ function parse(argv: string[]) {
         'admin-token': { type: 'string' },
         'cors-origin': { type: 'string', multiple: true, default: [] },
         'auto-approve': { type: 'boolean', default: false },
+        'registered-only': { type: 'boolean', default: false },
         seed: { type: 'boolean', default: false },
         'trust-proxy': { type: 'string' },
         'no-rate-limit': { type: 'boolean', default: false },
@@ -119,6 +126,7 @@ async function main(argv = process.argv.slice(2)): Promise<void> {
     ...(adminToken ? { adminToken } : {}),
     corsOrigins,
     autoApprove: args['auto-approve'],
+    registeredOnly: args['registered-only'],
     ...(args['no-rate-limit'] ? { rateLimit: false as const } : {}),
     logger: args.log,
     trustProxy,
@@ -156,7 +164,19 @@ async function main(argv = process.argv.slice(2)): Promise<void> {
   if (adminToken) process.stdout.write(`moderation page: http://${urlHost(args.host)}:${port}/admin\n`);
 }
 
-main().catch((error: unknown) => {
+const argv = process.argv.slice(2);
+const task = argv[0] === 'import' || argv[0] === 'ingest';
+(task
+  ? runTask(argv, (line) => process.stdout.write(`${line}\n`)).then(
+      (code) => process.exit(code),
+      (error: unknown) => {
+        if (!(error instanceof UsageError)) throw error;
+        process.stderr.write(`bantin-server: ${error.message}\n\n${TASKS_USAGE}`);
+        process.exit(2);
+      },
+    )
+  : main(argv)
+).catch((error: unknown) => {
   process.stderr.write(`bantin-server: ${(error as Error)?.stack ?? String(error)}\n`);
   process.exit(1);
 });

@@ -10,6 +10,7 @@ import {
 } from '@bantin/model';
 import type { Storage, StoredComment } from '../storage/types.js';
 import { bearerTokenMatches } from '../security.js';
+import { articleAdminRoutes } from './articles.js';
 import type { RouteContext } from './context.js';
 import { isInvalidCursor } from './comments.js';
 import {
@@ -104,6 +105,8 @@ export async function adminRoutes(app: FastifyInstance, ctx: RouteContext): Prom
     for (const id of ids) results.push({ id, ok: await moderate(storage, action, id) });
     return { results };
   });
+
+  await articleAdminRoutes(app, ctx);
 
   app.delete<{ Params: { id: string } }>('/admin/comments/:id', async (request, reply) => {
     const locale = requestLocale(request);

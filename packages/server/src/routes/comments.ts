@@ -14,7 +14,7 @@ import {
 import { COMMENT_BODY_LIMIT } from '../security.js';
 import { InvalidCursorError } from '../storage/types.js';
 import { MAX_REPLIES_PER_THREAD } from '../storage/common.js';
-import { rateLimitConfig, type RouteContext } from './context.js';
+import { assertRegistered, rateLimitConfig, type RouteContext } from './context.js';
 import {
   ApiHttpError,
   articleKey,
@@ -56,6 +56,7 @@ export async function commentRoutes(app: FastifyInstance, ctx: RouteContext): Pr
   app.get<{ Params: { articleId: string } }>('/articles/:articleId/comments', async (request, reply) => {
     const locale = requestLocale(request);
     const key = articleKey(request.params.articleId, 'articleId', locale);
+    await assertRegistered(ctx, key, locale);
     const sort = enumQuery<CommentSort>(request, 'sort', CommentSortSchema, 'newest', locale);
     const limit = intQuery(request, 'limit', listLimitSchema, 20, locale);
     const replies = intQuery(request, 'replies', repliesSchema, DEFAULT_REPLIES_PER_THREAD, locale);
@@ -110,6 +111,7 @@ export async function commentRoutes(app: FastifyInstance, ctx: RouteContext): Pr
     async (request, reply) => {
       const locale = requestLocale(request);
       const key = articleKey(request.params.articleId, 'articleId', locale);
+      await assertRegistered(ctx, key, locale);
       const result = validate(NewCommentSchema, request.body, { locale });
       if (!result.ok) {
         const issue = result.issues[0]!;

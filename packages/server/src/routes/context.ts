@@ -1,3 +1,5 @@
+import type { Locale } from '@bantin/model';
+import { ApiHttpError, MESSAGES, say } from './http.js';
 import type { RateLimitConfig, VisitorHasher } from '../security.js';
 import type { Storage } from '../storage/types.js';
 
@@ -12,6 +14,16 @@ export interface RouteContext {
   adminToken: string;
   /** The clock in ms (tests move it). */
   now: () => number;
+  /** Views, comments and likes only for registered articles (404 `unknown_article` otherwise). */
+  registeredOnly: boolean;
+}
+
+/** With `registeredOnly`, refuses an article key the site never registered. */
+export async function assertRegistered(ctx: RouteContext, key: string, locale: Locale): Promise<void> {
+  if (!ctx.registeredOnly) return;
+  if ((await ctx.storage.getArticles([key])).size === 0) {
+    throw new ApiHttpError(404, 'unknown_article', say(locale, MESSAGES.unknownArticle, { id: key }), 'articleId');
+  }
 }
 
 /** Route-level @fastify/rate-limit config, or nothing when limits are off. */

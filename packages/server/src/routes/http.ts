@@ -109,6 +109,11 @@ export const MESSAGES = {
     en: 'Field `parentId`: no such comment on this article',
   },
   commentNotFound: { vi: 'Không tìm thấy bình luận {id}', en: 'Comment {id} not found' },
+  articleNotFound: { vi: 'Không tìm thấy bài viết {id}', en: 'Article {id} not found' },
+  unknownArticle: {
+    vi: 'Bài viết {id} chưa được đăng ký với máy chủ bình luận',
+    en: 'Article {id} is not registered with this server',
+  },
   badIdempotencyKey: {
     vi: 'Trường `Idempotency-Key`: cần 1–200 ký tự ASCII in được',
     en: 'Field `Idempotency-Key`: 1–200 printable ASCII characters expected',
@@ -134,7 +139,7 @@ export function check<S extends Schema>(
   if (result.ok) return result.value;
   const issue = result.issues[0]!;
   const path = issue.path ? `${field}.${issue.path}` : field;
-  throw new ApiHttpError(400, code, formatIssue({ ...issue, path }, locale), field);
+  throw new ApiHttpError(400, code, formatIssue({ ...issue, path }, locale), path);
 }
 
 /** A query parameter that must be a single string if present. */

@@ -3,7 +3,7 @@ import {
   canonicalArticleKey,
   intSchema,
   PeriodSchema,
-  type ArticleSummary,
+  type Locale,
   type MostViewedResponse,
   type Period,
   type ViewCountsResponse,
@@ -18,10 +18,11 @@ import {
   intQuery,
   MESSAGES,
   noStore,
+  queryValue,
   requestLocale,
   say,
 } from './http.js';
-import { rateLimitConfig, type RouteContext } from './context.js';
+import { assertRegistered, rateLimitConfig, type RouteContext } from './context.js';
 
 /** At most this many ids per `GET /views` (docs/api.md); clients split longer lists. */
 export const MAX_IDS_PER_REQUEST = 100;
@@ -54,6 +55,29 @@ function rawIds(request: FastifyRequest): string[] | null {
   return found;
 }
 
+/**
+ * The `ids` of a batched GET (`/views`, `/comment-counts`): 1–100 ids as sent, and their
+ * canonical keys in the same order. Anything else is a 400 naming `ids` or `ids[i]`.
+ */
+export function articleIdsQuery(request: FastifyRequest, locale: Locale): { ids: string[]; keys: string[] } {
+  let ids: string[] | null;
+  try {
+    ids = rawIds(request);
+  } catch {
+    throw new ApiHttpError(400, 'invalid_query', say(locale, MESSAGES.badUrl), 'ids');
+  }
+  if (!ids || ids.length === 0) throw new ApiHttpError(400, 'invalid_query', say(locale, MESSAGES.missingIds), 'ids');
+  if (ids.length > MAX_IDS_PER_REQUEST) {
+    throw new ApiHttpError(
+      400,
+      'invalid_query',
+      say(locale, MESSAGES.tooManyIds, { max: MAX_IDS_PER_REQUEST, count: ids.length }),
+      'ids',
+    );
+  }
+  return { ids, keys: ids.map((id, index) => articleKey(id, `ids[${index}]`, locale)) };
+}
+
 export async function viewRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
   const { storage, hasher } = ctx;
 
@@ -64,23 +88,7 @@ export async function viewRoutes(app: FastifyInstance, ctx: RouteContext): Promi
   );
 
   app.get('/views', async (request, reply) => {
-    const locale = requestLocale(request);
-    let ids: string[] | null;
-    try {
-      ids = rawIds(request);
-    } catch {
-      throw new ApiHttpError(400, 'invalid_query', say(locale, MESSAGES.badUrl), 'ids');
-    }
-    if (!ids || ids.length === 0) throw new ApiHttpError(400, 'invalid_query', say(locale, MESSAGES.missingIds), 'ids');
-    if (ids.length > MAX_IDS_PER_REQUEST) {
-      throw new ApiHttpError(
-        400,
-        'invalid_query',
-        say(locale, MESSAGES.tooManyIds, { max: MAX_IDS_PER_REQUEST, count: ids.length }),
-        'ids',
-      );
-    }
-    const keys = ids.map((id, index) => articleKey(id, `ids[${index}]`, locale));
+    const { ids, keys } = articleIdsQuery(request, requestLocale(request));
     const totals = await storage.getViews([...new Set(keys)]);
     // Answered under the ids as the client sent them (clients send canonical keys already);
     // unknown ids are answered with 0.
@@ -106,6 +114,7 @@ export async function viewRoutes(app: FastifyInstance, ctx: RouteContext): Promi
       // else takes the full checks and their message.
       const key =
         typeof raw === 'string' && PLAIN_ID.test(raw) ? raw : articleKey(raw, 'articleId', requestLocale(request));
+      await assertRegistered(ctx, key, requestLocale(request));
       const day = hasher.today();
       await hasher.prepare(day);
       const visitor = hasher.visitor(clientIp(request), request.headers['user-agent'] ?? '', day);
@@ -119,27 +128,20 @@ export async function viewRoutes(app: FastifyInstance, ctx: RouteContext): Promi
     const locale = requestLocale(request);
     const period = enumQuery<Period>(request, 'period', PeriodSchema, 'day', locale);
     const limit = intQuery(request, 'limit', mostViewedLimitSchema, 5, locale);
-    const today = hasher.today();
-
-    // Keys without a known article are skipped, so ask for more rows than needed, and more
-    // again while unknown keys crowd the top (bounded).
-    let want = limit * 2 + 8;
-    let picked: Array<{ articleKey: string; views: number; article: ArticleSummary }> = [];
-    for (;;) {
-      const rows = await storage.mostViewed(PERIOD_DAYS[period], today, want);
-      const articles = await storage.getArticles(rows.map((row) => row.articleKey));
-      picked = rows.flatMap((row) => {
-        const article = articles.get(row.articleKey);
-        return article ? [{ ...row, article }] : [];
-      });
-      if (picked.length >= limit || rows.length < want || want >= 1000) break;
-      want = Math.min(want * 4, 1000);
-    }
+    // The page being read, left out of its own sidebar.
+    const excludeRaw = queryValue(request, 'exclude');
+    const exclude = excludeRaw === undefined ? undefined : articleKey(excludeRaw, 'exclude', locale);
+    // Registered articles only, ranked in SQL: unknown ids never take a place.
+    const rows = await storage.mostViewed(PERIOD_DAYS[period], hasher.today(), limit, exclude ? { exclude } : {});
+    const articles = await storage.getArticles(rows.map((row) => row.articleKey));
+    // An article deleted between the two reads is skipped.
+    const items = rows.flatMap((row) => {
+      const article = articles.get(row.articleKey);
+      return article ? [{ article, views: row.views }] : [];
+    });
     noStore(reply);
     return {
-      items: picked
-        .slice(0, limit)
-        .map((row, index) => ({ rank: index + 1, article: row.article, views: row.views, period })),
+      items: items.map((row, index) => ({ rank: index + 1, article: row.article, views: row.views, period })),
     } satisfies MostViewedResponse;
   });
 }

@@ -360,3 +360,10 @@ export function answerBatch(
   }
   return results;
 }
+
+/** Bulk writes take the last value given for a key, as a run of single writes would. */
+export function latestPerKey<T>(rows: ReadonlyArray<{ key: string; views: T }>): Map<string, T> {
+  const byKey = new Map<string, T>();
+  for (const { key, views } of rows) byKey.set(key, views);
+  return byKey;
+}

@@ -125,6 +125,30 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 3,
+    name: 'view baselines, comment likes, comment import keys',
+    sql: `
+      -- Counts brought over from a site's previous system (bantin-server import views). The
+      -- baseline is also added into article_views, so totals read one row; keeping it here makes
+      -- a second import of the same figures change nothing.
+      CREATE TABLE view_baselines (
+        article_key TEXT PRIMARY KEY,
+        views       INTEGER NOT NULL CHECK (views >= 0)
+      ) WITHOUT ROWID;
+
+      -- One like per visitor per comment.
+      CREATE TABLE comment_likes (
+        comment_id   INTEGER NOT NULL REFERENCES comments (id) ON DELETE CASCADE,
+        visitor_hash TEXT NOT NULL,
+        PRIMARY KEY (comment_id, visitor_hash)
+      ) WITHOUT ROWID;
+
+      -- Where an imported comment came from ('wxr:<site>:<id>'), so importing twice adds nothing.
+      ALTER TABLE comments ADD COLUMN import_key TEXT;
+      CREATE UNIQUE INDEX comments_import_key ON comments (import_key) WHERE import_key IS NOT NULL;
+    `,
+  },
 ];
 
 /** The same schema for PostgreSQL. Keys sort bytewise (COLLATE "C"), as in SQLite. */
@@ -217,6 +241,25 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
         hits         integer NOT NULL,
         PRIMARY KEY (rule, subject)
       );
+    `,
+  },
+  {
+    version: 3,
+    name: 'view baselines, comment likes, comment import keys',
+    sql: `
+      CREATE TABLE view_baselines (
+        article_key text COLLATE "C" PRIMARY KEY,
+        views       bigint NOT NULL CHECK (views >= 0)
+      );
+
+      CREATE TABLE comment_likes (
+        comment_id   bigint NOT NULL REFERENCES comments (id) ON DELETE CASCADE,
+        visitor_hash text COLLATE "C" NOT NULL,
+        PRIMARY KEY (comment_id, visitor_hash)
+      );
+
+      ALTER TABLE comments ADD COLUMN import_key text;
+      CREATE UNIQUE INDEX comments_import_key ON comments (import_key) WHERE import_key IS NOT NULL;
     `,
   },
 ];

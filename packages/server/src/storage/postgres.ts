@@ -20,6 +20,7 @@ import {
   assertPositiveInt,
   assertStatus,
   clampLimit,
+  latestPerKey,
   listingParams,
   MAX_REPLIES_PER_THREAD,
   page,
@@ -382,18 +383,63 @@ export class PostgresStorage implements Storage {
     return result;
   }
 
-  async mostViewed(days: number, today: string, limit: number): Promise<Array<{ articleKey: string; views: number }>> {
+  async mostViewed(
+    days: number,
+    today: string,
+    limit: number,
+    options: { exclude?: string } = {},
+  ): Promise<Array<{ articleKey: string; views: number }>> {
     assertPositiveInt('days', days);
     assertPositiveInt('limit', limit);
     assertDay(today);
+    // Registered articles only: views of unknown ids can never crowd real articles out.
     const { rows } = await this.pool.query<{ articleKey: string; views: number }>({
-      name: 'bantin_most_viewed',
-      text: `SELECT article_key AS "articleKey", SUM(views)::bigint AS views FROM daily_views
-             WHERE day BETWEEN $1::date AND $2::date GROUP BY article_key
-             ORDER BY views DESC, article_key ASC LIMIT $3`,
-      values: [addDays(today, 1 - days), today, limit],
+      name: 'bantin_most_viewed_registered',
+      text: `SELECT d.article_key AS "articleKey", SUM(d.views)::bigint AS views FROM daily_views d
+             JOIN articles a ON a.article_key = d.article_key
+             WHERE d.day BETWEEN $1::date AND $2::date AND d.article_key <> $3 GROUP BY d.article_key
+             ORDER BY views DESC, d.article_key ASC LIMIT $4`,
+      values: [addDays(today, 1 - days), today, options.exclude ?? '', limit],
     });
     return rows;
+  }
+
+  async setViewBaselines(rows: ReadonlyArray<{ key: string; views: number }>): Promise<{ changed: number }> {
+    const wanted = latestPerKey(rows);
+    if (wanted.size === 0) return { changed: 0 };
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      // Old baselines under lock, so two imports at once cannot both add the same difference.
+      const { rows: old } = await client.query<{ article_key: string; views: string }>(
+        'SELECT article_key, views FROM view_baselines WHERE article_key = ANY ($1::text[]) FOR UPDATE',
+        [[...wanted.keys()]],
+      );
+      const before = new Map(old.map((row) => [row.article_key, Number(row.views)]));
+      let changed = 0;
+      for (const [key, views] of wanted) {
+        const delta = views - (before.get(key) ?? 0);
+        if (delta === 0) continue;
+        await client.query(
+          `INSERT INTO view_baselines (article_key, views) VALUES ($1, $2)
+           ON CONFLICT (article_key) DO UPDATE SET views = EXCLUDED.views`,
+          [key, views],
+        );
+        await client.query(
+          `INSERT INTO article_views (article_key, views) VALUES ($1, GREATEST($2::bigint, 0))
+           ON CONFLICT (article_key) DO UPDATE SET views = article_views.views + $2::bigint`,
+          [key, delta],
+        );
+        changed++;
+      }
+      await client.query('COMMIT');
+      return { changed };
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
   }
 
   // ---- articles ---------------------------------------------------------------------------
@@ -422,6 +468,15 @@ export class PostgresStorage implements Storage {
     });
     for (const { article_key, summary } of rows) result.set(article_key, summary);
     return result;
+  }
+
+  async deleteArticle(articleKey: string): Promise<boolean> {
+    const { rowCount } = await this.pool.query({
+      name: 'bantin_delete_article',
+      text: 'DELETE FROM articles WHERE article_key = $1',
+      values: [articleKey],
+    });
+    return (rowCount ?? 0) > 0;
   }
 
   // ---- comments ---------------------------------------------------------------------------
@@ -667,6 +722,42 @@ export class PostgresStorage implements Storage {
   }
 
   /** Not in the Storage contract (no route likes comments yet); adds `delta` likes, never below 0. */
+  async likeComment(id: string, visitorHash: string): Promise<{ counted: boolean; likes: number } | null> {
+    const n = parseCommentId(id);
+    if (n === null) return null;
+    // One statement: the like row and the count move together; `before` reads the snapshot.
+    const { rows } = await this.pool.query<{ found: boolean; added: number | null; before: number | null }>({
+      name: 'bantin_like_comment',
+      text: `WITH target AS (
+          SELECT id, likes FROM comments WHERE id = $1 AND shown
+        ), liked AS (
+          INSERT INTO comment_likes (comment_id, visitor_hash) SELECT id, $2 FROM target
+          ON CONFLICT DO NOTHING RETURNING comment_id
+        ), bumped AS (
+          UPDATE comments SET likes = likes + 1 WHERE id IN (SELECT comment_id FROM liked) RETURNING likes
+        )
+        SELECT EXISTS (SELECT 1 FROM target) AS found, (SELECT likes FROM bumped) AS added,
+               (SELECT likes FROM target) AS before`,
+      values: [n, visitorHash],
+    });
+    const row = rows[0]!;
+    if (!row.found) return null;
+    return row.added !== null ? { counted: true, likes: row.added } : { counted: false, likes: row.before ?? 0 };
+  }
+
+  async commentCounts(articleKeys: readonly string[]): Promise<Record<string, number>> {
+    const result: Record<string, number> = {};
+    if (articleKeys.length === 0) return result;
+    const { rows } = await this.pool.query<{ article_key: string; count: number }>({
+      name: 'bantin_comment_counts',
+      text: `SELECT article_key, COUNT(*)::int AS count FROM comments
+             WHERE shown AND article_key = ANY ($1::text[]) GROUP BY article_key`,
+      values: [[...articleKeys]],
+    });
+    for (const { article_key, count } of rows) result[article_key] = count;
+    return result;
+  }
+
   async addLikes(id: string, delta: number): Promise<StoredComment | null> {
     const n = parseCommentId(id);
     if (n === null || !Number.isSafeInteger(delta)) return null;

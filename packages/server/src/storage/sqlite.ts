@@ -29,6 +29,7 @@ import {
   assertPositiveInt,
   assertStatus,
   clampLimit,
+  latestPerKey,
   listingParams,
   MAX_REPLIES_PER_THREAD,
   page,
@@ -272,11 +273,30 @@ export class SqliteStorage implements Storage {
       views: db
         .prepare('SELECT article_key, views FROM article_views WHERE article_key IN (SELECT value FROM json_each(?))')
         .raw(),
+      // Registered articles only: views of unknown ids can never crowd real articles out.
       mostViewed: db.prepare(
-        `SELECT article_key AS articleKey, SUM(views) AS views FROM daily_views
-         WHERE day BETWEEN ? AND ? GROUP BY article_key
-         ORDER BY views DESC, article_key ASC LIMIT ?`,
+        `SELECT d.article_key AS articleKey, SUM(d.views) AS views FROM daily_views d
+         JOIN articles a ON a.article_key = d.article_key
+         WHERE d.day BETWEEN ? AND ? AND d.article_key <> ? GROUP BY d.article_key
+         ORDER BY views DESC, d.article_key ASC LIMIT ?`,
       ),
+      baseline: db.prepare('SELECT views FROM view_baselines WHERE article_key = ?').pluck(),
+      setBaseline: db.prepare(
+        'INSERT INTO view_baselines (article_key, views) VALUES (?, ?) ON CONFLICT (article_key) DO UPDATE SET views = excluded.views',
+      ),
+      shiftTotal: db.prepare(
+        'INSERT INTO article_views (article_key, views) VALUES (?, ?) ON CONFLICT (article_key) DO UPDATE SET views = views + ?',
+      ),
+      deleteArticle: db.prepare('DELETE FROM articles WHERE article_key = ?'),
+      shownComment: db.prepare('SELECT likes FROM comments WHERE id = ? AND shown = 1').pluck(),
+      insertLike: db.prepare('INSERT OR IGNORE INTO comment_likes (comment_id, visitor_hash) VALUES (?, ?)'),
+      bumpLikes: db.prepare('UPDATE comments SET likes = likes + 1 WHERE id = ? RETURNING likes').pluck(),
+      commentCounts: db
+        .prepare(
+          `SELECT article_key, COUNT(*) FROM comments WHERE shown = 1
+           AND article_key IN (SELECT value FROM json_each(?)) GROUP BY article_key`,
+        )
+        .raw(),
       pruneVisitors: db.prepare(
         `DELETE FROM view_visitors WHERE (day, article_key, visitor_hash) IN
            (SELECT day, article_key, visitor_hash FROM view_visitors WHERE day < ? LIMIT ${PRUNE_BATCH})`,
@@ -473,17 +493,44 @@ export class SqliteStorage implements Storage {
     return result;
   }
 
-  async mostViewed(days: number, today: string, limit: number): Promise<Array<{ articleKey: string; views: number }>> {
+  async mostViewed(
+    days: number,
+    today: string,
+    limit: number,
+    options: { exclude?: string } = {},
+  ): Promise<Array<{ articleKey: string; views: number }>> {
     assertPositiveInt('days', days);
     assertPositiveInt('limit', limit);
     assertDay(today);
-    return this.s.mostViewed.all(addDays(today, 1 - days), today, limit) as Array<{
+    return this.s.mostViewed.all(addDays(today, 1 - days), today, options.exclude ?? '', limit) as Array<{
       articleKey: string;
       views: number;
     }>;
   }
 
+  async setViewBaselines(rows: ReadonlyArray<{ key: string; views: number }>): Promise<{ changed: number }> {
+    const s = this.s;
+    const wanted = latestPerKey(rows);
+    return this.db
+      .transaction(() => {
+        let changed = 0;
+        for (const [key, views] of wanted) {
+          const delta = views - ((s.baseline.get(key) as number | undefined) ?? 0);
+          if (delta === 0) continue;
+          s.setBaseline.run(key, views);
+          s.shiftTotal.run(key, Math.max(0, delta), delta);
+          changed++;
+        }
+        return { changed };
+      })
+      .immediate();
+  }
+
   // ---- articles ---------------------------------------------------------------------------
+
+  async deleteArticle(articleKey: string): Promise<boolean> {
+    return this.s.deleteArticle.run(articleKey).changes > 0;
+  }
 
   async upsertArticles(articles: ReadonlyArray<{ key: string; summary: ArticleSummary }>): Promise<void> {
     if (articles.length === 0) return;
@@ -665,6 +712,28 @@ export class SqliteStorage implements Storage {
     const n = parseCommentId(id);
     if (n === null) return false;
     return this.s.deleteComment.run(n).changes > 0;
+  }
+
+  async likeComment(id: string, visitorHash: string): Promise<{ counted: boolean; likes: number } | null> {
+    const n = parseCommentId(id);
+    if (n === null) return null;
+    const s = this.s;
+    return this.db
+      .transaction(() => {
+        const likes = s.shownComment.get(n) as number | undefined;
+        if (likes === undefined) return null;
+        if (s.insertLike.run(n, visitorHash).changes === 0) return { counted: false, likes };
+        return { counted: true, likes: s.bumpLikes.get(n) as number };
+      })
+      .immediate();
+  }
+
+  async commentCounts(articleKeys: readonly string[]): Promise<Record<string, number>> {
+    const result: Record<string, number> = {};
+    if (articleKeys.length === 0) return result;
+    for (const [key, count] of this.s.commentCounts.all(JSON.stringify(articleKeys)) as Array<[string, number]>)
+      result[key] = count;
+    return result;
   }
 
   /** Not in the Storage contract (no route likes comments yet); adds `delta` likes, never below 0. */

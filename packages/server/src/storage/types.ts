@@ -26,7 +26,18 @@ export interface Storage {
    * Most viewed over the `days` Vietnam days ending on `today` (1 for day, 7 for week, 30 for
    * month), from daily buckets; ties broken by key so the order is stable.
    */
-  mostViewed(days: number, today: string, limit: number): Promise<Array<{ articleKey: string; views: number }>>;
+  mostViewed(
+    days: number,
+    today: string,
+    limit: number,
+    options?: { exclude?: string },
+  ): Promise<Array<{ articleKey: string; views: number }>>;
+  /**
+   * Sets the view counts a site brings from its previous system (`bantin-server import views`):
+   * each total becomes baseline + views counted here. Setting the same baseline again changes
+   * nothing; day, week and month rankings never see baselines. Returns how many totals changed.
+   */
+  setViewBaselines(rows: ReadonlyArray<{ key: string; views: number }>): Promise<{ changed: number }>;
 
   /**
    * The salt of a Vietnam day for visitor hashes: stores `candidate` (32 random bytes) unless the
@@ -50,6 +61,8 @@ export interface Storage {
   // ---- articles (what most-viewed items show) ---------------------------------------------
   upsertArticles(articles: ReadonlyArray<{ key: string; summary: ArticleSummary }>): Promise<void>;
   getArticles(articleKeys: readonly string[]): Promise<Map<string, ArticleSummary>>;
+  /** Forgets a registered article (its views and comments stay). False when it was not registered. */
+  deleteArticle(articleKey: string): Promise<boolean>;
 
   // ---- comments ----------------------------------------------------------------------------
   /**
@@ -102,6 +115,13 @@ export interface Storage {
   setCommentStatus(id: string, status: CommentStatus): Promise<StoredComment | null>;
   /** Returns false when the id is unknown. */
   deleteComment(id: string): Promise<boolean>;
+  /**
+   * A reader likes a shown comment (approved, under shown parents): counted once per
+   * `visitorHash` and comment. Null when the id is unknown or the comment is not shown.
+   */
+  likeComment(id: string, visitorHash: string): Promise<{ counted: boolean; likes: number } | null>;
+  /** Shown comments per article key (what the public list counts); keys without any are absent. */
+  commentCounts(articleKeys: readonly string[]): Promise<Record<string, number>>;
 }
 
 /** A comment as stored: the public `Comment` plus what only moderators see. */
