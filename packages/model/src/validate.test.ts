@@ -165,3 +165,13 @@ test('an object zod cannot read gives an issue naming its field, never a throw',
   assert.equal(thrown.ok, false);
   if (!thrown.ok) assert.equal(thrown.issues[0]?.path, 'title');
 });
+
+test('a name of invisible characters is told it needs a visible one, in both languages', () => {
+  for (const authorName of ['\u200b', '\u0085', '\u200b\u200e']) {
+    const vi = validate(NewCommentSchema, { authorName, content: 'Xin chào' });
+    assert.equal(vi.ok, false);
+    assert.match(vi.ok ? '' : vi.message, /authorName.*ít nhất một chữ nhìn thấy được/);
+    const en = validate(NewCommentSchema, { authorName, content: 'Hello' }, { locale: 'en' });
+    assert.match(en.ok ? '' : en.message, /authorName.*at least one visible character/);
+  }
+});

@@ -19,7 +19,7 @@ const ownMessages: Record<Locale, Record<BantinCheck, string>> = {
     slug: 'chuỗi định danh chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang',
     email: 'địa chỉ email không hợp lệ',
     text: 'không được chứa ký tự điều khiển',
-    line: 'chỉ một dòng, không chứa ký tự điều khiển',
+    line: 'chỉ một dòng, không chứa ký tự điều khiển, và có ít nhất một chữ nhìn thấy được',
   },
   en: {
     dateTime: 'invalid date-time: expected ISO 8601 with an offset, e.g. 2026-02-03T08:00:00+07:00',
@@ -29,7 +29,7 @@ const ownMessages: Record<Locale, Record<BantinCheck, string>> = {
     slug: 'a slug has only lowercase ASCII letters, digits and hyphens',
     email: 'invalid email address',
     text: 'must not contain control characters',
-    line: 'must be one line, without control characters',
+    line: 'must be one line, without control characters, with at least one visible character',
   },
 };
 
