@@ -184,6 +184,13 @@ test('the election page shows the countdown and the progress bars from the plan 
     await page.locator('tin-election-countdown [part=error], tin-election-progress [part=error]').count(),
     0,
   );
+  // The officials the article names, with the titles they held on its date (3/2/2026).
+  const officials = page.locator('tin-officials');
+  await officials.locator('[part=item]').first().waitFor();
+  assert.equal(await officials.locator('[part=item]').count(), mostViewedArticle.officialIds.length);
+  assert.equal((await officials.locator('[part=heading]').textContent())?.trim(), 'Đại biểu được nhắc đến');
+  assert.match((await officials.locator('[part=item]').allTextContents()).join(' | '), /Nguyễn Duy Ngọc/);
+  assert.equal(await officials.locator('[part=error]').count(), 0);
 });
 
 test('no console errors or page errors on the way', () => {

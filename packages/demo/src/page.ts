@@ -170,11 +170,17 @@ export function renderArticlePage(options: ArticlePageOptions): string {
               ${article.body.map(block)}
               ${
                 mentioned.length
-                  ? html`<aside class="officials" aria-labelledby="officials-heading">
-                      <h2 id="officials-heading">Đại biểu được nhắc đến</h2>
-                      <ul>
-                        ${mentioned.map((official) => html`<li>${formatOfficial(official, { style: 'full', at: article.publishedAt })}</li>`)}
-                      </ul>
+                  ? html`<aside class="officials">
+                      <!-- The officials named, with the titles they held on the article's date; the
+                           list inside is what readers get before the element upgrades. -->
+                      <tin-officials heading="Đại biểu được nhắc đến" heading-level="2" at="${article.publishedAt}"
+                        ><script type="application/json">
+                          ${raw(jsonLdScriptContent(mentioned))}
+                        </script>
+                        <ul>
+                          ${mentioned.map((official) => html`<li>${formatOfficial(official, { style: 'full', at: article.publishedAt })}</li>`)}
+                        </ul></tin-officials
+                      >
                     </aside>`
                   : ''
               }
