@@ -97,7 +97,11 @@ describe('tin-officials', () => {
     let el!: TinOfficials;
     const seen = await warnings(async () => {
       el = await fixture<TinOfficials>(
-        html`<tin-officials .officials=${[...officials, broken, { nonsense: true }]} at="2026-02-04"></tin-officials>`,
+        // Deliberately not Official[]: what a page's script may really pass.
+        html`<tin-officials
+          .officials=${[...officials, broken, { nonsense: true }] as unknown as Official[]}
+          at="2026-02-04"
+        ></tin-officials>`,
       );
     });
     expect(names(el)).to.have.length(6);
