@@ -35,4 +35,4 @@ export {
   type HttpDataSourceOptions,
 } from './data/http-source.js';
 export { defineElement } from './internal/define.js';
-export { messages, translate, type MessageKey } from './internal/i18n.js';
+export { messages, translate, type MessageKey } from './messages.js';

@@ -13,10 +13,13 @@ import type { MostViewedSource } from '../data/types.js';
 import { nowOf, nowProperty } from '../internal/clock.js';
 import { emit, type TinInvalidItemsDetail, type TinLoadErrorDetail } from '../internal/events.js';
 import { baseStyles, tokenStyles } from '../internal/styles.js';
-import type { MessageKey } from '../internal/i18n.js';
+import { addMessages, type MessageKey } from '../internal/i18n.js';
 import { TinElement } from '../internal/tin-element.js';
 import { safeHref } from '../internal/url.js';
 import { mostViewedStyles } from './most-viewed.styles.js';
+import { mostViewedMessages } from './most-viewed.i18n.js';
+
+addMessages(mostViewedMessages);
 
 export interface TinMostViewedPeriodChangeDetail {
   period: Period;

@@ -8,6 +8,10 @@ import { markViewedThisSession, wasViewedThisSession } from '../internal/session
 import { baseStyles, tokenStyles } from '../internal/styles.js';
 import { TinElement } from '../internal/tin-element.js';
 import { viewCounterStyles } from './view-counter.styles.js';
+import { addMessages } from '../internal/i18n.js';
+import { viewCounterMessages } from './view-counter.i18n.js';
+
+addMessages(viewCounterMessages);
 
 export interface TinViewCounterCountedDetail {
   /** The canonical article key the view was recorded under. */
