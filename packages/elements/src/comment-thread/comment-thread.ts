@@ -9,16 +9,16 @@ import {
   formatRelativeTime,
   isEmail,
   type Comment,
-  CommentListResponseWire,
   type CommentListResponse,
   type CommentSort,
   type CommentThreadInfo,
   type Locale,
   type NewComment,
 } from '@bantin/model';
+import { CommentListResponseWire } from '@bantin/model/wire-schemas/comment-list-response.js';
 import { errorMessageKey, type BantinDataError } from '../data/errors.js';
 import { checkWireList } from '../data/fetch-json.js';
-import { sharedCommentSource } from '../data/http-source.js';
+import { sharedCommentSource } from '../data/comment-source.js';
 import type { CommentSource } from '../data/types.js';
 import { nowOf, nowProperty, subscribeToClock } from '../internal/clock.js';
 import { emit, type TinInvalidItemsDetail, type TinLoadErrorDetail } from '../internal/events.js';

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
 import { canonicalArticleKey, formatNumber } from '@bantin/model';
-import { sharedViewCountSource } from '../data/http-source.js';
+import { sharedViewCountSource } from '../data/view-count-source.js';
 import type { ViewCountSource } from '../data/types.js';
 import { emit, type TinLoadErrorDetail } from '../internal/events.js';
 import { markViewedThisSession, wasViewedThisSession } from '../internal/session-store.js';
