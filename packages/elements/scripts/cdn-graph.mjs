@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The elements every page of a news site uses; any other define file is a civic element. */
-export const CORE_ELEMENTS = ['article-card', 'comment-thread', 'most-viewed', 'time', 'view-counter'];
+export const CORE_ELEMENTS = ['article-card', 'comment-count', 'comment-thread', 'most-viewed', 'time', 'view-counter'];
 
 /** The seed page's set: the elements of the seed article page (issue 9's "seed page" budget). */
 export const SEED_PAGE_TAGS = ['tin-view-counter', 'tin-comment-thread', 'tin-most-viewed', 'tin-article-card'];

@@ -43,7 +43,7 @@ export {
   type HttpDataSourceOptions,
 } from './data/http-source.js';
 export { defineElement } from './internal/define.js';
-export { messages, translate, type MessageKey } from './internal/i18n.js';
+export { messages, translate, type MessageKey } from './messages.js';
 
 // The base classes every element extends, exported so that the declarations of the elements
 // can name them (and so a site can extend them for its own tin- elements).

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { edgeValues, mutate, paths, sampleComment } from './testing/mutations.js';
-import { GENERATED_PATH, generateWireSchemasSource } from '../scripts/wire-schemas.js';
+import { GENERATED_PATH, generateWireSchemaFiles, generateWireSchemasSource } from '../scripts/wire-schemas.js';
 import * as api from './api.js';
 import { CommentCountsResponseSchema } from './comment-counts.js';
 import { ElectionPlanSchema } from './election-plan.js';
@@ -20,6 +20,14 @@ test('the generated wire schemas match the zod schemas they come from', () => {
     generateWireSchemasSource(),
     'run: pnpm --filter @bantin/model generate',
   );
+});
+
+test('each generated schema module (one per schema, src/wire-schemas/) is current', () => {
+  const files = Object.entries(generateWireSchemaFiles());
+  assert.equal(files.length, 8, 'the index and 7 schema modules');
+  for (const [path, content] of files) {
+    assert.equal(readFileSync(path, 'utf8'), content, `${path} is stale: run pnpm --filter @bantin/model generate`);
+  }
 });
 
 const comment = sampleComment;

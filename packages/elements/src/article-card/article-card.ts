@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { ArticleSummaryWire, checkWire, formatCompactNumber, type ArticleSummary } from '@bantin/model';
+import { checkWire, formatCompactNumber, type ArticleSummary } from '@bantin/model';
+import { ArticleSummaryWire } from '@bantin/model/wire-schemas/article-summary.js';
 import { nowProperty } from '../internal/clock.js';
 import { baseStyles, tokenStyles } from '../internal/styles.js';
 import { TinElement } from '../internal/tin-element.js';

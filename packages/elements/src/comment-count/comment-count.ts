@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
 import { canonicalArticleKey, formatNumber } from '@bantin/model';
-import { sharedCommentCountSource } from '../data/http-source.js';
+import { sharedCommentCountSource } from '../data/comment-count-source.js';
 import type { CommentCountSource } from '../data/types.js';
 import { emit, type TinLoadErrorDetail } from '../internal/events.js';
 import { baseStyles, tokenStyles } from '../internal/styles.js';

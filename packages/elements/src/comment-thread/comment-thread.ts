@@ -9,25 +9,28 @@ import {
   formatRelativeTime,
   isEmail,
   type Comment,
-  CommentListResponseWire,
   type CommentListResponse,
   type CommentSort,
   type CommentThreadInfo,
   type Locale,
   type NewComment,
 } from '@bantin/model';
+import { CommentListResponseWire } from '@bantin/model/wire-schemas/comment-list-response.js';
 import { errorMessageKey, type BantinDataError } from '../data/errors.js';
 import { checkWireList } from '../data/fetch-json.js';
-import { sharedCommentSource } from '../data/http-source.js';
+import { sharedCommentSource } from '../data/comment-source.js';
 import type { CommentSource } from '../data/types.js';
 import { nowOf, nowProperty, subscribeToClock } from '../internal/clock.js';
 import { emit, type TinInvalidItemsDetail, type TinLoadErrorDetail } from '../internal/events.js';
-import { translate, type MessageKey } from '../internal/i18n.js';
+import { addMessages, translate, type MessageKey } from '../internal/i18n.js';
 import { baseStyles, tokenStyles } from '../internal/styles.js';
 import { TinElement } from '../internal/tin-element.js';
 import { commentThreadStyles } from './comment-thread.styles.js';
 import { emptyDraft, loadDraft, loadLiked, newIdempotencyKey, saveDraft, saveLiked, type Draft } from './draft.js';
 import { buildThreads, capPage, countReplies, flattenReplies, type FlatReply, type Thread } from './threads.js';
+import { commentThreadMessages } from './comment-thread.i18n.js';
+
+addMessages(commentThreadMessages);
 
 export interface TinCommentThreadSubmitDetail {
   articleId: string;

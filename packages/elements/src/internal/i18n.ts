@@ -1,9 +1,16 @@
 import type { Locale } from '@bantin/model';
+import type { ViewCounterMessageKey } from '../view-counter/view-counter.i18n.js';
+import type { CommentThreadMessageKey } from '../comment-thread/comment-thread.i18n.js';
+import type { MostViewedMessageKey } from '../most-viewed/most-viewed.i18n.js';
 
 /**
- * Every string the elements show, in one place. Vietnamese is the default; English is used
- * when `lang="en"` is set on the element or an ancestor. Values with `{name}` placeholders are
- * filled by `translate()`; values are always inserted as text, never as markup.
+ * The strings every element shares (loading, retry, the error reasons, and the counts that
+ * several elements show), and the one lookup all
+ * strings go through. Vietnamese is the default; English is used when `lang="en"` is set on the
+ * element or an ancestor. Each element's own strings live next to it (`<element>.i18n.ts`) and
+ * are registered by the element module with `addMessages`, so a page downloads only the strings
+ * of the elements it uses. Values with `{name}` placeholders are filled by `translate()`;
+ * values are always inserted as text, never as markup.
  */
 const vi = {
   loading: 'Đang tải…',
@@ -18,61 +25,24 @@ const vi = {
   errorTooLarge: 'Máy chủ gửi quá nhiều dữ liệu.',
   errorConfig: 'Chưa cấu hình: thiếu thuộc tính {attribute}.',
 
-  viewsLabel: 'Lượt xem',
-
-  commentsHeading: 'Bình luận bài viết',
-  commentsEmpty: 'Chưa có bình luận nào.',
+  // Counts shown by several elements (comment count, comment thread, article card, most viewed).
   commentsCount: '{count} bình luận',
   commentsCountOne: '{count} bình luận',
-  commentsSortLabel: 'Sắp xếp',
-  commentsSortNewest: 'Mới nhất',
-  commentsSortOldest: 'Cũ nhất',
-  commentsSortTop: 'Nhiều lượt thích',
-  commentsLoadMore: 'Xem thêm bình luận',
-  commentsReply: 'Trả lời',
-  commentsReplyTo: 'trả lời {name}',
-  commentsReplyingTo: 'Đang trả lời {name}',
-  commentsCancelReply: 'Hủy trả lời',
-  commentsLikes: '{count} lượt thích',
-  commentsFormHeading: 'Gửi bình luận',
-  commentsName: 'Họ và tên',
-  commentsEmail: 'Email (không bắt buộc, không công khai)',
-  commentsContent: 'Nội dung bình luận',
-  commentsCounter: '{count}/{max} ký tự',
-  commentsSubmit: 'Gửi bình luận',
-  commentsSubmitting: 'Đang gửi…',
-  commentsPending: 'Bình luận của bạn đang chờ duyệt.',
-  commentsPosted: 'Bình luận của bạn đã được đăng.',
-  commentsPostFailed: 'Chưa gửi được bình luận. Nội dung bạn viết vẫn được giữ lại.',
-  commentsRetryPost: 'Gửi lại',
-  commentsDraftRestored: 'Đã khôi phục bản nháp chưa gửi.',
-  commentsNameRequired: 'Vui lòng nhập họ và tên.',
-  commentsContentRequired: 'Vui lòng nhập nội dung bình luận.',
-  commentsContentTooLong: 'Nội dung dài quá {max} ký tự.',
-  commentsEmailInvalid: 'Địa chỉ email không hợp lệ.',
-  commentsReplyToLabel: 'Trả lời {name}',
-  commentsNearLimit: 'Còn dưới {count} ký tự.',
-  commentsLimitReached: 'Đã đạt giới hạn {max} ký tự.',
-  commentsMoreReplies: 'Xem thêm {count} trả lời',
-  commentsMoreRepliesAny: 'Xem thêm trả lời',
-  commentsLike: 'Thích',
-  commentsLikeLabel: 'Thích bình luận của {name}',
-  commentsLiked: 'Đã thích bình luận của {name}: {count} lượt thích.',
-  commentsAlreadyLiked: 'Bạn đã thích bình luận này.',
-  commentsLikeFailed: 'Chưa thích được bình luận.',
-
-  mostViewedHeading: 'Xem nhiều nhất',
-  mostViewedPeriodLabel: 'Khoảng thời gian',
-  mostViewedDay: 'Ngày',
-  mostViewedWeek: 'Tuần',
-  mostViewedMonth: 'Tháng',
-  mostViewedEmpty: 'Chưa có bài viết nào.',
   mostViewedViews: '{count} lượt xem',
 };
 
-export type MessageKey = keyof typeof vi;
+export type SharedMessageKey = keyof typeof vi;
 
-const en: Record<MessageKey, string> = {
+/** Every string key of the kit: the shared ones and each element's. */
+export type MessageKey = SharedMessageKey | ViewCounterMessageKey | CommentThreadMessageKey | MostViewedMessageKey;
+
+/** One element's strings in both languages: English has exactly the Vietnamese keys. */
+export interface MessageTable<Key extends string> {
+  vi: Record<Key, string>;
+  en: Record<Key, string>;
+}
+
+const en: Record<SharedMessageKey, string> = {
   loading: 'Loading…',
   retry: 'Try again',
   errorNetwork: 'Could not reach the server. Check your connection and try again.',
@@ -85,61 +55,24 @@ const en: Record<MessageKey, string> = {
   errorTooLarge: 'The server sent too much data.',
   errorConfig: 'Not configured: the {attribute} attribute is missing.',
 
-  viewsLabel: 'Views',
-
-  commentsHeading: 'Comments',
-  commentsEmpty: 'No comments yet.',
   commentsCount: '{count} comments',
   commentsCountOne: '{count} comment',
-  commentsSortLabel: 'Sort by',
-  commentsSortNewest: 'Newest',
-  commentsSortOldest: 'Oldest',
-  commentsSortTop: 'Most liked',
-  commentsLoadMore: 'Show more comments',
-  commentsReply: 'Reply',
-  commentsReplyTo: 'replying to {name}',
-  commentsReplyingTo: 'Replying to {name}',
-  commentsCancelReply: 'Cancel reply',
-  commentsLikes: '{count} likes',
-  commentsFormHeading: 'Leave a comment',
-  commentsName: 'Full name',
-  commentsEmail: 'Email (optional, never shown)',
-  commentsContent: 'Your comment',
-  commentsCounter: '{count}/{max} characters',
-  commentsSubmit: 'Post comment',
-  commentsSubmitting: 'Posting…',
-  commentsPending: 'Your comment is awaiting moderation.',
-  commentsPosted: 'Your comment has been posted.',
-  commentsPostFailed: 'Your comment was not sent. What you wrote has been kept.',
-  commentsRetryPost: 'Send again',
-  commentsDraftRestored: 'Your unsent draft was restored.',
-  commentsNameRequired: 'Please enter your name.',
-  commentsContentRequired: 'Please write a comment.',
-  commentsContentTooLong: 'The comment is longer than {max} characters.',
-  commentsEmailInvalid: 'That email address is not valid.',
-  commentsReplyToLabel: 'Reply to {name}',
-  commentsNearLimit: 'Fewer than {count} characters left.',
-  commentsLimitReached: 'You have reached the {max}-character limit.',
-  commentsMoreReplies: 'Show {count} more replies',
-  commentsMoreRepliesAny: 'Show more replies',
-  commentsLike: 'Like',
-  commentsLikeLabel: 'Like the comment by {name}',
-  commentsLiked: 'You liked the comment by {name}: {count} likes.',
-  commentsAlreadyLiked: 'You already liked this comment.',
-  commentsLikeFailed: 'Your like was not saved.',
-
-  mostViewedHeading: 'Most viewed',
-  mostViewedPeriodLabel: 'Period',
-  mostViewedDay: 'Day',
-  mostViewedWeek: 'Week',
-  mostViewedMonth: 'Month',
-  mostViewedEmpty: 'No articles yet.',
   mostViewedViews: '{count} views',
 };
 
-export const messages: Record<Locale, Record<MessageKey, string>> = { vi, en };
+/**
+ * The strings registered so far, by language: the shared ones, and those of every element
+ * module loaded (src/messages.ts registers them all, for the package's main entry).
+ */
+export const messages = { vi: { ...vi }, en: { ...en } } as Record<Locale, Record<MessageKey, string>>;
+
+/** Registers an element's strings; called at the top of the element modules that show them. */
+export function addMessages<Key extends string>(table: MessageTable<Key>): void {
+  Object.assign(messages.vi, table.vi);
+  Object.assign(messages.en, table.en);
+}
 
 export function translate(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
-  const template = messages[locale]?.[key] ?? vi[key];
+  const template = messages[locale]?.[key] ?? messages.vi[key] ?? key;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }

@@ -4,6 +4,12 @@ import { BantinDataError } from '../data/errors.js';
 import { defineElement } from './define.js';
 import { baseStyles, tokenStyles } from './styles.js';
 import { TinElement } from './tin-element.js';
+import { addMessages } from './i18n.js';
+import { mostViewedMessages } from '../most-viewed/most-viewed.i18n.js';
+
+// The probe's empty state borrows most-viewed's string; element strings are registered by the
+// element modules, and the probe is not one.
+addMessages(mostViewedMessages);
 
 /** A minimal element on the shared base: its text is the "loading" string, or a shared state. */
 class TinProbe extends TinElement {

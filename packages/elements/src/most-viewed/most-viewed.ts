@@ -1,22 +1,20 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { Task, TaskStatus, initialState } from '@lit/task';
-import {
-  formatNumber,
-  formatRelativeTime,
-  MostViewedResponseWire,
-  type MostViewedItem,
-  type Period,
-} from '@bantin/model';
+import { formatNumber, formatRelativeTime, type MostViewedItem, type Period } from '@bantin/model';
+import { MostViewedResponseWire } from '@bantin/model/wire-schemas/most-viewed-response.js';
 import { checkWireList } from '../data/fetch-json.js';
-import { sharedMostViewedSource } from '../data/http-source.js';
+import { sharedMostViewedSource } from '../data/most-viewed-source.js';
 import type { MostViewedSource } from '../data/types.js';
 import { nowOf, nowProperty } from '../internal/clock.js';
 import { emit, type TinInvalidItemsDetail, type TinLoadErrorDetail } from '../internal/events.js';
 import { baseStyles, tokenStyles } from '../internal/styles.js';
-import type { MessageKey } from '../internal/i18n.js';
+import { addMessages, type MessageKey } from '../internal/i18n.js';
 import { TinElement } from '../internal/tin-element.js';
 import { safeHref } from '../internal/url.js';
 import { mostViewedStyles } from './most-viewed.styles.js';
+import { mostViewedMessages } from './most-viewed.i18n.js';
+
+addMessages(mostViewedMessages);
 
 export interface TinMostViewedPeriodChangeDetail {
   period: Period;

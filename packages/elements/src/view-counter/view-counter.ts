@@ -1,13 +1,17 @@
 import { html, nothing } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
 import { canonicalArticleKey, formatNumber } from '@bantin/model';
-import { sharedViewCountSource } from '../data/http-source.js';
+import { sharedViewCountSource } from '../data/view-count-source.js';
 import type { ViewCountSource } from '../data/types.js';
 import { emit, type TinLoadErrorDetail } from '../internal/events.js';
 import { markViewedThisSession, wasViewedThisSession } from '../internal/session-store.js';
 import { baseStyles, tokenStyles } from '../internal/styles.js';
 import { TinElement } from '../internal/tin-element.js';
 import { viewCounterStyles } from './view-counter.styles.js';
+import { addMessages } from '../internal/i18n.js';
+import { viewCounterMessages } from './view-counter.i18n.js';
+
+addMessages(viewCounterMessages);
 
 export interface TinViewCounterCountedDetail {
   /** The canonical article key the view was recorded under. */
