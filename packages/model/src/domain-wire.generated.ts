@@ -126,7 +126,7 @@ export const CommentWire: WireSchema<model.Comment> = {
     articleId: { type: 'string', minLength: 1, maxLength: 200 },
     parentId: { anyOf: [{ type: 'string', minLength: 1, maxLength: 200 }, { type: 'null' }] },
     authorName: { type: 'string', minLength: 1, maxLength: 80, 'x-bantin': 'line' },
-    content: { type: 'string', minLength: 1, maxLength: 2000, 'x-bantin': 'text' },
+    content: { type: 'string', minLength: 1, maxLength: 100000, 'x-bantin': 'text' },
     createdAt: { type: 'string', 'x-bantin': 'dateTime' },
     status: { type: 'string', enum: ['pending', 'approved', 'rejected'] },
     likes: { type: 'number', 'x-bantin': 'int', 'x-min': 0 },

@@ -29,8 +29,9 @@ import {
   type CommentRow,
   type CursorKind,
 } from './common.js';
+import { importCommentsPostgres } from './import-comments.js';
 import { POSTGRES_MIGRATIONS, type Migration } from './migrations.js';
-import type { NewStoredComment, Storage, StoredComment } from './types.js';
+import type { ImportedComment, NewStoredComment, Storage, StoredComment } from './types.js';
 
 export interface PostgresStorageOptions {
   connectionString: string;
@@ -459,6 +460,14 @@ export class PostgresStorage implements Storage {
     const row = rows[0]!;
     if (!row.found) return null;
     return row.added !== null ? { counted: true, likes: row.added } : { counted: false, likes: row.before ?? 0 };
+  }
+
+  async importComments(
+    rows: readonly ImportedComment[],
+    options: { dryRun?: boolean } = {},
+  ): Promise<{ inserted: number; existing: number }> {
+    if (this.closed) throw new Error('storage is closed');
+    return importCommentsPostgres(this.pool, rows, options.dryRun ?? false);
   }
 
   async commentCounts(articleKeys: readonly string[]): Promise<Record<string, number>> {

@@ -38,8 +38,9 @@ import {
   type CommentRow,
   type CursorKind,
 } from './common.js';
+import { importCommentsSqlite } from './import-comments.js';
 import { SQLITE_MIGRATIONS, type Migration } from './migrations.js';
-import type { NewStoredComment, Storage, StoredComment } from './types.js';
+import type { ImportedComment, NewStoredComment, Storage, StoredComment } from './types.js';
 
 export interface SqliteStorageOptions {
   /** 'NORMAL' (default): durable against process crashes; 'FULL': also against power loss. */
@@ -588,6 +589,14 @@ export class SqliteStorage implements Storage {
         return { counted: true, likes: s.bumpLikes.get(n) as number };
       })
       .immediate();
+  }
+
+  async importComments(
+    rows: readonly ImportedComment[],
+    options: { dryRun?: boolean } = {},
+  ): Promise<{ inserted: number; existing: number }> {
+    if (this.closed) throw new Error('storage is closed');
+    return importCommentsSqlite(this.db, rows, options.dryRun ?? false);
   }
 
   async commentCounts(articleKeys: readonly string[]): Promise<Record<string, number>> {

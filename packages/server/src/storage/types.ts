@@ -77,6 +77,34 @@ export interface Storage {
   likeComment(id: string, visitorHash: string): Promise<{ counted: boolean; likes: number } | null>;
   /** Approved comments per article key; keys without any are absent. */
   commentCounts(articleKeys: readonly string[]): Promise<Record<string, number>>;
+  /**
+   * Adds comments brought from another system (`bantin-server import comments`) in one
+   * transaction: all or none. A comment whose import key is already stored is left as it is
+   * (a second import adds nothing). Parents come before their replies; a parent import key
+   * found neither earlier in `rows` nor in the database throws an ImportError naming the row.
+   * Content may be longer than the reader form allows. `dryRun` rolls the transaction back.
+   */
+  importComments(
+    rows: readonly ImportedComment[],
+    options?: { dryRun?: boolean },
+  ): Promise<{ inserted: number; existing: number }>;
+}
+
+/** A comment read from an export file (see import/comments.ts). */
+export interface ImportedComment {
+  /** Where it is in the file ("<item> 2, <wp:comment> 3 (comment_id 322)"), for messages. */
+  where: string;
+  /** 'wxr:<site>:<id>' or 'artrans:<site>:<id>': unique among stored comments. */
+  importKey: string;
+  parentImportKey: string | null;
+  articleKey: string;
+  authorName: string;
+  email: string | null;
+  content: string;
+  /** ISO 8601 UTC. */
+  createdAt: string;
+  status: CommentStatus;
+  likes: number;
 }
 
 /** A comment as stored: the public `Comment` plus what only moderators see. */
