@@ -14,9 +14,12 @@ import {
 import { importViews, parseViewsExport, ImportError } from './import/views.js';
 import { openStorage, redact } from './storage/open.js';
 import type { Storage } from './storage/types.js';
+import { FeedError } from './ingest/feeds.js';
+import { formatIngestReport, ingestSource } from './ingest/ingest.js';
 
 export const TASKS_USAGE = `Usage: bantin-server import views <file.csv|file.json>… [--db <url>] [--dry-run]
        bantin-server import comments --format wxr|artrans <file>… [--db <url>] [--dry-run]
+       bantin-server ingest <file-or-url>… [--db <url>] [--dry-run]
 
 Tasks:
   import views <file>   set each article's view count brought from the previous system (a
@@ -31,6 +34,12 @@ Tasks:
                         rejected) and dates are kept; HTML becomes plain text with links as
                         "text (url)"; pingbacks and trackbacks are skipped and counted; long
                         comments come whole. Importing the same file again adds nothing.
+  ingest <file-or-url>  register the articles of RSS 2.0 and Atom feeds, sitemaps and Google
+                        News sitemaps (a sitemap index: each of its sitemaps): title, link,
+                        sapo (description without HTML), cover (enclosure, media:content or
+                        the first <img>), date (RFC 822, ISO 8601, or "30/11/2026 08:00" in
+                        Vietnam time) and category, keyed by the canonical key of the link.
+                        A bad item is reported and skipped; the others are registered.
 
 Options:
   --db <url>            the server's database (default: sqlite:./bantin.db)
@@ -66,6 +75,7 @@ export async function runTask(argv: string[], out: (line: string) => void): Prom
     out(TASKS_USAGE);
     return 0;
   }
+  if (positionals[0] === 'ingest') return ingestTask(positionals.slice(1), values.db, values['dry-run'], out);
   const [task, kind, ...files] = positionals;
   if (task !== 'import' || (kind !== 'views' && kind !== 'comments'))
     throw new UsageError(`unknown task: ${positionals.join(' ')}`);
@@ -114,6 +124,36 @@ async function eachFile(
         if (!(error instanceof ImportError) && (error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
         failed++;
         out(`${file}: refused, nothing imported: ${(error as Error).message}`);
+      }
+    }
+  } finally {
+    await storage.close();
+  }
+  return failed === 0 ? 0 : 1;
+}
+
+/** `bantin-server ingest`: exit code 1 when a source could not be read or had a bad item. */
+async function ingestTask(
+  sources: string[],
+  db: string,
+  dryRun: boolean,
+  out: (line: string) => void,
+): Promise<number> {
+  if (sources.length === 0) throw new UsageError('ingest needs at least one file or URL');
+  const storage = await openStorage(db);
+  let failed = 0;
+  try {
+    await storage.migrate();
+    for (const source of sources) {
+      try {
+        for (const report of await ingestSource(storage, source, { dryRun })) {
+          out(formatIngestReport(report));
+          if (report.skipped.length > 0) failed++;
+        }
+      } catch (error) {
+        if (!(error instanceof FeedError) && (error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        failed++;
+        out(`${source}: not ingested: ${(error as Error).message}`);
       }
     }
   } finally {

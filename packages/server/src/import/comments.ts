@@ -11,11 +11,11 @@
 // comment refuses the whole file, naming its element or item; the parser returns parents
 // before their replies so that the storage can resolve them in one pass.
 import { AUTHOR_NAME_MAX_LENGTH, canonicalArticleKey, isEmail, type CommentStatus } from '@bantin/model';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { ImportedComment, Storage } from '../storage/types.js';
 import { parseLooseDate, parseUtcDateTime } from './dates.js';
 import { htmlToLine, htmlToText } from './html-text.js';
 import { ImportError } from './views.js';
+import { parseXml, type XmlNode } from './xml.js';
 
 export type CommentExportFormat = 'wxr' | 'artrans';
 
@@ -40,8 +40,6 @@ export function parseCommentExport(text: string, format: CommentExportFormat): P
 
 // ---- WXR ------------------------------------------------------------------------------------
 
-type XmlNode = Record<string, unknown>;
-
 const str = (value: unknown): string =>
   typeof value === 'string'
     ? value
@@ -62,20 +60,8 @@ const WXR_STATUS: Record<string, CommentStatus> = {
 };
 
 export function parseWxr(text: string): ParsedCommentExport {
-  const checked = XMLValidator.validate(text);
-  if (checked !== true) {
-    throw new ImportError(
-      `not well-formed XML at line ${checked.err.line}, column ${checked.err.col}: ${checked.err.msg}`,
-    );
-  }
-  const parser = new XMLParser({
-    ignoreAttributes: false,
-    parseTagValue: false,
-    processEntities: true,
-    htmlEntities: false,
-    isArray: (name) => name === 'item' || name === 'wp:comment',
-  });
-  const channel = (parser.parse(text) as XmlNode).rss as XmlNode | undefined;
+  const doc = parseXml(text, new Set(['item', 'wp:comment']), (message) => new ImportError(message));
+  const channel = doc.rss as XmlNode | undefined;
   const root = channel?.channel as XmlNode | undefined;
   const version = str(root?.['wp:wxr_version']);
   if (!root || !version) throw new ImportError('not a WordPress export: no <rss><channel> with <wp:wxr_version>');

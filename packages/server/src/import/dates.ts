@@ -4,7 +4,8 @@
 import { isValid, parse } from 'date-fns';
 import { tz } from '@date-fns/tz';
 
-const VIETNAM = tz('Asia/Ho_Chi_Minh');
+// Vietnam time is UTC+7 for every year (docs/decisions.md), not the zone database's history.
+const VIETNAM = tz('+07:00');
 const UTC = tz('UTC');
 const REFERENCE = new Date(0);
 

@@ -52,7 +52,8 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
  * elements and blank lines become paragraphs, <br> a line break, <a href="u">t</a> "t (u)"
  * (just "u" when the text is the address), scripts and styles vanish, entities are decoded.
  */
-export function htmlToText(html: string): string {
+export function htmlToText(html: string, options: { links?: boolean } = {}): string {
+  const keepLinks = options.links ?? true;
   let text = String(html)
     .replace(/\r\n?/g, '\n')
     .replace(/<!--[\s\S]*?-->/g, '')
@@ -62,7 +63,7 @@ export function htmlToText(html: string): string {
     const href = /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(attributes);
     const url = decodeEntities((href?.[1] ?? href?.[2] ?? href?.[3] ?? '').trim());
     const label = inner.replace(/<[^>]*>/g, '').trim();
-    if (!/^https?:\/\//i.test(url)) return label;
+    if (!keepLinks || !/^https?:\/\//i.test(url)) return label;
     const shown = decodeEntities(label);
     return shown === '' || shown === url || `${shown}/` === url ? url : `${label} (${url})`;
   });
@@ -84,7 +85,10 @@ export function htmlToText(html: string): string {
     .normalize('NFC');
 }
 
-/** One line of text (a name, a title): tags dropped, entities decoded, whitespace collapsed. */
+/**
+ * One line of text (a name, a title, a sapo): tags dropped, entities decoded, whitespace
+ * collapsed; link addresses are dropped too (only their text stays).
+ */
 export function htmlToLine(html: string): string {
-  return htmlToText(html).replace(/\s+/g, ' ').trim();
+  return htmlToText(html, { links: false }).replace(/\s+/g, ' ').trim();
 }
