@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { passesCheck } from './checks.js';
 import { AUTHOR_NAME_MAX_LENGTH, COMMENT_MAX_LENGTH, EMAIL_MAX_LENGTH, STORED_COMMENT_MAX_LENGTH } from './limits.js';
 import { idSchema, isoDateTimeSchema, nonNegativeIntSchema } from './primitives.js';
+import { CommentSpamFields } from './spam.js';
 
 export const CommentStatusSchema = z.enum(['pending', 'approved', 'rejected']);
 export type CommentStatus = z.infer<typeof CommentStatusSchema>;
@@ -40,5 +41,7 @@ export const NewCommentSchema = z.object({
     ),
   ),
   content: trimmed(COMMENT_MAX_LENGTH, 'text'),
+  /** Optional spam-defence fields of the comment form (spam.ts). */
+  ...CommentSpamFields,
 });
 export type NewComment = z.infer<typeof NewCommentSchema>;

@@ -31,6 +31,8 @@ Options:
                         article's 414 views, if it has none yet)
   --trust-proxy         behind a reverse proxy: take the visitor address from X-Forwarded-For
   --no-rate-limit       turn off the per-address limits on POSTs (benchmarks only)
+  --altcha              ask for a self-hosted ALTCHA proof of work with each comment
+                        (GET /api/altcha-challenge; needs BANTIN_ALTCHA_SECRET)
   --feed <url>          ingest this RSS, Atom or sitemap URL at start and every
                         --feed-every minutes (repeatable; see \`bantin-server ingest\`)
   --feed-every <min>    minutes between two ingests of the --feed URLs (default: 15)
@@ -39,6 +41,8 @@ Options:
 
 Environment:
   BANTIN_ADMIN_TOKEN     admin token (when --admin-token is not given)
+  BANTIN_ALTCHA_SECRET   HMAC secret signing ALTCHA challenges (with --altcha), the same
+                         for every process of a site
   BANTIN_VISITOR_SECRET  shared secret for the daily visitor salt, for several processes
                          on one PostgreSQL database (default: a random salt per process and day)
 `;
@@ -65,6 +69,7 @@ function parse(argv: string[]) {
         seed: { type: 'boolean', default: false },
         'trust-proxy': { type: 'boolean', default: false },
         'no-rate-limit': { type: 'boolean', default: false },
+        altcha: { type: 'boolean', default: false },
         feed: { type: 'string', multiple: true, default: [] },
         'feed-every': { type: 'string', default: '15' },
         log: { type: 'boolean', default: false },
@@ -104,6 +109,8 @@ async function main(argv = process.argv.slice(2)): Promise<void> {
     fail(`--feed-every must be a number of minutes above 0, at most 10080, got ${JSON.stringify(args['feed-every'])}`);
   for (const feed of args.feed)
     if (!/^https?:\/\/[^\s]+$/i.test(feed)) fail(`--feed must be an http(s) URL, got ${JSON.stringify(feed)}`);
+  const altchaSecret = process.env.BANTIN_ALTCHA_SECRET ?? '';
+  if (args.altcha && altchaSecret.length < 16) fail('--altcha needs BANTIN_ALTCHA_SECRET, at least 16 characters');
   const adminToken = args['admin-token'] ?? process.env.BANTIN_ADMIN_TOKEN ?? '';
 
   try {
@@ -128,6 +135,7 @@ async function main(argv = process.argv.slice(2)): Promise<void> {
     corsOrigins,
     autoApprove: args['auto-approve'],
     registeredOnly: args['registered-only'],
+    ...(args.altcha ? { altcha: { secret: altchaSecret } } : {}),
     ...(args['no-rate-limit'] ? { rateLimit: false as const } : {}),
     logger: args.log,
     trustProxy: args['trust-proxy'],

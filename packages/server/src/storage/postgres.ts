@@ -29,6 +29,7 @@ import {
   type CommentRow,
   type CursorKind,
 } from './common.js';
+import { postgresSpamStore } from './spam-store.js';
 import { importCommentsPostgres } from './import-comments.js';
 import { POSTGRES_MIGRATIONS, type Migration } from './migrations.js';
 import type { ImportedComment, NewStoredComment, Storage, StoredComment } from './types.js';
@@ -62,6 +63,11 @@ const CREATED_AT_UTC = `to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH2
 const COLUMNS = `id, article_key, parent_id, author_name, email, content, ${CREATED_AT_UTC} AS created_at, status, likes, ip_hash`;
 
 export class PostgresStorage implements Storage {
+  /** Spam defence's tables (spam-store.ts). */
+  get spam() {
+    return (this.spamStore ??= postgresSpamStore(this.pool));
+  }
+  private spamStore: ReturnType<typeof postgresSpamStore> | null = null;
   readonly pool: pg.Pool;
   private readonly migrations: readonly Migration[];
   private readonly pruneVisitors: boolean;

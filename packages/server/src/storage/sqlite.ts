@@ -38,6 +38,7 @@ import {
   type CommentRow,
   type CursorKind,
 } from './common.js';
+import { sqliteSpamStore } from './spam-store.js';
 import { importCommentsSqlite } from './import-comments.js';
 import { SQLITE_MIGRATIONS, type Migration } from './migrations.js';
 import type { ImportedComment, NewStoredComment, Storage, StoredComment } from './types.js';
@@ -75,6 +76,11 @@ interface PendingView {
 }
 
 export class SqliteStorage implements Storage {
+  /** Spam defence's tables (spam-store.ts). */
+  get spam() {
+    return (this.spamStore ??= sqliteSpamStore(this.db));
+  }
+  private spamStore: ReturnType<typeof sqliteSpamStore> | null = null;
   readonly db: Database.Database;
   private readonly options: Required<Omit<SqliteStorageOptions, 'migrations'>> & { migrations: readonly Migration[] };
   private statements: ReturnType<SqliteStorage['prepareAll']> | null = null;

@@ -1,3 +1,4 @@
+import type { SpamStore } from './spam-store.js';
 import type { ArticleSummary, CommentSort, CommentStatus, Period } from '@bantin/model';
 
 /**
@@ -84,6 +85,8 @@ export interface Storage {
    * found neither earlier in `rows` nor in the database throws an ImportError naming the row.
    * Content may be longer than the reader form allows. `dryRun` rolls the transaction back.
    */
+  /** Spam defence: flags of held comments, per-rule counts, the blocklist. */
+  readonly spam: SpamStore;
   importComments(
     rows: readonly ImportedComment[],
     options?: { dryRun?: boolean },
