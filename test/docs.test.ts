@@ -11,6 +11,8 @@ import {
   ApiErrorSchema,
   ArticleUpsertRequestSchema,
   ArticleUpsertResponseSchema,
+  SpamBlocklistSchema,
+  SpamStatsResponseSchema,
   CommentCountsResponseSchema,
   CommentLikeResponseSchema,
   CommentCreatedResponseSchema,
@@ -98,6 +100,8 @@ test('every JSON example in docs/api.md is valid against the model, and every re
     CommentLike: CommentLikeResponseSchema,
     ArticleUpsertRequest: ArticleUpsertRequestSchema,
     ArticleUpsertResponse: ArticleUpsertResponseSchema,
+    SpamStats: SpamStatsResponseSchema,
+    SpamBlocklist: SpamBlocklistSchema,
   };
   const blocks = [...read('docs/api.md').matchAll(/```json\n([\s\S]*?)```/g)].map((match) => match[1]!);
   const exemplified = new Set<string>();

@@ -14,6 +14,7 @@ export * from './comment.js';
 export * from './views.js';
 export * from './api.js';
 export * from './moderation.js';
+export * from './spam.js';
 export * from './comment-counts.js';
 export * from './articles-admin.js';
 export * from './issues.js';

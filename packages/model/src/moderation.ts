@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { CommentSchema } from './comment.js';
 import { idSchema } from './primitives.js';
+import { SpamRuleSchema } from './spam.js';
 
 /** The moderation API (docs/api.md, "Moderation"), behind the admin token. */
 
@@ -28,6 +29,8 @@ export const QueuedCommentSchema = z.extend(CommentSchema, {
   email: z.nullable(z.string()),
   ipHash: z.nullable(z.string()),
   article: z.nullable(z.object({ title: z.string(), url: z.string() })),
+  /** The spam rules the comment tripped, when any (it is held for moderation). */
+  flags: z.optional(z.array(SpamRuleSchema)),
 });
 export type QueuedComment = z.infer<typeof QueuedCommentSchema>;
 

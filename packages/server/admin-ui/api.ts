@@ -1,4 +1,10 @@
-import type { CommentStatus, Locale, ModerationBulkResponse, ModerationQueueResponse } from '@bantin/model';
+import type {
+  CommentStatus,
+  Locale,
+  ModerationBulkResponse,
+  ModerationQueueResponse,
+  SpamStatsResponse,
+} from '@bantin/model';
 import type { Action } from './strings.js';
 
 /** A failed call: the server's own message when it sent one (already in the page's language). */
@@ -23,6 +29,10 @@ export class AdminApi {
     const query = new URLSearchParams({ status, limit: String(limit) });
     if (cursor) query.set('cursor', cursor);
     return this.call<ModerationQueueResponse>('GET', `/admin/comments?${query}`);
+  }
+
+  spamStats(): Promise<SpamStatsResponse> {
+    return this.call<SpamStatsResponse>('GET', '/admin/spam-stats');
   }
 
   async bulk(action: Action, ids: readonly string[]): Promise<ModerationBulkResponse['results']> {

@@ -1,7 +1,13 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
-import { foldVietnamese, type CommentStatus, type Locale, type QueuedComment } from '@bantin/model';
+import {
+  foldVietnamese,
+  type CommentStatus,
+  type Locale,
+  type QueuedComment,
+  type SpamStatsResponse,
+} from '@bantin/model';
 import { AdminApi, AdminApiError } from './api.js';
-import { say, sayDone, type Action } from './strings.js';
+import { say, sayDone, sayRule, SPAM_RULE_ORDER, type Action } from './strings.js';
 
 const TOKEN_KEY = 'bantin-admin-token';
 /** The queue is read whole (newest first) up to this many comments; "Tải thêm" reads on. */
@@ -32,6 +38,7 @@ export class TinModeration extends LitElement {
     focusIndex: { state: true },
     announcement: { state: true },
     pendingCount: { state: true },
+    spamCounts: { state: true },
   };
 
   /** Base URL of the JSON API, e.g. "/api". */
@@ -48,6 +55,7 @@ export class TinModeration extends LitElement {
   private focusIndex = 0;
   private announcement = '';
   private pendingCount: number | null = null;
+  private spamCounts: SpamStatsResponse['counts'] | null = null;
   private generation = 0;
 
   private get locale(): Locale {
@@ -98,6 +106,7 @@ export class TinModeration extends LitElement {
       this.nextCursor = cursor;
       if (status === 'pending') this.pendingCount = cursor ? comments.length : comments.length;
       else void this.refreshPendingCount();
+      void this.refreshSpamStats();
       if (!append) {
         this.selected = new Set();
         this.focusIndex = 0;
@@ -107,6 +116,15 @@ export class TinModeration extends LitElement {
       this.fail(error, 'loadError');
     } finally {
       if (generation === this.generation) this.loading = false;
+    }
+  }
+
+  /** What each spam rule held back, shown under the toolbar; the line is left out if it fails. */
+  private async refreshSpamStats(): Promise<void> {
+    try {
+      this.spamCounts = (await this.api().spamStats()).counts;
+    } catch {
+      this.spamCounts = null;
     }
   }
 
@@ -309,6 +327,17 @@ export class TinModeration extends LitElement {
       </div>
       <p class="hint">${this.t('shortcuts')}</p>
       ${
+        this.spamCounts
+          ? html`<p class="hint spam-stats">
+              ${this.t('spamStats', {
+                list: SPAM_RULE_ORDER.map(
+                  (rule) => `${sayRule(this.locale, rule)} ${this.spamCounts![rule] ?? 0}`,
+                ).join(' · '),
+              })}
+            </p>`
+          : nothing
+      }
+      ${
         this.error
           ? html`<div class="error" role="alert">
               <span>${this.error}</span>
@@ -365,6 +394,13 @@ export class TinModeration extends LitElement {
             ${comment.email ? html`<bdi class="email">${comment.email}</bdi>` : nothing}
             <tin-time datetime=${comment.createdAt} format="dateTime" lang=${this.locale}></tin-time>
             ${comment.parentId ? html`<span class="reply">${this.t('replyTo', { id: comment.parentId })}</span>` : nothing}
+            ${
+              comment.flags?.length
+                ? html`<span class="flags"
+                    >${this.t('flagged', { list: comment.flags.map((rule) => sayRule(this.locale, rule)).join(', ') })}</span
+                  >`
+                : nothing
+            }
           </p>
           <p class="article">
             ${this.t('onArticle')}:
@@ -474,6 +510,10 @@ export class TinModeration extends LitElement {
     .article {
       color: var(--tin-color-text-muted, #5b6270);
       font-size: 0.9rem;
+    }
+    .flags {
+      color: var(--tin-color-danger, #b42318);
+      font-weight: 600;
     }
     .error {
       color: var(--tin-color-danger, #b42318);

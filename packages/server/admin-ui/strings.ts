@@ -1,4 +1,4 @@
-import type { Locale } from '@bantin/model';
+import type { Locale, SpamRule } from '@bantin/model';
 
 /** The moderation page's words, Vietnamese first. */
 const vi = {
@@ -35,6 +35,15 @@ const vi = {
   confirmDelete: 'Xóa vĩnh viễn {n} bình luận?',
   shortcuts: 'Phím tắt: j/k chuyển bình luận, x chọn, a duyệt, r từ chối.',
   otherLanguage: 'English',
+  spamStats: 'Bộ lọc spam đã giữ lại: {list}.',
+  flagged: 'Nghi spam: {list}',
+  rules: {
+    honeypot: 'ô bẫy',
+    'too-fast': 'gửi quá nhanh',
+    links: 'quá nhiều liên kết',
+    blocklist: 'từ bị chặn',
+    captcha: 'thiếu captcha',
+  },
 };
 
 type Strings = typeof vi;
@@ -73,6 +82,15 @@ const en: Strings = {
   confirmDelete: 'Delete {n} comments for good?',
   shortcuts: 'Shortcuts: j/k move between comments, x select, a approve, r reject.',
   otherLanguage: 'Tiếng Việt',
+  spamStats: 'Held by the spam filter: {list}.',
+  flagged: 'Suspected spam: {list}',
+  rules: {
+    honeypot: 'honeypot',
+    'too-fast': 'sent too fast',
+    links: 'too many links',
+    blocklist: 'blocked words',
+    captcha: 'no captcha',
+  },
 };
 
 export type Action = keyof Strings['done'];
@@ -89,3 +107,11 @@ export function sayDone(locale: Locale, action: Action, n: number): string {
 function fill(text: string, params: Record<string, string | number>): string {
   return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
 }
+
+/** A spam rule's name, as moderators read it. */
+export function sayRule(locale: Locale, rule: SpamRule): string {
+  return (locale === 'en' ? en : vi).rules[rule];
+}
+
+/** The rules in the order the page lists them (types only from the model: no zod in this bundle). */
+export const SPAM_RULE_ORDER = Object.keys(vi.rules) as SpamRule[];

@@ -26,6 +26,8 @@ import {
   type RateLimitConfig,
 } from './security.js';
 import type { Storage } from './storage/types.js';
+import { DEFAULT_SPAM_OPTIONS, type SpamOptions } from './spam/rules.js';
+import { altchaCaptcha, type AltchaOptions } from './spam/altcha.js';
 
 export interface BuildAppOptions {
   /** The database (see `openStorage`). buildApp does not migrate or close it: its owner does. */
@@ -74,6 +76,17 @@ export interface BuildAppOptions {
    * on a given day (see security.ts). Default: a random salt per process and per day.
    */
   visitorSecret?: string;
+  /**
+   * Spam defence: honeypot, minimum fill time, link cap, blocklist and optionally ALTCHA
+   * (spam/rules.ts). On by default; `false` turns it off; a partial object overrides defaults.
+   */
+  spam?: false | Partial<SpamOptions>;
+  /**
+   * Asks for a self-hosted ALTCHA proof of work with each comment (spam/altcha.ts): serves
+   * `GET /altcha-challenge`, and comments without a valid solution are flagged 'captcha'.
+   * Default: off.
+   */
+  altcha?: AltchaOptions;
   /** The clock (tests). */
   now?: () => Date;
 }
@@ -206,6 +219,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     clientErrorHandler: answerClientError,
   });
 
+  const captcha = options.altcha && options.spam !== false ? altchaCaptcha(options.altcha) : null;
   const ctx: RouteContext = {
     storage: options.storage,
     hasher: createVisitorHasher({
@@ -221,6 +235,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     adminToken: options.adminToken ?? '',
     now: options.now ? () => options.now!().getTime() : Date.now,
     registeredOnly: options.registeredOnly ?? false,
+    spam:
+      options.spam === false
+        ? null
+        : {
+            ...DEFAULT_SPAM_OPTIONS,
+            ...options.spam,
+            ...(captcha ? { verifyCaptcha: (payload: string) => captcha.verify(payload) } : {}),
+          },
   };
 
   // Only JSON bodies: anything else is 415 (text/plain is Fastify's other default parser).
@@ -273,6 +295,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(async (views) => viewRoutes(views, ctx));
       await api.register(async (comments) => commentRoutes(comments, ctx));
       await api.register(async (engagement) => engagementRoutes(engagement, ctx));
+      if (captcha)
+        api.get('/altcha-challenge', async (_request, reply) => {
+          reply.header('cache-control', 'no-store');
+          return captcha.challenge();
+        });
       if (ctx.adminToken) await api.register(async (admin) => adminRoutes(admin, ctx));
     },
     { prefix },

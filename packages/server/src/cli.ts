@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { buildApp, seedStorage } from './app.js';
 import { parseTrustProxy } from './security.js';
 import { runTask, TASKS_USAGE, UsageError } from './cli-tasks.js';
+import { scheduleFeeds } from './ingest/ingest.js';
 import { openStorage, parseStorageUrl, redact } from './storage/open.js';
 
 const USAGE = `Usage: bantin-server [options]
@@ -11,6 +12,9 @@ The bantin JSON API (view counts, comments with moderation, most viewed) under /
 
 Tasks (bantin-server <task> --help):
   import views <file>   bring view counts from a previous system
+  import comments <file>
+                        bring comments from WordPress (WXR) or Artalk (artrans)
+  ingest <file-or-url>  register the articles of RSS, Atom and (Google News) sitemaps
 
 Options:
   --db <url>            sqlite:./data.db, sqlite::memory: or postgres://user:pass@host/db
@@ -31,11 +35,18 @@ Options:
                         the right-most entry) or their addresses (10.0.0.5,10.0.0.0/8).
                         The left-most entry, which the client writes, is never believed.
   --no-rate-limit       turn off the per-address limits on POSTs (benchmarks only)
+  --altcha              ask for a self-hosted ALTCHA proof of work with each comment
+                        (GET /api/altcha-challenge; needs BANTIN_ALTCHA_SECRET)
+  --feed <url>          ingest this RSS, Atom or sitemap URL at start and every
+                        --feed-every minutes (repeatable; see \`bantin-server ingest\`)
+  --feed-every <min>    minutes between two ingests of the --feed URLs (default: 15)
   --log                 log every request (JSON lines on stdout)
   -h, --help            show this help
 
 Environment:
   BANTIN_ADMIN_TOKEN     admin token (when --admin-token is not given)
+  BANTIN_ALTCHA_SECRET   HMAC secret signing ALTCHA challenges (with --altcha), the same
+                         for every process of a site
   BANTIN_VISITOR_SECRET  secret the daily visitor salt is derived from (default: a random
                          salt per day, kept in the database and shared by every process)
 `;
@@ -62,6 +73,9 @@ function parse(argv: string[]) {
         seed: { type: 'boolean', default: false },
         'trust-proxy': { type: 'string' },
         'no-rate-limit': { type: 'boolean', default: false },
+        altcha: { type: 'boolean', default: false },
+        feed: { type: 'string', multiple: true, default: [] },
+        'feed-every': { type: 'string', default: '15' },
         log: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -94,6 +108,13 @@ async function main(argv = process.argv.slice(2)): Promise<void> {
     if (!parsed || parsed.origin !== origin.replace(/\/+$/, ''))
       fail(`--cors-origin must be an origin such as https://portal.example.vn, got ${JSON.stringify(origin)}`);
   }
+  const feedEvery = Number(args['feed-every']);
+  if (!/^\d+(?:\.\d+)?$/.test(args['feed-every']) || !(feedEvery > 0) || feedEvery > 10_080)
+    fail(`--feed-every must be a number of minutes above 0, at most 10080, got ${JSON.stringify(args['feed-every'])}`);
+  for (const feed of args.feed)
+    if (!/^https?:\/\/[^\s]+$/i.test(feed)) fail(`--feed must be an http(s) URL, got ${JSON.stringify(feed)}`);
+  const altchaSecret = process.env.BANTIN_ALTCHA_SECRET ?? '';
+  if (args.altcha && altchaSecret.length < 16) fail('--altcha needs BANTIN_ALTCHA_SECRET, at least 16 characters');
   const adminToken = args['admin-token'] ?? process.env.BANTIN_ADMIN_TOKEN ?? '';
   let trustProxy: number | string[] | false = false;
   if (args['trust-proxy'] !== undefined) {
@@ -127,12 +148,14 @@ async function main(argv = process.argv.slice(2)): Promise<void> {
     corsOrigins,
     autoApprove: args['auto-approve'],
     registeredOnly: args['registered-only'],
+    ...(args.altcha ? { altcha: { secret: altchaSecret } } : {}),
     ...(args['no-rate-limit'] ? { rateLimit: false as const } : {}),
     logger: args.log,
     trustProxy,
     ...(process.env.BANTIN_VISITOR_SECRET ? { visitorSecret: process.env.BANTIN_VISITOR_SECRET } : {}),
   });
 
+  let feeds: ReturnType<typeof scheduleFeeds> | null = null;
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) {
@@ -141,7 +164,9 @@ async function main(argv = process.argv.slice(2)): Promise<void> {
     }
     closing = true;
     try {
+      feeds?.stop();
       await app.close(); // stops accepting, waits for requests in flight
+      await feeds?.done;
       await storage.close();
       process.exit(0);
     } catch (error) {
@@ -162,6 +187,10 @@ async function main(argv = process.argv.slice(2)): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : Number(args.port);
   process.stdout.write(`bantin-server listening on http://${urlHost(args.host)}:${port}\n`);
   if (adminToken) process.stdout.write(`moderation page: http://${urlHost(args.host)}:${port}/admin\n`);
+  if (args.feed.length > 0)
+    feeds = scheduleFeeds(storage, args.feed, feedEvery, (line) =>
+      process.stdout.write(`bantin-server: ingest ${line}\n`),
+    );
 }
 
 const argv = process.argv.slice(2);

@@ -312,4 +312,21 @@ describe('moderation page in Chromium', () => {
     });
     assert.deepEqual(violations, []);
   });
+
+  it('shows what the spam filter held back, and flags the suspect comment', async () => {
+    const response = await fetch(`${s.origin}/api/articles/${encodeURIComponent(article.id)}/comments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ authorName: 'Bot', content: 'Mua vé rẻ', website: 'https://seo.example', fillMs: 120 }),
+    });
+    assert.equal(response.status, 201);
+    await page.goto(`${s.origin}/admin`);
+    await page.getByText('Nghi spam: ô bẫy, gửi quá nhanh').waitFor();
+    await page
+      .getByText(
+        'Bộ lọc spam đã giữ lại: ô bẫy 1 · gửi quá nhanh 1 · quá nhiều liên kết 0 · từ bị chặn 0 · thiếu captcha 0.',
+      )
+      .waitFor();
+    assert.deepEqual(problems, []);
+  });
 });

@@ -11,6 +11,7 @@ import {
 import type { Storage, StoredComment } from '../storage/types.js';
 import { bearerTokenMatches } from '../security.js';
 import { articleAdminRoutes } from './articles.js';
+import { spamAdminRoutes } from './spam.js';
 import type { RouteContext } from './context.js';
 import { isInvalidCursor } from './comments.js';
 import {
@@ -107,6 +108,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: RouteContext): Prom
   });
 
   await articleAdminRoutes(app, ctx);
+  await spamAdminRoutes(app, ctx);
 
   app.delete<{ Params: { id: string } }>('/admin/comments/:id', async (request, reply) => {
     const locale = requestLocale(request);
@@ -125,9 +127,17 @@ async function moderate(storage: Storage, action: ModerationAction, id: string):
 
 /** Queue entries with the title and link of their article, when the site registered it. */
 async function withArticles(storage: Storage, comments: readonly StoredComment[]): Promise<QueuedComment[]> {
-  const articles = await storage.getArticles([...new Set(comments.map((comment) => comment.articleId))]);
+  const [articles, flags] = await Promise.all([
+    storage.getArticles([...new Set(comments.map((comment) => comment.articleId))]),
+    storage.spam.flagsOf(comments.map((comment) => comment.id)),
+  ]);
   return comments.map((comment) => {
     const article = articles.get(comment.articleId);
-    return { ...adminComment(comment), article: article ? { title: article.title, url: article.url } : null };
+    const flagged = flags[comment.id];
+    return {
+      ...adminComment(comment),
+      article: article ? { title: article.title, url: article.url } : null,
+      ...(flagged ? { flags: flagged } : {}),
+    };
   });
 }

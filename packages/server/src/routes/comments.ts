@@ -12,6 +12,7 @@ import {
   type Locale,
 } from '@bantin/model';
 import { COMMENT_BODY_LIMIT } from '../security.js';
+import { blocklistMatcher, spamFlags } from '../spam/rules.js';
 import { InvalidCursorError } from '../storage/types.js';
 import { MAX_REPLIES_PER_THREAD } from '../storage/common.js';
 import { assertRegistered, rateLimitConfig, type RouteContext } from './context.js';
@@ -125,6 +126,7 @@ export async function commentRoutes(app: FastifyInstance, ctx: RouteContext): Pr
       // (unknown, another article's, pending, rejected): one answer, so nothing leaks.
       const parentId = body.parentId ?? null;
 
+      const flags = ctx.spam ? await spamFlags(body, blocklistMatcher(await storage.spam.blocklist()), ctx.spam) : [];
       const day = hasher.today();
       await hasher.prepare(day);
       const email = body.email?.trim() ? body.email.trim() : null;
@@ -134,11 +136,13 @@ export async function commentRoutes(app: FastifyInstance, ctx: RouteContext): Pr
         authorName: body.authorName,
         email,
         content: body.content,
-        status: ctx.autoApprove ? 'approved' : 'pending',
+        // A suspect comment is held for moderators, flagged, never published at once.
+        status: ctx.autoApprove && flags.length === 0 ? 'approved' : 'pending',
         ipHash: hasher.address(clientIp(request), day),
         idempotencyKey: idemKey,
         parentMustBeShown: true,
       });
+      if (!duplicate && flags.length > 0) await storage.spam.flag(comment.id, flags);
       noStore(reply);
       // A retry answered from the idempotency record created nothing: 200 rather than 201.
       reply.code(duplicate ? 200 : 201);

@@ -2,6 +2,7 @@ import type { Locale } from '@bantin/model';
 import { ApiHttpError, MESSAGES, say } from './http.js';
 import type { RateLimitConfig, VisitorHasher } from '../security.js';
 import type { Storage } from '../storage/types.js';
+import type { SpamOptions } from '../spam/rules.js';
 
 /** What every route module is given by buildApp. */
 export interface RouteContext {
@@ -16,6 +17,8 @@ export interface RouteContext {
   now: () => number;
   /** Views, comments and likes only for registered articles (404 `unknown_article` otherwise). */
   registeredOnly: boolean;
+  /** Spam defence (spam/rules.ts); null when turned off. */
+  spam: SpamOptions | null;
 }
 
 /** With `registeredOnly`, refuses an article key the site never registered. */

@@ -149,6 +149,28 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE UNIQUE INDEX comments_import_key ON comments (import_key) WHERE import_key IS NOT NULL;
     `,
   },
+  {
+    version: 5,
+    name: 'spam defence: comment flags, rule counts, blocklist',
+    sql: `
+      -- The spam rules a comment tripped (JSON array), apart from comments so that writing a
+      -- comment stays one statement; a flagged comment is always held as pending.
+      CREATE TABLE comment_flags (
+        comment_id INTEGER PRIMARY KEY REFERENCES comments (id) ON DELETE CASCADE,
+        flags      TEXT NOT NULL
+      );
+      -- How many comments each rule flagged, shared by every process.
+      CREATE TABLE spam_counts (
+        rule  TEXT PRIMARY KEY,
+        count INTEGER NOT NULL CHECK (count >= 0)
+      ) WITHOUT ROWID;
+      -- The editable blocklist, as the moderators wrote it (matched diacritic-free).
+      CREATE TABLE spam_blocklist (
+        position INTEGER PRIMARY KEY,
+        word     TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 /** The same schema for PostgreSQL. Keys sort bytewise (COLLATE "C"), as in SQLite. */
@@ -260,6 +282,24 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
 
       ALTER TABLE comments ADD COLUMN import_key text;
       CREATE UNIQUE INDEX comments_import_key ON comments (import_key) WHERE import_key IS NOT NULL;
+    `,
+  },
+  {
+    version: 5,
+    name: 'spam defence: comment flags, rule counts, blocklist',
+    sql: `
+      CREATE TABLE comment_flags (
+        comment_id bigint PRIMARY KEY REFERENCES comments (id) ON DELETE CASCADE,
+        flags      text NOT NULL
+      );
+      CREATE TABLE spam_counts (
+        rule  text COLLATE "C" PRIMARY KEY,
+        count bigint NOT NULL CHECK (count >= 0)
+      );
+      CREATE TABLE spam_blocklist (
+        position integer PRIMARY KEY,
+        word     text NOT NULL
+      );
     `,
   },
 ];

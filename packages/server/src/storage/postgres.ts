@@ -38,8 +38,10 @@ import {
   type CommentRow,
   type ListingKind,
 } from './common.js';
+import { postgresSpamStore } from './spam-store.js';
+import { importCommentsPostgres } from './import-comments.js';
 import { POSTGRES_MIGRATIONS, type Migration } from './migrations.js';
-import type { NewStoredComment, Storage, StoredComment, ThreadPage } from './types.js';
+import type { ImportedComment, NewStoredComment, Storage, StoredComment, ThreadPage } from './types.js';
 
 export interface PostgresStorageOptions {
   connectionString: string;
@@ -85,6 +87,11 @@ const CREATED_AT_UTC = `to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH2
 const COLUMNS = `id, article_key, parent_id, author_name, email, content, ${CREATED_AT_UTC} AS created_at, status, likes, ip_hash, root_id`;
 
 export class PostgresStorage implements Storage {
+  /** Spam defence's tables (spam-store.ts). */
+  get spam() {
+    return (this.spamStore ??= postgresSpamStore(this.pool));
+  }
+  private spamStore: ReturnType<typeof postgresSpamStore> | null = null;
   readonly pool: pg.Pool;
   private readonly migrations: readonly Migration[];
   private readonly pruneVisitors: boolean;
@@ -743,6 +750,14 @@ export class PostgresStorage implements Storage {
     const row = rows[0]!;
     if (!row.found) return null;
     return row.added !== null ? { counted: true, likes: row.added } : { counted: false, likes: row.before ?? 0 };
+  }
+
+  async importComments(
+    rows: readonly ImportedComment[],
+    options: { dryRun?: boolean } = {},
+  ): Promise<{ inserted: number; existing: number }> {
+    if (this.closed) throw new Error('storage is closed');
+    return importCommentsPostgres(this.pool, rows, options.dryRun ?? false);
   }
 
   async commentCounts(articleKeys: readonly string[]): Promise<Record<string, number>> {

@@ -47,8 +47,10 @@ import {
   type CommentRow,
   type ListingKind,
 } from './common.js';
+import { sqliteSpamStore } from './spam-store.js';
+import { importCommentsSqlite } from './import-comments.js';
 import { SQLITE_MIGRATIONS, type Migration } from './migrations.js';
-import type { NewStoredComment, Storage, StoredComment, ThreadPage } from './types.js';
+import type { ImportedComment, NewStoredComment, Storage, StoredComment, ThreadPage } from './types.js';
 
 export interface SqliteStorageOptions {
   /** 'NORMAL' (default): durable against process crashes; 'FULL': also against power loss. */
@@ -83,6 +85,11 @@ interface PendingView {
 }
 
 export class SqliteStorage implements Storage {
+  /** Spam defence's tables (spam-store.ts). */
+  get spam() {
+    return (this.spamStore ??= sqliteSpamStore(this.db));
+  }
+  private spamStore: ReturnType<typeof sqliteSpamStore> | null = null;
   readonly db: Database.Database;
   private readonly options: Required<Omit<SqliteStorageOptions, 'migrations'>> & { migrations: readonly Migration[] };
   private statements: ReturnType<SqliteStorage['prepareAll']> | null = null;
@@ -726,6 +733,14 @@ export class SqliteStorage implements Storage {
         return { counted: true, likes: s.bumpLikes.get(n) as number };
       })
       .immediate();
+  }
+
+  async importComments(
+    rows: readonly ImportedComment[],
+    options: { dryRun?: boolean } = {},
+  ): Promise<{ inserted: number; existing: number }> {
+    if (this.closed) throw new Error('storage is closed');
+    return importCommentsSqlite(this.db, rows, options.dryRun ?? false);
   }
 
   async commentCounts(articleKeys: readonly string[]): Promise<Record<string, number>> {

@@ -1,3 +1,4 @@
+import type { SpamStore } from './spam-store.js';
 import type { ArticleSummary, CommentSort, CommentStatus, Period } from '@bantin/model';
 
 /**
@@ -122,6 +123,36 @@ export interface Storage {
   likeComment(id: string, visitorHash: string): Promise<{ counted: boolean; likes: number } | null>;
   /** Shown comments per article key (what the public list counts); keys without any are absent. */
   commentCounts(articleKeys: readonly string[]): Promise<Record<string, number>>;
+  /**
+   * Adds comments brought from another system (`bantin-server import comments`) in one
+   * transaction: all or none. A comment whose import key is already stored is left as it is
+   * (a second import adds nothing). Parents come before their replies; a parent import key
+   * found neither earlier in `rows` nor in the database throws an ImportError naming the row.
+   * Content may be longer than the reader form allows. `dryRun` rolls the transaction back.
+   */
+  /** Spam defence: flags of held comments, per-rule counts, the blocklist. */
+  readonly spam: SpamStore;
+  importComments(
+    rows: readonly ImportedComment[],
+    options?: { dryRun?: boolean },
+  ): Promise<{ inserted: number; existing: number }>;
+}
+
+/** A comment read from an export file (see import/comments.ts). */
+export interface ImportedComment {
+  /** Where it is in the file ("<item> 2, <wp:comment> 3 (comment_id 322)"), for messages. */
+  where: string;
+  /** 'wxr:<site>:<id>' or 'artrans:<site>:<id>': unique among stored comments. */
+  importKey: string;
+  parentImportKey: string | null;
+  articleKey: string;
+  authorName: string;
+  email: string | null;
+  content: string;
+  /** ISO 8601 UTC. */
+  createdAt: string;
+  status: CommentStatus;
+  likes: number;
 }
 
 /** A comment as stored: the public `Comment` plus what only moderators see. */
