@@ -1,7 +1,8 @@
 // Dates as old systems and feeds write them, read with date-fns (never hand-written calendar
 // code). A time without an offset is Vietnam time, unless the format says it is UTC
 // (WordPress's *_gmt fields).
-import { isValid, parse } from 'date-fns';
+import { isValid } from 'date-fns/isValid';
+import { parse } from 'date-fns/parse';
 import { tz } from '@date-fns/tz';
 
 // Vietnam time is UTC+7 for every year (docs/decisions.md), not the zone database's history.

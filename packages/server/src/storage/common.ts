@@ -1,6 +1,9 @@
 // What both drivers share: errors, day and time formatting, id parsing, the cursor codec and
 // row mapping. Free of driver imports, like migrations.ts.
 
+import { addDays as addCalendarDays } from 'date-fns/addDays';
+import { format } from 'date-fns/format';
+import { parse } from 'date-fns/parse';
 import { isIsoDate, isIsoDateTime, toVietnamIsoString, type CommentSort, type CommentStatus } from '@bantin/model';
 import { InvalidCursorError, type StoredComment, type ThreadInfo, type ThreadPage } from './types.js';
 
@@ -30,10 +33,12 @@ export function assertDay(day: string): void {
 
 /** 'YYYY-MM-DD' plus `n` days (n may be negative). Pure calendar arithmetic: no time zone. */
 export function addDays(day: string, n: number): string {
-  const m = DAY.exec(day);
-  if (!m) throw new TypeError(`expected a day 'YYYY-MM-DD', got ${JSON.stringify(day)}`);
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + n));
-  return date.toISOString().slice(0, 10);
+  if (!DAY.test(day)) throw new TypeError(`expected a day 'YYYY-MM-DD', got ${JSON.stringify(day)}`);
+  // Calendar arithmetic on the date alone, with date-fns: a calendar day has the same neighbours
+  // in every zone, so the process's own zone (where date-fns counts) cannot shift the window.
+  const date = parse(day, 'yyyy-MM-dd', new Date(0));
+  if (Number.isNaN(date.getTime())) throw new TypeError(`no such day: ${day}`);
+  return format(addCalendarDays(date, n), 'yyyy-MM-dd');
 }
 
 export function assertPositiveInt(name: string, value: number): void {
