@@ -110,15 +110,7 @@ export function installAndBuild() {
 }
 
 /** Chromium's flags as root, headless, with nothing reaching out to the network by itself. */
-export const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+export { CHROMIUM_FLAGS } from './chromium-flags.mjs';
 
 /** Finds Chromium, installing Debian's package when we are root and it is missing. */
 export function ensureChromium() {

@@ -6,6 +6,7 @@
 //
 // Writes .test-results/storybook.json ({ passed, failed, skipped }) like the other suites and
 // exits non-zero when anything failed.
+import { CHROMIUM_FLAGS } from './chromium-flags.mjs';
 import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -97,15 +98,7 @@ const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const browser = await chromium
   .launch({
     executablePath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: CHROMIUM_FLAGS,
   })
   .catch((error) =>
     fail(`could not start Chromium at ${executablePath} (set CHROME_PATH): ${error.message.split('\n')[0]}`),

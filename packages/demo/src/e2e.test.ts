@@ -11,6 +11,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { canonicalArticleKey } from '@bantin/model';
 import { mostViewedArticle, seedArticle } from '@bantin/model/fixtures';
 import { startDemo, type RunningDemo } from './demo.js';
+import { CHROMIUM_FLAGS } from '../../../scripts/chromium-flags.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'bantin-e2e-'));
 let demo: RunningDemo;
@@ -23,15 +24,7 @@ before(async () => {
   demo = await startDemo({ db: `sqlite:${join(dir, 'e2e.db')}`, port: 0, adminToken: 'e2e-admin-token' });
   browser = await chromium.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: CHROMIUM_FLAGS,
   });
   page = await (await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 1000 } })).newPage();
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));

@@ -14,6 +14,7 @@ import { startPostgres, type RunningPostgres } from '../test/postgres.js';
 import { buildApp } from './app.js';
 import { openStorage } from './storage/open.js';
 import type { Storage } from './storage/types.js';
+import { CHROMIUM_FLAGS } from '../../../scripts/chromium-flags.mjs';
 
 const token = 'moderation-test-token-0123456789';
 const auth = { authorization: `Bearer ${token}` };
@@ -201,15 +202,7 @@ describe('moderation page in Chromium', () => {
     await s.storage.upsertArticles([{ key: article.id, summary: article }]);
     browser = await chromium.launch({
       executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: CHROMIUM_FLAGS,
     });
     page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
