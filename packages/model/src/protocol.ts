@@ -38,7 +38,8 @@ const PROTOCOL_TITLES: readonly (readonly string[])[] = [
   ['Thành ủy viên', 'Tỉnh ủy viên'],
 ];
 
-const collator = new Intl.Collator('vi', { sensitivity: 'base' });
+// Pure: a bundle that only needs officialTitles drops the table and the collator.
+const collator = /* @__PURE__ */ new Intl.Collator('vi', { sensitivity: 'base' });
 
 /** Whether `title` (NFC, spaces collapsed) begins with the words of `prefix`. */
 function beginsWith(title: string, prefix: string): boolean {
@@ -46,9 +47,12 @@ function beginsWith(title: string, prefix: string): boolean {
   return (next === '' || next === ' ' || next === ',') && collator.compare(title.slice(0, prefix.length), prefix) === 0;
 }
 
-/** Rank of a title held by nobody that day: after every title the table knows. */
-const UNRANKED = PROTOCOL_TITLES.length;
-const NO_TITLE = UNRANKED + 1;
+/**
+ * The rank of a title the table does not know: after every title it knows. A function, read when
+ * ranking, because a top-level `.length` would keep the table in bundles that only need
+ * officialTitles.
+ */
+const unranked = () => PROTOCOL_TITLES.length;
 
 /**
  * The protocol rank of one title: 0 for "Ủy viên Bộ Chính trị", 1 for "Bí thư Thành ủy", …;
@@ -57,12 +61,15 @@ const NO_TITLE = UNRANKED + 1;
 export function protocolRank(title: string): number {
   const cleaned = typeof title === 'string' ? title.normalize('NFC').trim().replace(/\s+/g, ' ') : '';
   const index = PROTOCOL_TITLES.findIndex((prefixes) => prefixes.some((prefix) => beginsWith(cleaned, prefix)));
-  return index < 0 ? UNRANKED : index;
+  return index < 0 ? unranked() : index;
 }
 
 /** An official's protocol rank on the Vietnam date of `at`: that of the highest title held. */
 export function officialProtocolRank(official: Pick<Official, 'positions'>, at: Date | string = new Date()): number {
-  return positionsAt(official, at).reduce((best, position) => Math.min(best, protocolRank(position.title)), NO_TITLE);
+  return positionsAt(official, at).reduce(
+    (best, position) => Math.min(best, protocolRank(position.title)),
+    unranked() + 1,
+  );
 }
 
 /**
