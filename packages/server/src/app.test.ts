@@ -14,12 +14,11 @@ import {
   MostViewedResponseSchema,
   ViewCountsResponseSchema,
   ViewIncrementResponseSchema,
-  validate,
   type ArticleSummary,
-  type Schema,
 } from '@bantin/model';
 import { articleSummaries, seedArticle } from '@bantin/model/fixtures';
 import type { FastifyInstance } from 'fastify';
+import { request, valid, type Answer } from '../test/http.js';
 import { startPostgres, type RunningPostgres } from '../test/postgres.js';
 import { buildApp, seedStorage, type BuildAppOptions } from './app.js';
 import { openStorage } from './storage/open.js';
@@ -42,42 +41,6 @@ async function serve(storage: Storage, options: Omit<BuildAppOptions, 'storage'>
   assert.ok(address && typeof address === 'object');
   const origin = `http://127.0.0.1:${address.port}`;
   return { app, origin, base: `${origin}${options.prefix ?? '/api'}` };
-}
-
-interface Answer {
-  status: number;
-  headers: Headers;
-  text: string;
-  json: any;
-}
-
-async function request(url: string, init: RequestInit & { json?: unknown } = {}): Promise<Answer> {
-  const { json, ...rest } = init;
-  const headers = new Headers(rest.headers);
-  if (json !== undefined) headers.set('content-type', 'application/json');
-  const response = await fetch(url, {
-    ...rest,
-    headers,
-    ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
-  });
-  const text = await response.text();
-  let parsed: unknown = undefined;
-  try {
-    parsed = text ? JSON.parse(text) : undefined;
-  } catch {
-    // left undefined: asserted by the callers that care
-  }
-  return { status: response.status, headers: response.headers, text, json: parsed };
-}
-
-/** Asserts a body against a model schema and returns it. */
-function valid<S extends Schema>(schema: S, body: unknown): any {
-  const result = validate(schema, body, { locale: 'en' });
-  assert.ok(
-    result.ok,
-    `response does not match the schema: ${result.ok ? '' : result.message}\n${JSON.stringify(body)}`,
-  );
-  return body;
 }
 
 /** An error answer: the status, the ApiErrorSchema shape, and optionally the code and field. */

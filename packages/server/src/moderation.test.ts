@@ -8,8 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { ApiErrorSchema, ModerationBulkResponseSchema, ModerationQueueResponseSchema, validate } from '@bantin/model';
+import { ApiErrorSchema, ModerationBulkResponseSchema, ModerationQueueResponseSchema } from '@bantin/model';
 import type { FastifyInstance } from 'fastify';
+import { valid } from '../test/http.js';
 import { startPostgres, type RunningPostgres } from '../test/postgres.js';
 import { buildApp } from './app.js';
 import { openStorage } from './storage/open.js';
@@ -68,11 +69,6 @@ async function comment(origin: string, articleId: string, authorName: string, co
   });
   assert.equal(response.status, 201, await response.clone().text());
   return ((await response.json()) as { comment: { id: string } }).comment.id;
-}
-
-function valid(schema: Parameters<typeof validate>[0], body: unknown) {
-  const result = validate(schema, body, { locale: 'en' });
-  assert.ok(result.ok, `${result.ok ? '' : result.message}: ${JSON.stringify(body)}`);
 }
 
 const article = {

@@ -12,10 +12,9 @@ import {
   CommentCountsResponseSchema,
   CommentLikeResponseSchema,
   MostViewedResponseSchema,
-  validate,
   type ArticleSummary,
-  type Schema,
 } from '@bantin/model';
+import { request, valid } from '../test/http.js';
 import { startPostgres, type RunningPostgres } from '../test/postgres.js';
 import { buildApp, type BuildAppOptions } from './app.js';
 import { openStorage } from './storage/open.js';
@@ -42,25 +41,6 @@ const backends: Record<string, () => Promise<Storage>> = {
 
 function summary(id: string, title = `Bài ${id}`): ArticleSummary {
   return { id, slug: id, title, url: `/tin-tuc/${id}`, publishedAt: '2026-11-01T08:00:00+07:00' };
-}
-
-function valid(schema: Schema, body: unknown): any {
-  const result = validate(schema, body, { locale: 'en' });
-  assert.ok(result.ok, `${result.ok ? '' : result.message}: ${JSON.stringify(body)}`);
-  return body;
-}
-
-async function call(url: string, init: RequestInit & { json?: unknown } = {}) {
-  const { json, ...rest } = init;
-  const headers = new Headers(rest.headers);
-  if (json !== undefined) headers.set('content-type', 'application/json');
-  const response = await fetch(url, {
-    ...rest,
-    headers,
-    ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
-  });
-  const text = await response.text();
-  return { status: response.status, json: text ? JSON.parse(text) : undefined };
 }
 
 function assertError(answer: { status: number; json: any }, status: number, code: string, field?: string) {
@@ -92,7 +72,8 @@ for (const [name, open] of Object.entries(backends)) {
 
     it('registers articles in bulk, all or nothing, and deletes one', async () => {
       const { base, storage } = await site();
-      const put = (json: unknown, headers = auth) => call(`${base}/admin/articles`, { method: 'PUT', headers, json });
+      const put = (json: unknown, headers = auth) =>
+        request(`${base}/admin/articles`, { method: 'PUT', headers, json });
       const answer = await put({ articles: [summary('a'), summary('b'), summary('a', 'Bài a, sửa')] });
       assert.equal(answer.status, 200);
       assert.deepEqual(valid(ArticleUpsertResponseSchema, answer.json), { upserted: 2 });
@@ -111,9 +92,9 @@ for (const [name, open] of Object.entries(backends)) {
       assertError(await put({ articles: [] }), 400, 'invalid_body');
       assert.equal((await put({ articles: [summary('e')] }, {} as typeof auth)).status, 401);
 
-      assert.equal((await call(`${base}/admin/articles/b`, { method: 'DELETE', headers: auth })).status, 204);
+      assert.equal((await request(`${base}/admin/articles/b`, { method: 'DELETE', headers: auth })).status, 204);
       assertError(
-        await call(`${base}/admin/articles/b`, { method: 'DELETE', headers: auth }),
+        await request(`${base}/admin/articles/b`, { method: 'DELETE', headers: auth }),
         404,
         'article_not_found',
       );
@@ -136,7 +117,7 @@ for (const [name, open] of Object.entries(backends)) {
       await storage.recordView('real-1', 'r1', day);
       await storage.recordView('real-1', 'r2', day);
       await storage.recordView('real-2', 'r1', day);
-      const list = await call(`${base}/most-viewed?period=day&limit=5`);
+      const list = await request(`${base}/most-viewed?period=day&limit=5`);
       assert.equal(list.status, 200);
       valid(MostViewedResponseSchema, list.json);
       assert.deepEqual(
@@ -146,30 +127,34 @@ for (const [name, open] of Object.entries(backends)) {
           [2, 'real-2', 1],
         ],
       );
-      const without = await call(`${base}/most-viewed?period=day&exclude=real-1`);
+      const without = await request(`${base}/most-viewed?period=day&exclude=real-1`);
       assert.deepEqual(
         without.json.items.map((item: any) => item.article.id),
         ['real-2'],
       );
-      assertError(await call(`${base}/most-viewed?exclude=`), 400, 'invalid_param', 'exclude');
+      assertError(await request(`${base}/most-viewed?exclude=`), 400, 'invalid_param', 'exclude');
     });
 
     it('with --registered-only, refuses views, comments and likes for unknown articles (404)', async () => {
       const { base, storage } = await site({ registeredOnly: true });
       await storage.upsertArticles([{ key: 'known', summary: summary('known') }]);
-      assertError(await call(`${base}/views/unknown`, { method: 'POST' }), 404, 'unknown_article', 'articleId');
-      assertError(await call(`${base}/articles/unknown/comments`), 404, 'unknown_article');
+      assertError(await request(`${base}/views/unknown`, { method: 'POST' }), 404, 'unknown_article', 'articleId');
+      assertError(await request(`${base}/articles/unknown/comments`), 404, 'unknown_article');
       assertError(
-        await call(`${base}/articles/unknown/comments`, {
+        await request(`${base}/articles/unknown/comments`, {
           method: 'POST',
           json: { authorName: 'An', content: 'Xin chào' },
         }),
         404,
         'unknown_article',
       );
-      assertError(await call(`${base}/articles/unknown/comments/1/likes`, { method: 'POST' }), 404, 'unknown_article');
-      assert.equal((await call(`${base}/views/known`, { method: 'POST' })).json.views, 1);
-      assert.equal((await call(`${base}/articles/known/comments`)).status, 200);
+      assertError(
+        await request(`${base}/articles/unknown/comments/1/likes`, { method: 'POST' }),
+        404,
+        'unknown_article',
+      );
+      assert.equal((await request(`${base}/views/known`, { method: 'POST' })).json.views, 1);
+      assert.equal((await request(`${base}/articles/known/comments`)).status, 200);
     });
 
     it('likes an approved comment once per visitor, and never a hidden one', async () => {
@@ -199,7 +184,10 @@ for (const [name, open] of Object.entries(backends)) {
         })
       ).comment;
       const like = (id: string, agent = 'reader-1', article = 'bai') =>
-        call(`${base}/articles/${article}/comments/${id}/likes`, { method: 'POST', headers: { 'user-agent': agent } });
+        request(`${base}/articles/${article}/comments/${id}/likes`, {
+          method: 'POST',
+          headers: { 'user-agent': agent },
+        });
       assert.deepEqual(valid(CommentLikeResponseSchema, (await like(approved.id)).json), { likes: 1 });
       assert.deepEqual((await like(approved.id)).json, { likes: 1 }, 'a second like from the same visitor');
       assert.deepEqual((await like(approved.id, 'reader-2')).json, { likes: 2 });
@@ -230,14 +218,14 @@ for (const [name, open] of Object.entries(backends)) {
           idempotencyKey: null,
         });
       }
-      const answer = await call(`${base}/comment-counts?ids=a,b,c,__proto__`);
+      const answer = await request(`${base}/comment-counts?ids=a,b,c,__proto__`);
       assert.equal(answer.status, 200);
       assert.deepEqual(valid(CommentCountsResponseSchema, answer.json), {
         counts: { a: 2, b: 0, c: 1, ['__proto__']: 0 },
       });
-      assertError(await call(`${base}/comment-counts`), 400, 'invalid_query', 'ids');
+      assertError(await request(`${base}/comment-counts`), 400, 'invalid_query', 'ids');
       const many = Array.from({ length: 101 }, (_, i) => `id${i}`).join(',');
-      assertError(await call(`${base}/comment-counts?ids=${many}`), 400, 'invalid_query', 'ids');
+      assertError(await request(`${base}/comment-counts?ids=${many}`), 400, 'invalid_query', 'ids');
     });
 
     it('sets view baselines: 414 shows 415 after the next view, twice adds nothing, periods unaffected', async () => {

@@ -6,13 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import {
-  ModerationQueueResponseSchema,
-  SpamBlocklistSchema,
-  SpamStatsResponseSchema,
-  validate,
-  type Schema,
-} from '@bantin/model';
+import { ModerationQueueResponseSchema, SpamBlocklistSchema, SpamStatsResponseSchema } from '@bantin/model';
+import { request, valid } from '../../test/http.js';
 import { startPostgres, type RunningPostgres } from '../../test/postgres.js';
 import { buildApp } from '../app.js';
 import { openStorage } from '../storage/open.js';
@@ -73,22 +68,6 @@ describe('spam rules', () => {
   });
 });
 
-function valid(schema: Schema, body: unknown): any {
-  const result = validate(schema, body, { locale: 'en' });
-  assert.ok(result.ok, `${result.ok ? '' : result.message}: ${JSON.stringify(body)}`);
-  return body;
-}
-
-async function call(url: string, init: { method?: string; headers?: Record<string, string>; json?: unknown } = {}) {
-  const response = await fetch(url, {
-    method: init.method ?? 'GET',
-    headers: { ...init.headers, ...(init.json !== undefined ? { 'content-type': 'application/json' } : {}) },
-    ...(init.json !== undefined ? { body: JSON.stringify(init.json) } : {}),
-  });
-  const text = await response.text();
-  return { status: response.status, json: text ? JSON.parse(text) : undefined };
-}
-
 const backends: Record<string, () => Promise<Storage>> = {
   SQLite: () => openStorage(`sqlite:${join(tmp, `spam-${Date.now()}-${Math.random()}.db`)}`),
   PostgreSQL: async () => {
@@ -109,7 +88,7 @@ for (const [name, open] of Object.entries(backends)) {
       const base = `http://127.0.0.1:${address.port}/api`;
       try {
         const post = (json: Record<string, unknown>) =>
-          call(`${base}/articles/bau-cu-2026/comments`, {
+          request(`${base}/articles/bau-cu-2026/comments`, {
             method: 'POST',
             json: { authorName: 'Trần Thị Mai', content: 'Đề nghị niêm yết danh sách cử tri sớm.', ...json },
           });
@@ -128,34 +107,38 @@ for (const [name, open] of Object.entries(backends)) {
 
         // The blocklist: empty at first, replaced whole, matched without diacritics.
         assert.deepEqual(
-          valid(SpamBlocklistSchema, (await call(`${base}/admin/spam-blocklist`, { headers: auth })).json),
+          valid(SpamBlocklistSchema, (await request(`${base}/admin/spam-blocklist`, { headers: auth })).json),
           { words: [] },
         );
-        const put = await call(`${base}/admin/spam-blocklist`, {
+        const put = await request(`${base}/admin/spam-blocklist`, {
           method: 'PUT',
           headers: auth,
           json: { words: ['cá độ', '  vay tiền nhanh ', 'cá độ'] },
         });
         assert.equal(put.status, 200);
         assert.deepEqual(put.json, { words: ['cá độ', 'vay tiền nhanh'] });
-        assert.deepEqual((await call(`${base}/admin/spam-blocklist`, { headers: auth })).json.words, [
+        assert.deepEqual((await request(`${base}/admin/spam-blocklist`, { headers: auth })).json.words, [
           'cá độ',
           'vay tiền nhanh',
         ]);
-        const bad = await call(`${base}/admin/spam-blocklist`, { method: 'PUT', headers: auth, json: { words: [''] } });
+        const bad = await request(`${base}/admin/spam-blocklist`, {
+          method: 'PUT',
+          headers: auth,
+          json: { words: [''] },
+        });
         assert.equal(bad.status, 400);
         assert.equal(bad.json.error.field, 'body.words[0]');
-        assert.equal((await call(`${base}/admin/spam-blocklist`)).status, 401);
+        assert.equal((await request(`${base}/admin/spam-blocklist`)).status, 401);
         assert.equal((await post({ content: 'Nhận CA DO bóng đá uy tín' })).json.comment.status, 'pending');
 
-        const stats = await call(`${base}/admin/spam-stats`, { headers: auth });
+        const stats = await request(`${base}/admin/spam-stats`, { headers: auth });
         assert.deepEqual(valid(SpamStatsResponseSchema, stats.json), {
           counts: { honeypot: 1, 'too-fast': 1, links: 1, blocklist: 1, captcha: 0 },
         });
 
         const queue = valid(
           ModerationQueueResponseSchema,
-          (await call(`${base}/admin/comments?status=pending`, { headers: auth })).json,
+          (await request(`${base}/admin/comments?status=pending`, { headers: auth })).json,
         );
         assert.deepEqual(
           queue.comments.map((c: { flags?: string[] }) => c.flags),
@@ -163,7 +146,7 @@ for (const [name, open] of Object.entries(backends)) {
         );
         const approved = valid(
           ModerationQueueResponseSchema,
-          (await call(`${base}/admin/comments?status=approved`, { headers: auth })).json,
+          (await request(`${base}/admin/comments?status=approved`, { headers: auth })).json,
         );
         assert.equal(approved.comments.length, 2);
         assert.ok(approved.comments.every((c: { flags?: string[] }) => c.flags === undefined));
