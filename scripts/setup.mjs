@@ -112,27 +112,50 @@ export function installAndBuild() {
 /** Chromium's flags as root, headless, with nothing reaching out to the network by itself. */
 export { CHROMIUM_FLAGS } from './chromium-flags.mjs';
 
-/** Finds Chromium, installing Debian's package when we are root and it is missing. */
-export function ensureChromium() {
+/**
+ * The first of `candidates` that exists, else Debian's `pkg` installed when we are root (CI: a
+ * fresh machine), else an error saying how to get it.
+ */
+function ensureFromDebian(label, candidates, pkg, hint) {
   const start = Date.now();
-  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
-  const found = candidates.find((path) => existsSync(path));
+  const found = candidates.filter(Boolean).find((path) => existsSync(path));
   if (found) {
-    report(true, 'browser', found, start);
+    report(true, label, found, start);
     return found;
   }
   if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
-    step("browser: Debian's package index", 'apt-get', ['update', '-qq']);
-    step("browser: Debian's chromium (about a minute)", 'apt-get', ['install', '-y', '-qq', 'chromium'], {
+    step(`${label}: Debian's package index`, 'apt-get', ['update', '-qq']);
+    step(`${label}: Debian's ${pkg}`, 'apt-get', ['install', '-y', '-qq', pkg], {
       env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
     });
-    if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
+    const installed = candidates.filter(Boolean).find((path) => existsSync(path));
+    if (installed) return installed;
   }
-  report(false, 'browser', 'not found', start);
-  throw new Error(
-    'Chromium is needed for the browser tests and was not found.\n' +
-      '  On Debian or Ubuntu, run:  sudo apt-get install -y chromium\n' +
-      '  Or point CHROME_PATH at an existing Chromium or Chrome binary.',
+  report(false, label, 'not found', start);
+  throw new Error(`${hint}
+  On Debian or Ubuntu, run:  sudo apt-get install -y ${pkg}`);
+}
+
+/** Chromium, for the browser tests (CHROME_PATH, or Debian's package). */
+export function ensureChromium() {
+  return ensureFromDebian(
+    'browser',
+    [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'],
+    'chromium',
+    'Chromium is needed for the browser tests and was not found (or point CHROME_PATH at a Chromium or Chrome binary).',
+  );
+}
+
+/**
+ * PHP's command line, for the test that runs the PHP snippets of docs/getting-started.md as a
+ * CMS theme would (PHP_PATH, or Debian's php-cli).
+ */
+export function ensurePhp() {
+  return ensureFromDebian(
+    'php',
+    [process.env.PHP_PATH, '/usr/bin/php', '/usr/local/bin/php'],
+    'php-cli',
+    "PHP's command line is needed for the PHP template test and was not found (or point PHP_PATH at a php binary).",
   );
 }
 

@@ -4,7 +4,7 @@
 // Every step's output is kept in .logs/.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureChromium, installAndBuild, log, report, root, step } from './setup.mjs';
+import { ensureChromium, ensurePhp, installAndBuild, log, report, root, step } from './setup.mjs';
 
 const started = Date.now();
 const resultsDir = join(root, '.test-results');
@@ -16,6 +16,7 @@ let pnpm;
 try {
   pnpm = installAndBuild();
   process.env.CHROME_PATH = ensureChromium();
+  process.env.PHP_PATH = ensurePhp();
 } catch (error) {
   console.error(`\n${error.message}`);
   console.log('0 passed, 1 failed');
