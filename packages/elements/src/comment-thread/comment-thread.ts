@@ -84,6 +84,12 @@ const REPLIES_PER_THREAD = 3;
  * replies, and "Xem thêm trả lời" for the rest of a thread. Posting and liking go to
  * `dataSource` or `endpoint`; with neither, cancel `tin-comment-thread-submit` and post yourself.
  *
+ * Spam defence, invisible to readers (docs/api.md, "Spam defence"): posts carry `website` (a
+ * honeypot input hidden from sight, keyboard and screen readers), `fillMs` (since the draft's
+ * first input) and, when the server serves `GET {endpoint}/altcha-challenge`, `altcha`: a
+ * proof of work asked for at the first input and solved in the background with altcha-lib,
+ * whose solver is downloaded only then. If it cannot be had, the comment goes without it.
+ *
  * @fires tin-comment-thread-submit - Cancelable; `detail: { articleId, comment }`. Cancel it to stop the post (the draft is kept).
  * @fires tin-comment-thread-posted - The server accepted a comment (approved or pending); `detail: { articleId, comment }`.
  * @fires tin-comment-thread-post-error - A post failed; `detail: { articleId, error, draft }`. The draft stays in the form and in storage.
@@ -95,7 +101,7 @@ const REPLIES_PER_THREAD = 3;
  * @csspart heading - The heading, "Bình luận bài viết" unless `heading` says otherwise (`role="heading"`, `aria-level` from `heading-level`).
  * @csspart form - The comment form.
  * @csspart counter - The "0/2.000 ký tự" character counter under the textarea.
- * @csspart submit - The submit button.
+ * @csspart submit - The submit button: "Đang gửi…" while posting, "Đang kiểm tra…" while the proof of work finishes.
  * @csspart status - The live region announcing results (pending, posted, failed, draft restored).
  * @csspart toolbar - The count and sort control above the list.
  * @csspart list - The top-level `<ol>`; nested replies are `<ol part="replies">`.
@@ -173,7 +179,7 @@ export class TinCommentThread extends TinElement {
   /** All comments, flat (replies name their `parentId`). Set it and nothing is fetched. Replace the array to update. */
   comments?: Comment[];
 
-  /** Any object with `listComments` and `postComment`, and optionally `listReplies` ("Xem thêm trả lời") and `likeComment` (the "Thích" button); see `CommentSource`. */
+  /** Any object with `listComments` and `postComment`, and optionally `listReplies` ("Xem thêm trả lời"), `likeComment` (the "Thích" button) and `altchaChallenge` (a captcha); see `CommentSource`. */
   dataSource?: CommentSource;
 
   /**
