@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import { SEED_NOW, seedArticle } from '@bantin/model/fixtures';
+import type { CommentSource } from '@bantin/elements';
 import '@bantin/elements/define/comment-thread.js';
 import { MOCK_MODES, mockDataSource, type MockMode, type MockOptions } from './mock/mock-data-source.js';
 import { hostileNameComments, longTextComments, longThreadComments, sampleComments } from './mock/sample-comments.js';
@@ -115,6 +116,29 @@ export const PostApproved: Story = {
   play: async ({ canvasElement }) => {
     const element = await postSampleComment(canvasElement);
     await waitFor(() => expect(inShadow(element, '[part="content"]')?.textContent).toBe('Rất đồng tình.'), {
+      timeout: 3000,
+    });
+  },
+};
+
+/**
+ * A server that asks for an ALTCHA proof of work whose challenge has not arrived yet: the post
+ * waits, and the button says "Đang kiểm tra…" rather than "Đang gửi…" (nothing is sent yet).
+ */
+export const PostChecking: Story = {
+  render: (args) => {
+    const source = mockDataSource({ mode: args.mock, commentStatus: args.commentStatus });
+    // The shared mock (its methods on its class), plus a challenge that never comes.
+    const dataSource: CommentSource = {
+      listComments: source.listComments.bind(source),
+      postComment: source.postComment.bind(source),
+      altchaChallenge: () => new Promise(() => {}),
+    };
+    return renderElement('tin-comment-thread', args, { dataSource, now });
+  },
+  play: async ({ canvasElement }) => {
+    const element = await postSampleComment(canvasElement);
+    await waitFor(() => expect(inShadow(element, '[part="submit"]')?.textContent?.trim()).toBe('Đang kiểm tra…'), {
       timeout: 3000,
     });
   },

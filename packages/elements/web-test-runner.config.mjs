@@ -4,9 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { cdnServer } from './test/cdn-server.mjs';
 import { mockApi } from './test/mock-api.mjs';
 import { mockComments } from './test/mock-comments.mjs';
+import { mockSpam } from './test/mock-spam.mjs';
 import { timezoneCommand } from './test/timezone-command.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -42,7 +44,7 @@ export default {
   rootDir: root,
   // src/: each element's own tests. test/: the built no-build bundle in a plain page.
   files: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-  middleware: [mockComments, mockApi, cdnServer],
+  middleware: [mockSpam, mockComments, mockApi, cdnServer],
   nodeResolve: true,
   // One page at a time: a page in the background gets no animation frames, and fixture() waits for one.
   concurrency: 1,
@@ -50,6 +52,8 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
     timezoneCommand(),
+    // The accessibility tree as Chromium builds it: what screen readers are given.
+    a11ySnapshotPlugin(),
   ],
   browsers: [
     chromeLauncher({

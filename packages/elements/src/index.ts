@@ -25,6 +25,7 @@ export { TinMeeting } from './meeting/meeting.js';
 export { BantinDataError, errorMessageKey, type DataErrorKind } from './data/errors.js';
 export type { TinInvalidItemsDetail, TinLoadErrorDetail } from './internal/events.js';
 export type {
+  AltchaChallenge,
   BantinDataSource,
   CommentCountSource,
   CommentSource,

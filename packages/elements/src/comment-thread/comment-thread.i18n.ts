@@ -25,6 +25,8 @@ const vi = {
   commentsCounter: '{count}/{max} ký tự',
   commentsSubmit: 'Gửi bình luận',
   commentsSubmitting: 'Đang gửi…',
+  /** While the form's proof of work (ALTCHA) finishes, before the post goes out. */
+  commentsChecking: 'Đang kiểm tra…',
   commentsPending: 'Bình luận của bạn đang chờ duyệt.',
   commentsPosted: 'Bình luận của bạn đã được đăng.',
   commentsPostFailed: 'Chưa gửi được bình luận. Nội dung bạn viết vẫn được giữ lại.',
@@ -70,6 +72,7 @@ export const commentThreadMessages: MessageTable<CommentThreadMessageKey> = {
     commentsCounter: '{count}/{max} characters',
     commentsSubmit: 'Post comment',
     commentsSubmitting: 'Posting…',
+    commentsChecking: 'Checking…',
     commentsPending: 'Your comment is awaiting moderation.',
     commentsPosted: 'Your comment has been posted.',
     commentsPostFailed: 'Your comment was not sent. What you wrote has been kept.',

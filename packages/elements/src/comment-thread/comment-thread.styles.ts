@@ -21,6 +21,18 @@ export const commentThreadStyles = css`
   p {
     margin: 0 0 var(--_gap);
   }
+  /*
+   * The honeypot (docs/api.md, "Spam defence"): off-screen rather than display: none, which bots
+   * recognise. Fixed and above the viewport, so it causes no scrolling in either direction.
+   */
+  .hp {
+    position: fixed;
+    top: -10000px;
+    left: 0;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+  }
   .row {
     display: flex;
     flex-wrap: wrap;

@@ -84,6 +84,12 @@ const REPLIES_PER_THREAD = 3;
  * replies, and "Xem thêm trả lời" for the rest of a thread. Posting and liking go to
  * `dataSource` or `endpoint`; with neither, cancel `tin-comment-thread-submit` and post yourself.
  *
+ * Spam defence, invisible to readers (docs/api.md, "Spam defence"): posts carry `website` (a
+ * honeypot input hidden from sight, keyboard and screen readers), `fillMs` (since the draft's
+ * first input) and, when the server serves `GET {endpoint}/altcha-challenge`, `altcha`: a
+ * proof of work asked for at the first input and solved in the background with altcha-lib,
+ * whose solver is downloaded only then. If it cannot be had, the comment goes without it.
+ *
  * @fires tin-comment-thread-submit - Cancelable; `detail: { articleId, comment }`. Cancel it to stop the post (the draft is kept).
  * @fires tin-comment-thread-posted - The server accepted a comment (approved or pending); `detail: { articleId, comment }`.
  * @fires tin-comment-thread-post-error - A post failed; `detail: { articleId, error, draft }`. The draft stays in the form and in storage.
@@ -95,7 +101,7 @@ const REPLIES_PER_THREAD = 3;
  * @csspart heading - The heading, "Bình luận bài viết" unless `heading` says otherwise (`role="heading"`, `aria-level` from `heading-level`).
  * @csspart form - The comment form.
  * @csspart counter - The "0/2.000 ký tự" character counter under the textarea.
- * @csspart submit - The submit button.
+ * @csspart submit - The submit button: "Đang gửi…" while posting, "Đang kiểm tra…" while the proof of work finishes.
  * @csspart status - The live region announcing results (pending, posted, failed, draft restored).
  * @csspart toolbar - The count and sort control above the list.
  * @csspart list - The top-level `<ol>`; nested replies are `<ol part="replies">`.
@@ -136,6 +142,7 @@ export class TinCommentThread extends TinElement {
     message: { state: true, attribute: false },
     failed: { state: true, attribute: false },
     posting: { state: true, attribute: false },
+    solving: { state: true, attribute: false },
     showErrors: { state: true, attribute: false },
     pages: { state: true, attribute: false },
     fetched: { state: true, attribute: false },
@@ -172,7 +179,7 @@ export class TinCommentThread extends TinElement {
   /** All comments, flat (replies name their `parentId`). Set it and nothing is fetched. Replace the array to update. */
   comments?: Comment[];
 
-  /** Any object with `listComments` and `postComment`, and optionally `listReplies` ("Xem thêm trả lời") and `likeComment` (the "Thích" button); see `CommentSource`. */
+  /** Any object with `listComments` and `postComment`, and optionally `listReplies` ("Xem thêm trả lời"), `likeComment` (the "Thích" button) and `altchaChallenge` (a captcha); see `CommentSource`. */
   dataSource?: CommentSource;
 
   /**
@@ -192,6 +199,8 @@ export class TinCommentThread extends TinElement {
   private message = '';
   private failed = false;
   private posting = false;
+  /** The captcha is being fetched and solved; a post waiting for it says "Đang kiểm tra…". */
+  private solving = false;
   private showErrors = false;
   /** Pages of local comments shown. */
   private pages = 1;
@@ -220,6 +229,15 @@ export class TinCommentThread extends TinElement {
   private canListReplies = false;
   private loc: Locale = 'vi';
   private unsubscribe?: () => void;
+  /**
+   * The captcha for the next post, asked for at the first input (docs/decisions.md): the server's
+   * ALTCHA challenge, solved in the background. Undefined inside when the server asks for none,
+   * or when fetching or solving failed: the comment then goes without it, and the server holds it
+   * for moderation rather than dropping it.
+   */
+  private captcha?: Promise<{ payload: string; expires: number } | undefined>;
+  /** The server answered 404 for its challenge: it asks for no captcha, so it is not asked again. */
+  private captchaless = false;
 
   private list = new Task(this, {
     args: () =>
@@ -511,6 +529,8 @@ export class TinCommentThread extends TinElement {
     const error = (name: Field) =>
       errors[name] ? html`<span id="${name}-error" class="error">${errors[name]}</span>` : nothing;
 
+    // The honeypot (`website`) is for bots: off-screen, out of the tab order and of the
+    // accessibility tree, never filled by autofill; its value is sent as is.
     // The status region keeps its one space: it stays in the accessibility tree while it has
     // nothing to say, so that what it says later is announced.
     return html`<form part="form" aria-label=${t('commentsFormHeading')} novalidate @submit=${this.submit}>
@@ -575,9 +595,12 @@ export class TinCommentThread extends TinElement {
         >
         ${error('content')}
       </p>
+      <p class="hp" aria-hidden="true">
+        <label>Website <input name="website" tabindex="-1" autocomplete="off" aria-hidden="true" /></label>
+      </p>
       <p class="row">
         <button part="submit" type="submit" aria-disabled=${this.posting}>
-          ${t(this.posting ? 'commentsSubmitting' : 'commentsSubmit')}</button
+          ${t(this.posting ? (this.solving ? 'commentsChecking' : 'commentsSubmitting') : 'commentsSubmit')}</button
         >${this.failed ? html`<button type="button" @click=${this.submit}>${t('commentsRetryPost')}</button>` : nothing}
       </p>
       <p part="status" role="status" class=${this.failed ? 'error' : ''}>
@@ -615,7 +638,39 @@ export class TinCommentThread extends TinElement {
 
   private onInput(event: Event): void {
     const { name, value } = event.target as HTMLInputElement;
-    this.edit({ [name]: value });
+    // The first input starts the fill-time clock (kept with the draft) and the captcha.
+    this.edit({ [name]: value, startedAt: this.draft.startedAt || Date.now() });
+    this.startCaptcha();
+  }
+
+  private startCaptcha(): void {
+    const source = this.source();
+    if (this.captcha || this.captchaless || !source?.altchaChallenge) return;
+    this.solving = true;
+    this.captcha = source
+      .altchaChallenge()
+      .then((challenge) => {
+        // Loaded only now: a page whose server asks for no captcha never downloads the solver.
+        if (challenge) return import('./altcha.js').then(({ solveAltcha }) => solveAltcha(challenge));
+        this.captchaless = true;
+      })
+      .catch(
+        (error: unknown) =>
+          void console.warn(`[bantin] <tin-comment-thread>: no ALTCHA solution, posting without: ${error}`),
+      )
+      .finally(() => (this.solving = false));
+  }
+
+  /** The captcha payload for a post, waiting for the solver; a new one when it expires within a minute. */
+  private async captchaPayload(): Promise<string | undefined> {
+    this.startCaptcha();
+    let solved = await this.captcha;
+    if (solved && solved.expires < Date.now() + 60_000) {
+      this.captcha = undefined;
+      this.startCaptcha();
+      solved = await this.captcha;
+    }
+    return solved?.payload;
   }
 
   private onSort(event: Event): void {
@@ -663,12 +718,23 @@ export class TinCommentThread extends TinElement {
         throw new Error(
           '<tin-comment-thread>: set `dataSource` or `endpoint` to post comments, or cancel tin-comment-thread-submit.',
         );
-      const { key } = this.draft;
-      const posted = await source.postComment(articleId, comment, { idempotencyKey: key });
+      const altcha = await this.captchaPayload();
+      // The spam-defence fields (docs/api.md): the honeypot, the fill time and the captcha.
+      const { key, startedAt } = this.draft;
+      const now = Date.now();
+      const body: NewComment = {
+        ...comment,
+        website: this.renderRoot.querySelector<HTMLInputElement>('[name=website]')?.value ?? '',
+        fillMs: Math.max(0, now - (startedAt || now)),
+        ...(altcha ? { altcha } : {}),
+      };
+      const posted = await source.postComment(articleId, body, { idempotencyKey: key });
+      // A solution is good for one comment: the next one gets a new challenge.
+      this.captcha = undefined;
       // Text typed while the post was in flight is a new draft: keep it.
       if (this.draft.key === key) {
         saveDraft(articleId, null);
-        this.draft = { ...this.draft, content: '', parentId: null, parentName: '', key: '' };
+        this.draft = { ...this.draft, content: '', parentId: null, parentName: '', key: '', startedAt: 0 };
         this.showErrors = false;
       }
       if (posted.status === 'approved') this.posted = [posted, ...this.posted];

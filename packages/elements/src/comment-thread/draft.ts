@@ -13,9 +13,22 @@ export interface Draft {
    * Any edit clears it: an edited comment is a new comment, not a retry of the old one.
    */
   key: string;
+  /**
+   * When the reader first typed in the form (ms since the epoch), 0 before: the minimum fill time
+   * is measured from it (`fillMs`), across failed attempts and reloads, until the draft is posted.
+   */
+  startedAt: number;
 }
 
-export const emptyDraft: Draft = { authorName: '', email: '', content: '', parentId: null, parentName: '', key: '' };
+export const emptyDraft: Draft = {
+  authorName: '',
+  email: '',
+  content: '',
+  parentId: null,
+  parentName: '',
+  key: '',
+  startedAt: 0,
+};
 
 const storageKey = (articleId: string, what = 'comment-draft'): string => {
   const key = canonicalArticleKey(articleId);
@@ -25,7 +38,7 @@ const storageKey = (articleId: string, what = 'comment-draft'): string => {
 // Every localStorage call may throw (blocked storage, private mode, full quota): the draft then
 // lives on in the form, which is all that can be done.
 
-/** The saved draft of an article, or null. Whatever is stored is coerced back to strings. */
+/** The saved draft of an article, or null. Fields of the wrong type are left empty. */
 export function loadDraft(articleId: string): Draft | null {
   try {
     const key = storageKey(articleId);
@@ -34,7 +47,8 @@ export function loadDraft(articleId: string): Draft | null {
     const draft = { ...emptyDraft };
     for (const field of Object.keys(draft) as Array<keyof Draft>) {
       const value = (saved as Record<string, unknown>)[field];
-      if (typeof value === 'string') draft[field] = value;
+      if (typeof value === (field === 'startedAt' ? 'number' : 'string'))
+        (draft as Record<string, unknown>)[field] = value;
     }
     draft.parentId ||= null;
     return draft;

@@ -1,15 +1,22 @@
 import { type WireSchema } from '@bantin/model';
 import { CommentCreatedResponseWire } from '@bantin/model/wire-schemas/comment-created-response.js';
 import { CommentListResponseWire } from '@bantin/model/wire-schemas/comment-list-response.js';
+import { BantinDataError } from './errors.js';
 import { fetchJson } from './fetch-json.js';
 import { encode, listOptions, settings, sharedSource, type HttpDataSourceOptions } from './http-common.js';
-import type { CommentSource } from './types.js';
+import type { AltchaChallenge, CommentSource } from './types.js';
 
 /** `POST …/comments/{commentId}/likes` answers `{ "likes": n }` (docs/api.md). */
 const CommentLikesWire: WireSchema<{ likes: number }> = {
   type: 'object',
   properties: { likes: { type: 'number', 'x-bantin': 'int', 'x-min': 0 } },
   required: ['likes'],
+};
+
+const AltchaChallengeWire: WireSchema<AltchaChallenge> = {
+  type: 'object',
+  properties: { parameters: { type: 'object' } },
+  required: ['parameters'],
 };
 
 /**
@@ -46,6 +53,21 @@ export function createCommentSource(endpoint: string, options: HttpDataSourceOpt
         body: {},
       });
       return answer.likes;
+    },
+
+    async altchaChallenge(opts = {}) {
+      try {
+        // The envelope only: altcha-lib's solver checks the parameters it reads, and the rest
+        // goes back to the server untouched (comment-thread/altcha.ts).
+        return await fetchJson(`${base}/altcha-challenge`, AltchaChallengeWire, {
+          ...request,
+          ...(opts.signal ? { signal: opts.signal } : {}),
+        });
+      } catch (error) {
+        // No such route: this server asks for no captcha.
+        if (error instanceof BantinDataError && error.details.status === 404) return null;
+        throw error;
+      }
     },
 
     async postComment(articleId, comment, opts = {}) {

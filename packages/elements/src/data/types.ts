@@ -10,6 +10,24 @@ export interface RequestOptions {
 }
 
 /**
+ * A signed ALTCHA v2 challenge, as `altcha-lib`'s `createChallenge` makes it. Passed back to the
+ * server untouched: the signature covers every parameter, including any not named here.
+ */
+export interface AltchaChallenge {
+  parameters: {
+    algorithm: string;
+    nonce: string;
+    salt: string;
+    cost: number;
+    keyPrefix: string;
+    /** Seconds since the epoch. */
+    expiresAt?: number;
+    [more: string]: unknown;
+  };
+  signature?: string;
+}
+
+/**
  * Where elements get their data when it is not passed as properties. Implement it to plug the
  * kit into any backend; `createHttpDataSource(endpoint)` implements it over the JSON contract
  * in docs/api.md. Methods reject with `BantinDataError`.
@@ -36,6 +54,11 @@ export interface BantinDataSource {
   ): Promise<CommentListResponse>;
   /** Likes a comment once for this visitor; resolves to its new number of likes. Optional: no like button without it. */
   likeComment?(articleId: string, commentId: string, options?: RequestOptions): Promise<number>;
+  /**
+   * The server's ALTCHA challenge (`GET {endpoint}/altcha-challenge`, docs/api.md), or null when
+   * it asks for no captcha (404). Optional: without it, or with null, comments carry no `altcha`.
+   */
+  altchaChallenge?(options?: RequestOptions): Promise<AltchaChallenge | null>;
   /** `idempotencyKey` lets a server drop a retried duplicate of a post it already stored. */
   postComment(
     articleId: string,
@@ -47,5 +70,8 @@ export interface BantinDataSource {
 
 export type ViewCountSource = Pick<BantinDataSource, 'getViewCounts' | 'recordView'>;
 export type CommentCountSource = Pick<BantinDataSource, 'getCommentCounts'>;
-export type CommentSource = Pick<BantinDataSource, 'listComments' | 'postComment' | 'listReplies' | 'likeComment'>;
+export type CommentSource = Pick<
+  BantinDataSource,
+  'listComments' | 'postComment' | 'listReplies' | 'likeComment' | 'altchaChallenge'
+>;
 export type MostViewedSource = Pick<BantinDataSource, 'getMostViewed'>;
