@@ -9,7 +9,7 @@
 // Lit's production build (no dev-mode checks), template literals minified at build time, then
 // terser (tighter than esbuild's minifier: figures in the commit that chose it).
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { minify } from 'terser';
 import { defineFiles, tagModules } from './cdn-graph.mjs';
@@ -102,7 +102,26 @@ await write(
 );
 
 // 3. Everything in one file: every define file (so a new element needs no edit here) and the
-// classes, types and data sources of the package's main entry.
+// classes, types and data sources of the package's main entry. What the elements load with
+// import() only when needed (the ALTCHA solver) stays out of it: such an import points at the
+// split build's file for that module, provided that file imports nothing (else the one-file
+// page would load a second copy of the shared chunks), and is bundled otherwise.
+const lazyChunks = new Map(
+  Object.entries(outputs)
+    .filter(([, output]) => output.entryPoint && !output.entryPoint.startsWith('src/define/'))
+    .filter(([, output]) => output.imports.length === 0)
+    .map(([path, output]) => [resolve(output.entryPoint), `./${relativeToCdn(path)}`]),
+);
+const keepLazyChunks = {
+  name: 'keep-lazy-chunks',
+  setup(b) {
+    b.onResolve({ filter: /^\./ }, ({ kind, path, resolveDir }) => {
+      if (kind !== 'dynamic-import') return undefined;
+      const file = lazyChunks.get(resolve(resolveDir, path.replace(/\.js$/, '.ts')));
+      return file ? { path: file, external: true } : undefined;
+    });
+  },
+};
 await write(
   await build({
     ...shared,
@@ -113,6 +132,7 @@ await write(
       loader: 'ts',
     },
     outfile: `${outdir}/bantin.js`,
+    plugins: [...shared.plugins, keepLazyChunks],
   }),
 );
 
