@@ -126,6 +126,31 @@ export function createVisitorHasher(options: VisitorHasherOptions = {}): Visitor
   };
 }
 
+// ---- likes: one per reader per comment, for ever ------------------------------------------------
+
+/** Answers the key of a reader's like of a comment (see createLikeKeys). */
+export type LikeKeys = (commentId: string, ip: string, userAgent: string) => Promise<string>;
+
+/**
+ * A like is keyed by HMAC-SHA256(secret, comment id ‖ address ‖ user agent). The secret is random,
+ * drawn once and kept in the database (`Storage.serverSecret`), the same for every process and
+ * every day, so a reader counts once per comment for ever, not once a day. The comment id inside
+ * the MAC means that no stable visitor id is stored: two likes of different comments by one
+ * reader have unrelated keys, and without the secret a key cannot be tied to an address.
+ */
+export function createLikeKeys(secret: () => Promise<Buffer>): LikeKeys {
+  let loading: Promise<Buffer> | null = null;
+  return async (commentId, ip, userAgent) => {
+    loading ??= secret().catch((error: unknown) => {
+      loading = null; // the next like tries again
+      throw error;
+    });
+    return createHmac('sha256', await loading)
+      .update(`like\n${commentId}\n${ip}\n${userAgent}`)
+      .digest('base64url');
+  };
+}
+
 // ---- admin token ---------------------------------------------------------------------------------
 
 /**

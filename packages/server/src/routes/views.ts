@@ -19,10 +19,11 @@ import {
   MESSAGES,
   noStore,
   queryValue,
+  rateLimited,
   requestLocale,
   say,
 } from './http.js';
-import { assertRegistered, rateLimitConfig, type RouteContext } from './context.js';
+import { assertRegistered, type RouteContext } from './context.js';
 
 /** At most this many ids per `GET /views` (docs/api.md); clients split longer lists. */
 export const MAX_IDS_PER_REQUEST = 100;
@@ -104,10 +105,7 @@ export async function viewRoutes(app: FastifyInstance, ctx: RouteContext): Promi
 
   app.post<{ Params: { articleId: string } }>(
     '/views/:articleId',
-    {
-      bodyLimit: VIEW_BODY_LIMIT,
-      ...rateLimitConfig(ctx.rateLimits?.views),
-    },
+    { bodyLimit: VIEW_BODY_LIMIT },
     async (request, reply) => {
       const raw = request.params.articleId;
       // Fast path: a short plain id is its own key (no schema run, no canonicalising); anything
@@ -117,8 +115,21 @@ export async function viewRoutes(app: FastifyInstance, ctx: RouteContext): Promi
       await assertRegistered(ctx, key, requestLocale(request));
       const day = hasher.today();
       await hasher.prepare(day);
-      const visitor = hasher.visitor(clientIp(request), request.headers['user-agent'] ?? '', day);
-      const { views } = await storage.recordView(key, visitor, day);
+      const ip = clientIp(request);
+      const visitor = hasher.visitor(ip, request.headers['user-agent'] ?? '', day);
+      // The per-address limit is counted in the database with the view itself, in the same
+      // group commit: shared by every process, and no statement of its own (docs/decisions.md).
+      const rule = ctx.rateLimits?.views;
+      const nowMs = rule ? ctx.now() : 0;
+      const { views, limited } = await storage.recordView(
+        key,
+        visitor,
+        day,
+        rule
+          ? { rule: 'views', subject: hasher.address(ip, day), max: rule.max, windowMs: rule.windowMs, nowMs }
+          : undefined,
+      );
+      if (limited) throw rateLimited(requestLocale(request), limited.resetAtMs - nowMs);
       noStore(reply);
       return { articleId: key, views } satisfies ViewIncrementResponse;
     },
