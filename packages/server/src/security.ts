@@ -3,9 +3,9 @@ import { isIP } from 'node:net';
 import { toVietnamDateString } from '@bantin/model';
 
 /**
- * What keeps readers' addresses private and the API hard to abuse: salted hashes, the admin
- * token check, the CORS allow-list and the rate limits. Everything here is small, pure or
- * in-memory, so that the hot path (`POST /views/:id`) stays cheap.
+ * What keeps readers' addresses private and the API hard to abuse: salted hashes, like keys, the
+ * admin token check, the CORS allow-list and the rate limits' settings. Everything here is small
+ * and pure or in-memory, so that the hot path (`POST /views/:id`) stays cheap.
  */
 
 // ---- visitors: daily-salted hashes, never raw addresses ----------------------------------------

@@ -136,7 +136,7 @@ export interface Storage {
   deleteComment(id: string): Promise<boolean>;
   /**
    * A reader likes a shown comment (approved, under shown parents): counted once per
-   * `visitorHash` and comment. Null when the id is unknown or the comment is not shown.
+   * `visitorHash` (the route passes a per-comment like key, security.ts) and comment. Null when the id is unknown or the comment is not shown.
    */
   likeComment(id: string, visitorHash: string): Promise<{ counted: boolean; likes: number } | null>;
   /** Shown comments per article key (what the public list counts); keys without any are absent. */
