@@ -1190,6 +1190,21 @@ for (const backend of [sqliteBackend, postgresBackend()]) {
             3,
             'refused views count nothing',
           );
+          // A bad id counts as an attempt too: past the limit, 429 like any other.
+          assertError(await post(`${base}/views/${'x'.repeat(201)}`), 429, { code: 'rate_limited' });
+          const another = await serve(storage, { rateLimit: limits, trustProxy: 1, ...clock });
+          try {
+            const reader = { 'x-forwarded-for': '198.51.100.8' };
+            assertError(await post(`${another.base}/views/${'x'.repeat(201)}`, undefined, reader), 400, {
+              field: 'articleId',
+            });
+            const elsewhere = (i: number) =>
+              post(`${another.base}/views/bai-khac`, undefined, { 'user-agent': `reader-${i}`, ...reader });
+            for (let i = 0; i < 2; i++) assert.equal((await elsewhere(40 + i)).status, 200);
+            assertError(await elsewhere(42), 429, { code: 'rate_limited' });
+          } finally {
+            await another.app.close();
+          }
           // Many at once from both processes: still three per window in all, exactly.
           now += 60_000;
           const burst = await Promise.all(

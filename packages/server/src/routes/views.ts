@@ -108,18 +108,36 @@ export async function viewRoutes(app: FastifyInstance, ctx: RouteContext): Promi
     { bodyLimit: VIEW_BODY_LIMIT },
     async (request, reply) => {
       const raw = request.params.articleId;
-      // Fast path: a short plain id is its own key (no schema run, no canonicalising); anything
-      // else takes the full checks and their message.
-      const key =
-        typeof raw === 'string' && PLAIN_ID.test(raw) ? raw : articleKey(raw, 'articleId', requestLocale(request));
-      await assertRegistered(ctx, key, requestLocale(request));
+      const rule = ctx.rateLimits?.views;
       const day = hasher.today();
-      await hasher.prepare(day);
       const ip = clientIp(request);
+      let key: string;
+      try {
+        // Fast path: a short plain id is its own key (no schema run, no canonicalising); anything
+        // else takes the full checks and their message.
+        key =
+          typeof raw === 'string' && PLAIN_ID.test(raw) ? raw : articleKey(raw, 'articleId', requestLocale(request));
+        await assertRegistered(ctx, key, requestLocale(request));
+      } catch (error) {
+        // A refused attempt counts against the limit too (a statement of its own: off the hot
+        // path), and past the limit is answered 429 like any other.
+        if (rule) {
+          await hasher.prepare(day);
+          const nowMs = ctx.now();
+          const { hits, resetAtMs } = await storage.rateLimitHit(
+            'views',
+            hasher.address(ip, day),
+            rule.windowMs,
+            nowMs,
+          );
+          if (hits > rule.max) throw rateLimited(requestLocale(request), resetAtMs - nowMs);
+        }
+        throw error;
+      }
+      await hasher.prepare(day);
       const visitor = hasher.visitor(ip, request.headers['user-agent'] ?? '', day);
       // The per-address limit is counted in the database with the view itself, in the same
       // group commit: shared by every process, and no statement of its own (docs/decisions.md).
-      const rule = ctx.rateLimits?.views;
       const nowMs = rule ? ctx.now() : 0;
       const { views, limited } = await storage.recordView(
         key,
