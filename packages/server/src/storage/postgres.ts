@@ -240,11 +240,12 @@ export class PostgresStorage implements Storage {
       if (!firstOf.has(id)) firstOf.set(id, i);
     });
     const { groups, groupOf, ordinal } = groupViewLimits(batch);
-    const candidates = [...firstOf.values()]
-      .map((i) => ({ ...batch[i]!, group: groupOf[i]! + 1, ordinal: ordinal[i]! }))
-      .sort(
-        (a, b) => compare(a.day, b.day) || compare(a.articleKey, b.articleKey) || compare(a.visitorHash, b.visitorHash),
-      );
+    // Indices into the batch, so that a batch without limits builds nothing more.
+    const candidates = [...firstOf.values()].sort((i, j) => {
+      const a = batch[i]!;
+      const b = batch[j]!;
+      return compare(a.day, b.day) || compare(a.articleKey, b.articleKey) || compare(a.visitorHash, b.visitorHash);
+    });
     let rows: Array<{
       kind: 'v' | 't' | 'c' | 'r';
       day: string | null;
@@ -259,11 +260,11 @@ export class PostgresStorage implements Storage {
               name: 'bantin_record_views_limited',
               text: RECORD_LIMITED_VIEWS_SQL,
               values: [
-                candidates.map((v) => v.day),
-                candidates.map((v) => v.articleKey),
-                candidates.map((v) => v.visitorHash),
-                candidates.map((v) => v.group),
-                candidates.map((v) => v.ordinal),
+                candidates.map((i) => batch[i]!.day),
+                candidates.map((i) => batch[i]!.articleKey),
+                candidates.map((i) => batch[i]!.visitorHash),
+                candidates.map((i) => groupOf[i]! + 1),
+                candidates.map((i) => ordinal[i]!),
                 groups.map((g) => g.rule),
                 groups.map((g) => g.subject),
                 groups.map((g) => g.windowStart),
@@ -295,9 +296,9 @@ export class PostgresStorage implements Storage {
           UNION ALL SELECT 't', NULL, article_key, NULL, views FROM total
           UNION ALL SELECT 'c', NULL, article_key, NULL, views FROM article_views WHERE article_key = ANY ($2::text[])`,
               values: [
-                candidates.map((v) => v.day),
-                candidates.map((v) => v.articleKey),
-                candidates.map((v) => v.visitorHash),
+                candidates.map((i) => batch[i]!.day),
+                candidates.map((i) => batch[i]!.articleKey),
+                candidates.map((i) => batch[i]!.visitorHash),
               ],
             },
       ));
