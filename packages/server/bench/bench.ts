@@ -9,7 +9,9 @@
 // processes, so the load generator does not share their event loop.
 //
 // Options (env): BENCH_SECONDS (default 6), BENCH_CONNECTIONS (default 64 per autocannon),
-// BENCH_ONLY=sqlite|postgres.
+// BENCH_ONLY=sqlite|postgres, BENCH_LIMITS=on: the per-address rate limits stay on, as deployed
+// (the servers trust one proxy and every request comes from its own X-Forwarded-For address, so
+// the limits are checked on every view and never reached).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -47,6 +49,7 @@ const cliArgs = existsSync(built) ? [built] : ['--import', 'tsx', join(packageDi
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
 const ONLY = process.env.BENCH_ONLY;
+const LIMITS = process.env.BENCH_LIMITS === 'on';
 const TARGET_VIEWS_PER_SECOND = 10_000;
 /** Two processes on one PostgreSQL, on each view workload (issue 10, "several processes"). */
 const TARGET_POSTGRES_VIEWS_PER_SECOND = 5_000;
@@ -58,7 +61,8 @@ interface Server {
 }
 
 async function startServer(db: string, extra: string[] = [], env: Record<string, string> = {}): Promise<Server> {
-  const child = spawn(process.execPath, [...cliArgs, '--db', db, '--port', '0', '--no-rate-limit', ...extra], {
+  const limits = LIMITS ? ['--trust-proxy', '1'] : ['--no-rate-limit'];
+  const child = spawn(process.execPath, [...cliArgs, '--db', db, '--port', '0', ...limits, ...extra], {
     cwd: packageDir,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -90,6 +94,11 @@ async function startServer(db: string, extra: string[] = [], env: Record<string,
 
 let visitor = 0;
 
+/** A distinct address per request (with BENCH_LIMITS=on the servers believe one proxy). */
+function forwardedFor(n: number): Record<string, string> {
+  return LIMITS ? { 'x-forwarded-for': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` } : {};
+}
+
 /**
  * POST /views/<article> spread round-robin over `articles`, each request from a new visitor
  * (User-Agent): for `bound.seconds`, or exactly `bound.amount` requests. Only an amount-bounded
@@ -112,7 +121,7 @@ function viewLoad(base: string, articles: readonly string[], bound: { seconds: n
           return {
             ...request,
             path: paths[n % paths.length],
-            headers: { 'user-agent': `bench-visitor-${process.pid}-${n}` },
+            headers: { 'user-agent': `bench-visitor-${process.pid}-${n}`, ...forwardedFor(n) },
           };
         },
       },
@@ -141,7 +150,7 @@ async function seedComments(base: string, article: string, n: number) {
   for (let i = 0; i < n; i++) {
     await json(`${base}/articles/${article}/comments`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...forwardedFor(++visitor) },
       body: JSON.stringify({
         authorName: `Độc giả ${i}`,
         content: `Ý kiến số ${i}: mong Thành phố sớm công khai kế hoạch đầu tư công.`,
@@ -266,7 +275,7 @@ function printTable() {
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const format = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
   console.log(
-    `\n${SECONDS} s per run, ${CONNECTIONS} connections per autocannon, loopback, ${process.platform} ${process.arch}, Node ${process.version}\n`,
+    `\n${SECONDS} s per run, ${CONNECTIONS} connections per autocannon, rate limits ${LIMITS ? 'on' : 'off'}, loopback, ${process.platform} ${process.arch}, Node ${process.version}\n`,
   );
   console.log(format(header));
   console.log(format(widths.map((w) => '-'.repeat(w))));

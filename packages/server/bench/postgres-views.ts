@@ -2,7 +2,9 @@
 // two PostgresStorage instances (two pools, as two server processes would have) on one database,
 // 128 callers in flight, on one hot article and over 100 articles. Prints views/s and checks that
 // the stored counts equal the calls made. It separates what the database path can take from what
-// the HTTP benchmark (bench.ts) measures on a loaded machine.
+// the HTTP benchmark (bench.ts) measures on a loaded machine. BENCH_LIMITS=on gives every view
+// the server's rate limit (120 a minute), each from its own address: one counter row per view,
+// the worst case for the limit written with the views.
 import { loadavg } from 'node:os';
 import { PostgresStorage } from '../src/storage/postgres.js';
 import { startPostgres } from '../test/postgres.js';
@@ -10,6 +12,7 @@ import { startPostgres } from '../test/postgres.js';
 const VIEWS = Number(process.env.BENCH_VIEWS ?? 20_000);
 const IN_FLIGHT = 128;
 const TARGET = 5_000;
+const LIMITS = process.env.BENCH_LIMITS === 'on';
 
 const pg = await startPostgres();
 let failed = false;
@@ -31,7 +34,14 @@ try {
         const storage = caller % 2 ? one : two;
         while (next < VIEWS) {
           const i = next++;
-          await storage.recordView(keys[i % articles]!, `visitor-${i}`, day);
+          await storage.recordView(
+            keys[i % articles]!,
+            `visitor-${i}`,
+            day,
+            LIMITS
+              ? { rule: 'views', subject: `${label}-address-${i}`, max: 120, windowMs: 60_000, nowMs: Date.now() }
+              : undefined,
+          );
         }
       }),
     );
@@ -39,7 +49,7 @@ try {
     const stored = Object.values(await one.getViews(keys)).reduce((sum, n) => sum + n, 0);
     failed ||= stored !== VIEWS;
     console.log(
-      `PostgreSQL, 2 pools, ${label}: ${Math.round(perSecond).toLocaleString('en-US')} views/s ` +
+      `PostgreSQL, 2 pools, ${label}, limits ${LIMITS ? 'on' : 'off'}: ${Math.round(perSecond).toLocaleString('en-US')} views/s ` +
         `(target ≥ ${TARGET.toLocaleString('en-US')}/s${perSecond >= TARGET ? ', met' : ', NOT met'}); ` +
         `stored ${stored} of ${VIEWS}: ${stored === VIEWS ? 'exact' : 'NOT EXACT'}`,
     );

@@ -1163,8 +1163,65 @@ for (const backend of [sqliteBackend, postgresBackend()]) {
           assertError(third, 429, { code: 'rate_limited' });
           assert.ok(Number(third.headers.get('retry-after')) >= 1);
           assertError(await post(`${base}/articles/a/comments`, comment), 429, { code: 'rate_limited' });
-          // Views keep a per-process flood guard: the second process has its own.
-          assert.equal((await post(`${base}/views/x`)).status, 200);
+        } finally {
+          await second.app.close();
+        }
+      });
+
+      it('two processes on one database share the view limit, counted with the views', async () => {
+        let now = Date.parse('2026-02-04T09:00:30+07:00');
+        const limits = { ...generous, views: { max: 3, windowMs: 60_000 } };
+        const clock = { now: () => new Date(now) };
+        const { base, storage } = await fresh({ rateLimit: limits, ...clock });
+        const second = await serve(storage, { rateLimit: limits, ...clock });
+        try {
+          const view = (server: string, i: number, headers: Record<string, string> = {}) =>
+            post(`${server}/views/gioi-han`, undefined, { 'user-agent': `reader-${i}`, ...headers });
+          assert.equal((await view(base, 1)).status, 200);
+          assert.equal((await view(second.base, 2)).status, 200);
+          assert.equal((await view(base, 3)).status, 200);
+          const limited = await view(second.base, 4);
+          assertError(limited, 429, { code: 'rate_limited', message: /^Bạn thao tác quá nhanh/ });
+          assert.equal(limited.headers.get('retry-after'), '30', 'the window ends 30 s from now');
+          assert.equal(limited.headers.get('cache-control'), 'no-store');
+          assert.match((await view(base, 5, { 'accept-language': 'en' })).json.error.message, /^Too many requests/);
+          assert.equal(
+            (await request(`${base}/views?ids=gioi-han`)).json.views['gioi-han'],
+            3,
+            'refused views count nothing',
+          );
+          // A bad id counts as an attempt too: past the limit, 429 like any other.
+          assertError(await post(`${base}/views/${'x'.repeat(201)}`), 429, { code: 'rate_limited' });
+          const another = await serve(storage, { rateLimit: limits, trustProxy: 1, ...clock });
+          try {
+            const reader = { 'x-forwarded-for': '198.51.100.8' };
+            assertError(await post(`${another.base}/views/${'x'.repeat(201)}`, undefined, reader), 400, {
+              field: 'articleId',
+            });
+            const elsewhere = (i: number) =>
+              post(`${another.base}/views/bai-khac`, undefined, { 'user-agent': `reader-${i}`, ...reader });
+            for (let i = 0; i < 2; i++) assert.equal((await elsewhere(40 + i)).status, 200);
+            assertError(await elsewhere(42), 429, { code: 'rate_limited' });
+          } finally {
+            await another.app.close();
+          }
+          // Many at once from both processes: still three per window in all, exactly.
+          now += 60_000;
+          const burst = await Promise.all(
+            Array.from({ length: 10 }, (_, i) => view(i % 2 ? base : second.base, 10 + i)),
+          );
+          assert.equal(burst.filter((a) => a.status === 200).length, 3);
+          assert.equal(burst.filter((a) => a.status === 429).length, 7);
+          assert.equal((await request(`${base}/views?ids=gioi-han`)).json.views['gioi-han'], 6);
+          // The limit is per address: behind a trusted proxy, another reader is not limited.
+          const proxied = await serve(storage, { rateLimit: limits, trustProxy: 1, ...clock });
+          try {
+            const other = { 'x-forwarded-for': '198.51.100.7' };
+            assert.equal((await view(proxied.base, 30, other)).status, 200);
+            assertError(await view(proxied.base, 31), 429, { code: 'rate_limited' });
+          } finally {
+            await proxied.app.close();
+          }
         } finally {
           await second.app.close();
         }

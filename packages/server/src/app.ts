@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import Fastify, {
@@ -16,11 +17,12 @@ import { adminPageRoutes } from './routes/admin-page.js';
 import { commentRoutes, isInvalidCursor } from './routes/comments.js';
 import { engagementRoutes } from './routes/engagement.js';
 import type { RouteContext } from './routes/context.js';
-import { ApiHttpError, invalidCursor, MESSAGES, requestLocale, say } from './routes/http.js';
+import { ApiHttpError, invalidCursor, MESSAGES, rateLimited, requestLocale, say } from './routes/http.js';
 import { viewRoutes } from './routes/views.js';
 import {
   COMMENT_BODY_LIMIT,
   corsOptions,
+  createLikeKeys,
   createVisitorHasher,
   resolveRateLimits,
   type RateLimitConfig,
@@ -219,7 +221,15 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     clientErrorHandler: answerClientError,
   });
 
-  const captcha = options.altcha && options.spam !== false ? altchaCaptcha(options.altcha) : null;
+  const now = options.now ? () => options.now!().getTime() : Date.now;
+  // A solution is good for one comment, whichever process sees it (Storage.useOnce). The real
+  // clock, as altcha-lib's expiry check.
+  const captcha =
+    options.altcha && options.spam !== false
+      ? altchaCaptcha(options.altcha, (signature, expiresAtMs) =>
+          options.storage.useOnce('altcha', signature, expiresAtMs, Date.now()),
+        )
+      : null;
   const ctx: RouteContext = {
     storage: options.storage,
     hasher: createVisitorHasher({
@@ -230,10 +240,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         : {}),
       ...(options.now ? { now: options.now } : {}),
     }),
+    likeKeys: createLikeKeys(() => options.storage.serverSecret('like-keys', randomBytes(32))),
     rateLimits,
     autoApprove: options.autoApprove ?? false,
     adminToken: options.adminToken ?? '',
-    now: options.now ? () => options.now!().getTime() : Date.now,
+    now,
     registeredOnly: options.registeredOnly ?? false,
     spam:
       options.spam === false
@@ -266,26 +277,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   if (rateLimits) {
     await app.register(rateLimit, {
       global: false,
-      // Counters in the database, shared by every process (the view counter's stay per process).
-      store: databaseRateLimitStore({
-        storage: options.storage,
-        hasher: ctx.hasher,
-        now: ctx.now,
-        inMemory: (url) => url.endsWith('/views/:articleId'),
-      }),
+      // Counters in the database, shared by every process. The view counter's limit is not
+      // here: its hits are written with the views themselves (routes/views.ts).
+      store: databaseRateLimitStore({ storage: options.storage, hasher: ctx.hasher, now: ctx.now }),
       // Keyed by address (request.ip; X-Forwarded-For only with trustProxy).
-      errorResponseBuilder: (request, context) => {
-        const seconds = Math.max(1, Math.ceil(context.ttl / 1000));
-        return new ApiHttpError(
-          429,
-          'rate_limited',
-          say(requestLocale(request), MESSAGES.rateLimited, { seconds }),
-          undefined,
-          {
-            'retry-after': String(seconds),
-          },
-        );
-      },
+      errorResponseBuilder: (request, context) => rateLimited(requestLocale(request), context.ttl),
     });
   }
 

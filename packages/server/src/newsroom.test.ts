@@ -18,6 +18,8 @@ import { request, valid } from '../test/http.js';
 import { startPostgres, type RunningPostgres } from '../test/postgres.js';
 import { buildApp, type BuildAppOptions } from './app.js';
 import { openStorage } from './storage/open.js';
+import { PostgresStorage } from './storage/postgres.js';
+import { SqliteStorage } from './storage/sqlite.js';
 import type { Storage } from './storage/types.js';
 
 const token = 'newsroom-test-token-0123456789';
@@ -41,6 +43,15 @@ const backends: Record<string, () => Promise<Storage>> = {
 
 function summary(id: string, title = `Bài ${id}`): ArticleSummary {
   return { id, slug: id, title, url: `/tin-tuc/${id}`, publishedAt: '2026-11-01T08:00:00+07:00' };
+}
+
+/** The like keys stored, whichever the driver (the contract does not expose them). */
+async function likeKeysOf(storage: Storage): Promise<string[]> {
+  const sql = 'SELECT visitor_hash FROM comment_likes';
+  if (storage instanceof SqliteStorage) return storage.db.prepare(sql).pluck().all() as string[];
+  if (storage instanceof PostgresStorage)
+    return (await storage.pool.query<{ visitor_hash: string }>(sql)).rows.map((row) => row.visitor_hash);
+  throw new Error('unknown driver');
 }
 
 function assertError(answer: { status: number; json: any }, status: number, code: string, field?: string) {
@@ -196,6 +207,41 @@ for (const [name, open] of Object.entries(backends)) {
       assertError(await like(approved.id, 'reader-3', 'bai-khac'), 404, 'comment_not_found');
       assertError(await like('999999'), 404, 'comment_not_found');
       assert.equal((await like('abc')).status, 404);
+    });
+
+    it('a like counts once per reader and comment for ever: over days, across processes, unlinkable', async () => {
+      let now = Date.parse('2026-11-30T09:00:00+07:00');
+      const clock = { now: () => new Date(now) };
+      const { base, storage } = await site(clock);
+      const second = await buildApp({ storage, rateLimit: false, ...clock });
+      await second.listen({ port: 0, host: '127.0.0.1' });
+      const address = second.server.address();
+      assert.ok(address && typeof address === 'object');
+      const secondBase = `http://127.0.0.1:${address.port}/api`;
+      try {
+        const shown = { parentId: null, email: null, status: 'approved' as const, ipHash: null, idempotencyKey: null };
+        const first = (await storage.createComment({ ...shown, articleKey: 'bai', authorName: 'An', content: 'Một' }))
+          .comment;
+        const other = (await storage.createComment({ ...shown, articleKey: 'bai', authorName: 'Bình', content: 'Hai' }))
+          .comment;
+        const like = (server: string, id: string, agent = 'reader-1') =>
+          request(`${server}/articles/bai/comments/${id}/likes`, { method: 'POST', headers: { 'user-agent': agent } });
+        assert.deepEqual((await like(base, first.id)).json, { likes: 1 });
+        assert.deepEqual((await like(secondBase, first.id)).json, { likes: 1 }, 'the other process knows the like');
+        now += 86_400_000; // the next Vietnam day: a new visitor salt, the same like key
+        assert.deepEqual((await like(base, first.id)).json, { likes: 1 }, 'the next day changes nothing');
+        now += 30 * 86_400_000;
+        assert.deepEqual((await like(secondBase, first.id)).json, { likes: 1 }, 'nor a month later');
+        assert.deepEqual((await like(secondBase, first.id, 'reader-2')).json, { likes: 2 });
+        assert.deepEqual((await like(base, other.id)).json, { likes: 1 });
+        // The keys stored: one per like, none shared by the same reader's two likes.
+        const keys = await likeKeysOf(storage);
+        assert.equal(keys.length, 3);
+        assert.equal(new Set(keys).size, 3);
+        assert.ok(keys.every((key) => /^[A-Za-z0-9_-]{43}$/.test(key)));
+      } finally {
+        await second.close();
+      }
     });
 
     it('counts approved comments for many articles in one request', async () => {

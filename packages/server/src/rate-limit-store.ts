@@ -10,15 +10,13 @@ type Callback = (error: Error | null, result?: { current: number; ttl: number })
  * a client gets the limit once, not N times. Addresses are stored hashed with the day's salt,
  * like everything else. Fixed windows, the same instants in every process.
  *
- * Routes for which `inMemory(url)` holds keep a per-process counter instead: the view counter's
- * limit is a flood guard on the hottest route, the daily dedupe already makes repeated views
- * harmless, and a database write per view would halve what a process can take.
+ * The view counter does not come through here: a statement of its own per view would halve what
+ * a process can take, so its hits are written in the views' group commit (Storage.recordView).
  */
 export function databaseRateLimitStore(options: {
   storage: Storage;
   hasher: VisitorHasher;
   now: () => number;
-  inMemory: (url: string) => boolean;
 }): FastifyRateLimitStoreCtor {
   const { storage, hasher, now } = options;
 
@@ -45,35 +43,9 @@ export function databaseRateLimitStore(options: {
     child(params: Parameters<FastifyRateLimitStore['child']>[0]): FastifyRateLimitStore {
       const route = (params as { routeInfo?: { url?: string; method?: string | string[] } }).routeInfo;
       const url = route?.url ?? '';
-      if (options.inMemory(url)) return new MemoryStore(now);
       const method = [route?.method ?? ''].flat().join(',');
       return new DatabaseStore(undefined, `${method} ${url}`);
     }
   }
   return DatabaseStore as unknown as FastifyRateLimitStoreCtor;
-}
-
-/** Per-process fixed windows, for the routes kept out of the database. */
-class MemoryStore implements FastifyRateLimitStore {
-  private readonly windows = new Map<string, { start: number; hits: number }>();
-  constructor(private readonly now: () => number) {}
-
-  incr(key: string, callback: Callback, timeWindow: number): void {
-    const at = this.now();
-    const start = at - (at % timeWindow);
-    let entry = this.windows.get(key);
-    if (!entry || entry.start !== start) {
-      if (this.windows.size >= 10_000) {
-        for (const [k, e] of this.windows) if (e.start !== start) this.windows.delete(k);
-      }
-      entry = { start, hits: 0 };
-      this.windows.set(key, entry);
-    }
-    entry.hits++;
-    callback(null, { current: entry.hits, ttl: Math.max(1, start + timeWindow - at) });
-  }
-
-  child(): FastifyRateLimitStore {
-    return new MemoryStore(this.now);
-  }
 }

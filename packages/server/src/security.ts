@@ -3,9 +3,9 @@ import { isIP } from 'node:net';
 import { toVietnamDateString } from '@bantin/model';
 
 /**
- * What keeps readers' addresses private and the API hard to abuse: salted hashes, the admin
- * token check, the CORS allow-list and the rate limits. Everything here is small, pure or
- * in-memory, so that the hot path (`POST /views/:id`) stays cheap.
+ * What keeps readers' addresses private and the API hard to abuse: salted hashes, like keys, the
+ * admin token check, the CORS allow-list and the rate limits' settings. Everything here is small
+ * and pure or in-memory, so that the hot path (`POST /views/:id`) stays cheap.
  */
 
 // ---- visitors: daily-salted hashes, never raw addresses ----------------------------------------
@@ -123,6 +123,31 @@ export function createVisitorHasher(options: VisitorHasherOptions = {}): Visitor
     address(ip, day) {
       return createHash('sha256').update(saltFor(day)).update('a\n').update(ip).digest('base64url');
     },
+  };
+}
+
+// ---- likes: one per reader per comment, for ever ------------------------------------------------
+
+/** Answers the key of a reader's like of a comment (see createLikeKeys). */
+export type LikeKeys = (commentId: string, ip: string, userAgent: string) => Promise<string>;
+
+/**
+ * A like is keyed by HMAC-SHA256(secret, comment id ‖ address ‖ user agent). The secret is random,
+ * drawn once and kept in the database (`Storage.serverSecret`), the same for every process and
+ * every day, so a reader counts once per comment for ever, not once a day. The comment id inside
+ * the MAC means that no stable visitor id is stored: two likes of different comments by one
+ * reader have unrelated keys, and without the secret a key cannot be tied to an address.
+ */
+export function createLikeKeys(secret: () => Promise<Buffer>): LikeKeys {
+  let loading: Promise<Buffer> | null = null;
+  return async (commentId, ip, userAgent) => {
+    loading ??= secret().catch((error: unknown) => {
+      loading = null; // the next like tries again
+      throw error;
+    });
+    return createHmac('sha256', await loading)
+      .update(`like\n${commentId}\n${ip}\n${userAgent}`)
+      .digest('base64url');
   };
 }
 

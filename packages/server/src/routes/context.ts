@@ -1,6 +1,6 @@
 import type { Locale } from '@bantin/model';
 import { ApiHttpError, MESSAGES, say } from './http.js';
-import type { RateLimitConfig, VisitorHasher } from '../security.js';
+import type { LikeKeys, RateLimitConfig, VisitorHasher } from '../security.js';
 import type { Storage } from '../storage/types.js';
 import type { SpamOptions } from '../spam/rules.js';
 
@@ -8,6 +8,8 @@ import type { SpamOptions } from '../spam/rules.js';
 export interface RouteContext {
   storage: Storage;
   hasher: VisitorHasher;
+  /** Keys of readers' likes, once per comment for ever (security.ts). */
+  likeKeys: LikeKeys;
   /** null when rate limiting is off. */
   rateLimits: RateLimitConfig | null;
   autoApprove: boolean;

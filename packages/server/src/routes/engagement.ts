@@ -6,7 +6,7 @@ import { articleIdsQuery } from './views.js';
 
 /** Likes on comments and comment counts for list pages (docs/api.md). */
 export async function engagementRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
-  const { storage, hasher } = ctx;
+  const { storage, likeKeys } = ctx;
 
   app.get('/comment-counts', async (request, reply) => {
     const { ids, keys } = articleIdsQuery(request, requestLocale(request));
@@ -35,11 +35,10 @@ export async function engagementRoutes(app: FastifyInstance, ctx: RouteContext):
       // reveal nothing about pending or rejected comments (likeComment checks `shown`).
       const comment = await storage.getComment(id);
       if (!comment || comment.articleId !== key) throw notFound();
-      // The comment id is in the hash, so one reader's likes cannot be linked across comments.
-      const day = hasher.today();
-      await hasher.prepare(day);
-      const visitor = hasher.visitor(clientIp(request), `${request.headers['user-agent'] ?? ''}\nlike:${id}`, day);
-      const liked = await storage.likeComment(id, visitor);
+      // Once per reader and comment for ever; the comment id is in the key, so one reader's
+      // likes cannot be linked across comments (security.ts).
+      const like = await likeKeys(comment.id, clientIp(request), request.headers['user-agent'] ?? '');
+      const liked = await storage.likeComment(comment.id, like);
       if (!liked) throw notFound();
       noStore(reply);
       return { likes: liked.likes } satisfies CommentLikeResponse;

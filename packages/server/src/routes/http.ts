@@ -187,6 +187,14 @@ export function cursorQuery(request: FastifyRequest, locale: Locale): string | n
   return raw;
 }
 
+/** 429 with Retry-After: the window ends in `ttlMs`. */
+export function rateLimited(locale: Locale, ttlMs: number): ApiHttpError {
+  const seconds = Math.max(1, Math.ceil(ttlMs / 1000));
+  return new ApiHttpError(429, 'rate_limited', say(locale, MESSAGES.rateLimited, { seconds }), undefined, {
+    'retry-after': String(seconds),
+  });
+}
+
 export function invalidCursor(locale: Locale): ApiHttpError {
   return new ApiHttpError(400, 'invalid_cursor', say(locale, MESSAGES.invalidCursor), 'cursor');
 }

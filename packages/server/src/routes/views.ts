@@ -19,10 +19,11 @@ import {
   MESSAGES,
   noStore,
   queryValue,
+  rateLimited,
   requestLocale,
   say,
 } from './http.js';
-import { assertRegistered, rateLimitConfig, type RouteContext } from './context.js';
+import { assertRegistered, type RouteContext } from './context.js';
 
 /** At most this many ids per `GET /views` (docs/api.md); clients split longer lists. */
 export const MAX_IDS_PER_REQUEST = 100;
@@ -104,21 +105,49 @@ export async function viewRoutes(app: FastifyInstance, ctx: RouteContext): Promi
 
   app.post<{ Params: { articleId: string } }>(
     '/views/:articleId',
-    {
-      bodyLimit: VIEW_BODY_LIMIT,
-      ...rateLimitConfig(ctx.rateLimits?.views),
-    },
+    { bodyLimit: VIEW_BODY_LIMIT },
     async (request, reply) => {
       const raw = request.params.articleId;
-      // Fast path: a short plain id is its own key (no schema run, no canonicalising); anything
-      // else takes the full checks and their message.
-      const key =
-        typeof raw === 'string' && PLAIN_ID.test(raw) ? raw : articleKey(raw, 'articleId', requestLocale(request));
-      await assertRegistered(ctx, key, requestLocale(request));
+      const rule = ctx.rateLimits?.views;
       const day = hasher.today();
+      const ip = clientIp(request);
+      let key: string;
+      try {
+        // Fast path: a short plain id is its own key (no schema run, no canonicalising); anything
+        // else takes the full checks and their message.
+        key =
+          typeof raw === 'string' && PLAIN_ID.test(raw) ? raw : articleKey(raw, 'articleId', requestLocale(request));
+        await assertRegistered(ctx, key, requestLocale(request));
+      } catch (error) {
+        // A refused attempt counts against the limit too (a statement of its own: off the hot
+        // path), and past the limit is answered 429 like any other.
+        if (rule) {
+          await hasher.prepare(day);
+          const nowMs = ctx.now();
+          const { hits, resetAtMs } = await storage.rateLimitHit(
+            'views',
+            hasher.address(ip, day),
+            rule.windowMs,
+            nowMs,
+          );
+          if (hits > rule.max) throw rateLimited(requestLocale(request), resetAtMs - nowMs);
+        }
+        throw error;
+      }
       await hasher.prepare(day);
-      const visitor = hasher.visitor(clientIp(request), request.headers['user-agent'] ?? '', day);
-      const { views } = await storage.recordView(key, visitor, day);
+      const visitor = hasher.visitor(ip, request.headers['user-agent'] ?? '', day);
+      // The per-address limit is counted in the database with the view itself, in the same
+      // group commit: shared by every process, and no statement of its own (docs/decisions.md).
+      const nowMs = rule ? ctx.now() : 0;
+      const { views, limited } = await storage.recordView(
+        key,
+        visitor,
+        day,
+        rule
+          ? { rule: 'views', subject: hasher.address(ip, day), max: rule.max, windowMs: rule.windowMs, nowMs }
+          : undefined,
+      );
+      if (limited) throw rateLimited(requestLocale(request), limited.resetAtMs - nowMs);
       noStore(reply);
       return { articleId: key, views } satisfies ViewIncrementResponse;
     },

@@ -17,17 +17,23 @@ export interface AltchaOptions {
 
 export interface AltchaCaptcha {
   challenge(): Promise<Challenge>;
-  /** True for a valid, unexpired solution not used before (in this process). */
+  /** True for a valid, unexpired solution not used before (by any process, see `useOnce`). */
   verify(payload: string): Promise<boolean>;
 }
 
-export function altchaCaptcha(options: AltchaOptions): AltchaCaptcha {
+/**
+ * `useOnce(signature, expiresAtMs)` records a verified solution's challenge signature until the
+ * challenge expires and answers whether it was new: buildApp passes `Storage.useOnce`, so that
+ * every process on one database refuses a solution used once anywhere.
+ */
+export function altchaCaptcha(
+  options: AltchaOptions,
+  useOnce: (signature: string, expiresAtMs: number) => Promise<boolean>,
+): AltchaCaptcha {
   if (!options.secret) throw new TypeError('altcha: the secret must not be empty');
   const cost = options.cost ?? 1_000;
   const { min, max } = options.counter ?? { min: 1_000, max: 4_000 };
   const ttl = options.ttlSeconds ?? 600;
-  // Signatures of solutions already used, until their challenge expires: one solution, one comment.
-  const used = new Map<string, number>();
 
   return {
     challenge: () =>
@@ -55,9 +61,6 @@ export function altchaCaptcha(options: AltchaOptions): AltchaCaptcha {
         typeof solution !== 'object'
       )
         return false;
-      const now = Date.now() / 1000;
-      for (const [signature, expires] of used) if (expires < now) used.delete(signature);
-      if (used.has(challenge.signature)) return false;
       try {
         const result = await verifySolution({
           challenge,
@@ -69,8 +72,9 @@ export function altchaCaptcha(options: AltchaOptions): AltchaCaptcha {
       } catch {
         return false;
       }
-      used.set(challenge.signature, challenge.parameters.expiresAt ?? now + ttl);
-      return true;
+      // Only now, with a valid signature, is anything stored: forged payloads fill no table.
+      const expiresAt = challenge.parameters.expiresAt ?? Math.floor(Date.now() / 1000) + ttl;
+      return useOnce(challenge.signature, expiresAt * 1000);
     },
   };
 }

@@ -156,6 +156,39 @@ for (const [name, open] of Object.entries(backends)) {
       }
     });
 
+    it('an ALTCHA solution is accepted by one process only, once', async () => {
+      const storage = await open();
+      await storage.migrate();
+      const options = {
+        storage,
+        rateLimit: false as const,
+        autoApprove: true,
+        altcha: { secret: 'altcha-test-secret', cost: 10, counter: { min: 5, max: 20 } },
+      };
+      const [first, second] = [await buildApp(options), await buildApp(options)];
+      try {
+        const challenge = (await first.inject({ method: 'GET', url: '/api/altcha-challenge' })).json() as Challenge;
+        const solution = await solveChallenge({ challenge, deriveKey });
+        const payload = Buffer.from(JSON.stringify({ challenge, solution })).toString('base64');
+        const post = (app: typeof first) =>
+          app.inject({
+            method: 'POST',
+            url: '/api/articles/a/comments',
+            payload: { authorName: 'Lan', content: 'Đồng ý.', altcha: payload },
+          });
+        // Both processes at once: exactly one accepts it; then neither.
+        const statuses = (await Promise.all([post(first), post(second)])).map((a) => a.json().comment.status);
+        assert.deepEqual([...statuses].sort(), ['approved', 'pending']);
+        assert.equal((await post(second)).json().comment.status, 'pending');
+        assert.equal((await post(first)).json().comment.status, 'pending');
+        assert.equal((await storage.spam.counts()).captcha, 3);
+      } finally {
+        await first.close();
+        await second.close();
+        await storage.close();
+      }
+    });
+
     it('can be turned off', async () => {
       const storage = await open();
       await storage.migrate();

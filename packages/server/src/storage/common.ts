@@ -5,7 +5,7 @@ import { addDays as addCalendarDays } from 'date-fns/addDays';
 import { format } from 'date-fns/format';
 import { parse } from 'date-fns/parse';
 import { isIsoDate, isIsoDateTime, toVietnamIsoString, type CommentSort, type CommentStatus } from '@bantin/model';
-import { InvalidCursorError, type StoredComment, type ThreadInfo, type ThreadPage } from './types.js';
+import { InvalidCursorError, type StoredComment, type ThreadInfo, type ThreadPage, type ViewLimit } from './types.js';
 
 // ---- errors ---------------------------------------------------------------------------------
 
@@ -364,6 +364,51 @@ export function answerBatch(
     if (isCounted) after.set(key, later + 1);
   }
   return results;
+}
+
+/** One rate-limit counter hit by a batch of views: `n` hits, in the window starting at `windowStart`. */
+export interface ViewLimitGroup {
+  rule: string;
+  subject: string;
+  max: number;
+  windowMs: number;
+  windowStart: number;
+  n: number;
+}
+
+/**
+ * The rate-limit counters a batch of views hits, one per (rule, subject), so that each takes one
+ * upsert (+n) for the whole batch; `groupOf[i]` is view i's counter (-1: no limit) and
+ * `ordinal[i]` its place among that counter's hits in the batch (1-based). With the counter's
+ * hits after the upsert, view i is the `hits - n + ordinal`-th hit of the window: over `max`,
+ * it is refused, as it would have been had the views come one by one, in order.
+ */
+export function groupViewLimits(batch: ReadonlyArray<{ limit?: ViewLimit | undefined }>) {
+  const groups: ViewLimitGroup[] = [];
+  const index = new Map<string, number>();
+  const groupOf = new Int32Array(batch.length).fill(-1);
+  const ordinal = new Int32Array(batch.length);
+  batch.forEach(({ limit }, i) => {
+    if (!limit) return;
+    const id = `${limit.rule}\u0000${limit.subject}`;
+    let g = index.get(id);
+    const start = windowStart(limit.windowMs, limit.nowMs);
+    if (g === undefined) {
+      g = groups.push({ ...limit, windowStart: start, n: 0 }) - 1;
+      index.set(id, g);
+    }
+    const group = groups[g]!;
+    // A batch that straddles two windows counts in the later one.
+    if (start > group.windowStart) group.windowStart = start;
+    ordinal[i] = ++group.n;
+    groupOf[i] = g;
+  });
+  return { groups, groupOf, ordinal };
+}
+
+/** Whether view i of a batch is over its limit, given its counter's hits after the batch's upsert. */
+export function overLimit(group: ViewLimitGroup, hitsAfter: number, ordinal: number): boolean {
+  return hitsAfter - group.n + ordinal > group.max;
 }
 
 /** Bulk writes take the last value given for a key, as a run of single writes would. */

@@ -30,7 +30,9 @@ export interface Migration {
  * (the day's address hash): another visitor's key never answers with this one's comment.
  * `visitor_salts` holds each Vietnam day's random salt, so that every process, and a restarted
  * one, hashes a visitor the same way (deleted two days later). `rate_limits` holds fixed-window
- * counters shared by all processes.
+ * counters shared by all processes (the view counter's too: its hits are written with the views).
+ *
+ * Version 4 is deliberately unused; the runner applies the versions it knows in order, gaps allowed.
  */
 export const SQLITE_MIGRATIONS: readonly Migration[] = [
   {
@@ -171,6 +173,28 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 6,
+    name: 'server secrets, used one-time tokens',
+    sql: `
+      -- Random secrets drawn once and shared by every process ('like-keys': the key of a reader's
+      -- like, HMAC(secret, comment ‖ address ‖ browser), the same on every day). Likes stored
+      -- before hold daily hashes: they keep counting, and stay in comment_likes.
+      CREATE TABLE server_secrets (
+        name   TEXT PRIMARY KEY,
+        secret BLOB NOT NULL
+      ) WITHOUT ROWID;
+      -- One-time tokens already used (kind 'altcha': a solved challenge's signature), kept until
+      -- they expire, so that no process accepts one twice.
+      CREATE TABLE used_tokens (
+        kind       TEXT NOT NULL,
+        token      TEXT NOT NULL,
+        expires_at INTEGER NOT NULL,           -- ms since the epoch
+        PRIMARY KEY (kind, token)
+      ) WITHOUT ROWID;
+      CREATE INDEX used_tokens_expiry ON used_tokens (expires_at);
+    `,
+  },
 ];
 
 /** The same schema for PostgreSQL. Keys sort bytewise (COLLATE "C"), as in SQLite. */
@@ -300,6 +324,23 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
         position integer PRIMARY KEY,
         word     text NOT NULL
       );
+    `,
+  },
+  {
+    version: 6,
+    name: 'server secrets, used one-time tokens',
+    sql: `
+      CREATE TABLE server_secrets (
+        name   text COLLATE "C" PRIMARY KEY,
+        secret bytea NOT NULL
+      );
+      CREATE TABLE used_tokens (
+        kind       text COLLATE "C" NOT NULL,
+        token      text COLLATE "C" NOT NULL,
+        expires_at bigint NOT NULL,
+        PRIMARY KEY (kind, token)
+      );
+      CREATE INDEX used_tokens_expiry ON used_tokens (expires_at);
     `,
   },
 ];

@@ -34,6 +34,8 @@ import {
   UnknownParentError,
   updateShownSql,
   windowStart,
+  groupViewLimits,
+  overLimit,
   VISITOR_RETENTION_DAYS,
   type CommentRow,
   type ListingKind,
@@ -41,7 +43,15 @@ import {
 import { postgresSpamStore } from './spam-store.js';
 import { importCommentsPostgres } from './import-comments.js';
 import { POSTGRES_MIGRATIONS, type Migration } from './migrations.js';
-import type { ImportedComment, NewStoredComment, Storage, StoredComment, ThreadPage } from './types.js';
+import type {
+  ImportedComment,
+  NewStoredComment,
+  Storage,
+  StoredComment,
+  ThreadPage,
+  ViewLimit,
+  ViewResult,
+} from './types.js';
 
 export interface PostgresStorageOptions {
   connectionString: string;
@@ -59,7 +69,8 @@ interface PendingView {
   articleKey: string;
   visitorHash: string;
   day: string;
-  resolve: (result: { counted: boolean; views: number }) => void;
+  limit: ViewLimit | undefined;
+  resolve: (result: ViewResult) => void;
   reject: (error: unknown) => void;
 }
 
@@ -101,6 +112,8 @@ export class PostgresStorage implements Storage {
   private viewFlush: NodeJS.Immediate | null = null;
   private readonly viewBatches = new Set<Promise<void>>();
   private pruning: Promise<void> | null = null;
+  /** When idle view counters were last deleted from rate_limits (ms, the views' clock). */
+  private viewLimitsPrunedAt = 0;
   private pruneBefore = '';
   private closed = false;
   private closing: Promise<void> | null = null;
@@ -187,14 +200,14 @@ export class PostgresStorage implements Storage {
    * in flight. Every call resolves only after its batch has committed. On one hot article each
    * batch takes the total's row lock once for the whole batch instead of once per view.
    */
-  recordView(articleKey: string, visitorHash: string, day: string): Promise<{ counted: boolean; views: number }> {
+  recordView(articleKey: string, visitorHash: string, day: string, limit?: ViewLimit): Promise<ViewResult> {
     try {
       this.lastDay = checkView(articleKey, visitorHash, day, this.lastDay, this.closed);
     } catch (error) {
       return Promise.reject(error);
     }
     return new Promise((resolve, reject) => {
-      this.viewQueue.push({ articleKey, visitorHash, day, resolve, reject });
+      this.viewQueue.push({ articleKey, visitorHash, day, limit, resolve, reject });
       this.scheduleViews();
     });
   }
@@ -226,22 +239,42 @@ export class PostgresStorage implements Storage {
       const id = `${view.day}\u0000${view.articleKey}\u0000${view.visitorHash}`;
       if (!firstOf.has(id)) firstOf.set(id, i);
     });
-    const candidates = [...firstOf.values()]
-      .map((i) => batch[i]!)
-      .sort(
-        (a, b) => compare(a.day, b.day) || compare(a.articleKey, b.articleKey) || compare(a.visitorHash, b.visitorHash),
-      );
+    const { groups, groupOf, ordinal } = groupViewLimits(batch);
+    // Indices into the batch, so that a batch without limits builds nothing more.
+    const candidates = [...firstOf.values()].sort((i, j) => {
+      const a = batch[i]!;
+      const b = batch[j]!;
+      return compare(a.day, b.day) || compare(a.articleKey, b.articleKey) || compare(a.visitorHash, b.visitorHash);
+    });
     let rows: Array<{
-      kind: 'v' | 't' | 'c';
+      kind: 'v' | 't' | 'c' | 'r';
       day: string | null;
       article_key: string;
       visitor_hash: string | null;
       views: number | null;
     }>;
     try {
-      ({ rows } = await this.pool.query({
-        name: 'bantin_record_views',
-        text: `WITH input AS (
+      ({ rows } = await this.pool.query(
+        groups.length > 0
+          ? {
+              name: 'bantin_record_views_limited',
+              text: RECORD_LIMITED_VIEWS_SQL,
+              values: [
+                candidates.map((i) => batch[i]!.day),
+                candidates.map((i) => batch[i]!.articleKey),
+                candidates.map((i) => batch[i]!.visitorHash),
+                candidates.map((i) => groupOf[i]! + 1),
+                candidates.map((i) => ordinal[i]!),
+                groups.map((g) => g.rule),
+                groups.map((g) => g.subject),
+                groups.map((g) => g.windowStart),
+                groups.map((g) => g.n),
+                groups.map((g) => g.max),
+              ],
+            }
+          : {
+              name: 'bantin_record_views',
+              text: `WITH input AS (
             SELECT * FROM unnest($1::date[], $2::text[], $3::text[]) AS t (day, article_key, visitor_hash)
           ), visitor AS (
             INSERT INTO view_visitors (day, article_key, visitor_hash)
@@ -262,12 +295,13 @@ export class PostgresStorage implements Storage {
           SELECT 'v' AS kind, to_char(day, 'YYYY-MM-DD') AS day, article_key, visitor_hash, NULL::bigint AS views FROM visitor
           UNION ALL SELECT 't', NULL, article_key, NULL, views FROM total
           UNION ALL SELECT 'c', NULL, article_key, NULL, views FROM article_views WHERE article_key = ANY ($2::text[])`,
-        values: [
-          candidates.map((v) => v.day),
-          candidates.map((v) => v.articleKey),
-          candidates.map((v) => v.visitorHash),
-        ],
-      }));
+              values: [
+                candidates.map((i) => batch[i]!.day),
+                candidates.map((i) => batch[i]!.articleKey),
+                candidates.map((i) => batch[i]!.visitorHash),
+              ],
+            },
+      ));
     } catch (error) {
       // Nothing of this batch was committed: every caller learns so.
       for (const view of batch) view.reject(error);
@@ -276,12 +310,14 @@ export class PostgresStorage implements Storage {
     const counted = new Set<string>();
     const totals = new Map<string, number>();
     const before = new Map<string, number>();
+    const hitsAfter = new Map<string, number>();
     for (const row of rows) {
       if (row.kind === 'v') counted.add(`${row.day}\u0000${row.article_key}\u0000${row.visitor_hash}`);
       else if (row.kind === 't') totals.set(row.article_key, row.views!);
+      else if (row.kind === 'r') hitsAfter.set(`${row.visitor_hash}\u0000${row.article_key}`, row.views!);
       else before.set(row.article_key, row.views!);
     }
-    const results = answerBatch(
+    const results: ViewResult[] = answerBatch(
       batch,
       (i) => {
         const view = batch[i]!;
@@ -290,6 +326,13 @@ export class PostgresStorage implements Storage {
       },
       (key) => totals.get(key) ?? before.get(key) ?? 0,
     );
+    batch.forEach((_view, i) => {
+      if (groupOf[i]! < 0) return;
+      const group = groups[groupOf[i]!]!;
+      const hits = hitsAfter.get(`${group.rule}\u0000${group.subject}`) ?? 0;
+      if (overLimit(group, hits, ordinal[i]!)) results[i]!.limited = { resetAtMs: group.windowStart + group.windowMs };
+    });
+    if (groups.length > 0) this.pruneViewLimits(Math.max(...groups.map((g) => g.windowStart)));
     let newest = this.newestDay;
     batch.forEach((view, i) => {
       if (view.day > newest) newest = view.day;
@@ -299,6 +342,21 @@ export class PostgresStorage implements Storage {
       this.newestDay = newest;
       this.schedulePrune(addDays(newest, -VISITOR_RETENTION_DAYS));
     }
+  }
+
+  /** Counters idle for a day go, in the background, at most every ten minutes. */
+  private pruneViewLimits(nowMs: number): void {
+    if (this.closed || Math.abs(nowMs - this.viewLimitsPrunedAt) < 600_000) return;
+    this.viewLimitsPrunedAt = nowMs;
+    this.pool
+      .query({
+        name: 'bantin_prune_rate_limits',
+        text: 'DELETE FROM rate_limits WHERE window_start < $1',
+        values: [nowMs - 86_400_000],
+      })
+      .catch(() => {
+        // The next prune tries again.
+      });
   }
 
   private schedulePrune(before: string): void {
@@ -351,6 +409,39 @@ export class PostgresStorage implements Storage {
       });
     }
     return { hits, resetAtMs: start + windowMs };
+  }
+
+  async serverSecret(name: string, candidate: Buffer): Promise<Buffer> {
+    // As visitorSalt: a second try reads a secret another process committed meanwhile.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const { rows } = await this.pool.query<{ secret: Buffer }>({
+        name: 'bantin_server_secret',
+        text: `WITH added AS (
+                 INSERT INTO server_secrets (name, secret) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING RETURNING secret
+               )
+               SELECT secret FROM added UNION ALL SELECT secret FROM server_secrets WHERE name = $1`,
+        values: [name, candidate],
+      });
+      if (rows[0]) return rows[0].secret;
+    }
+    throw new Error(`no server secret ${JSON.stringify(name)} could be stored or read`);
+  }
+
+  async useOnce(kind: string, token: string, expiresAtMs: number, nowMs: number): Promise<boolean> {
+    // One statement: expired tokens go, then the insert; a token another process committed, or
+    // is inserting (the unique index makes this one wait for it), inserts nothing.
+    const { rows } = await this.pool.query<{ used: boolean }>({
+      name: 'bantin_use_once',
+      text: `WITH pruned AS (
+               DELETE FROM used_tokens WHERE expires_at <= $4
+             ), added AS (
+               INSERT INTO used_tokens (kind, token, expires_at) VALUES ($1, $2, $3)
+               ON CONFLICT (kind, token) DO NOTHING RETURNING 1
+             )
+             SELECT EXISTS (SELECT 1 FROM added) AS used`,
+      values: [kind, token, expiresAtMs, nowMs],
+    });
+    return rows[0]!.used;
   }
 
   async visitorSalt(day: string, candidate: Buffer): Promise<Buffer> {
@@ -828,3 +919,48 @@ function threadsSql(kind: ListingKind, withCursor: boolean): string {
       throw new TypeError('the moderation queue is not paged by thread');
   }
 }
+
+/**
+ * A batch of views with rate limits, in one statement (one transaction, one commit), in a fixed
+ * order: each counter takes the batch's hits at once (+n, or n in a new window), sorted by
+ * (rule, subject) so that two processes' batches lock counters in the same order; then only the
+ * views within their limit (`hits - n + ordinal <= max`) go on as in the plain statement.
+ */
+const RECORD_LIMITED_VIEWS_SQL = `WITH input AS (
+    SELECT * FROM unnest($1::date[], $2::text[], $3::text[], $4::int[], $5::int[])
+      AS t (day, article_key, visitor_hash, grp, ordinal)
+  ), hit AS (
+    SELECT * FROM unnest($6::text[], $7::text[], $8::bigint[], $9::int[], $10::int[])
+      WITH ORDINALITY AS h (rule, subject, window_start, n, max, grp)
+  ), counter AS (
+    INSERT INTO rate_limits (rule, subject, window_start, hits)
+    SELECT rule, subject, window_start, n FROM hit ORDER BY rule, subject
+    ON CONFLICT (rule, subject) DO UPDATE SET
+      hits = CASE WHEN rate_limits.window_start = EXCLUDED.window_start THEN rate_limits.hits + EXCLUDED.hits ELSE EXCLUDED.hits END,
+      window_start = EXCLUDED.window_start
+    RETURNING rule, subject, hits
+  ), allowed AS (
+    SELECT i.day, i.article_key, i.visitor_hash FROM input i
+    LEFT JOIN hit h ON h.grp = i.grp
+    LEFT JOIN counter c ON c.rule = h.rule AND c.subject = h.subject
+    WHERE i.grp = 0 OR c.hits - h.n + i.ordinal <= h.max
+  ), visitor AS (
+    INSERT INTO view_visitors (day, article_key, visitor_hash)
+    SELECT day, article_key, visitor_hash FROM allowed ORDER BY day, article_key, visitor_hash
+    ON CONFLICT DO NOTHING
+    RETURNING day, article_key, visitor_hash
+  ), bucket AS (
+    INSERT INTO daily_views (day, article_key, views)
+    SELECT day, article_key, count(*) FROM visitor GROUP BY day, article_key ORDER BY day, article_key
+    ON CONFLICT (day, article_key) DO UPDATE SET views = daily_views.views + EXCLUDED.views
+    RETURNING article_key
+  ), total AS (
+    INSERT INTO article_views (article_key, views)
+    SELECT article_key, count(*) FROM visitor GROUP BY article_key ORDER BY article_key
+    ON CONFLICT (article_key) DO UPDATE SET views = article_views.views + EXCLUDED.views
+    RETURNING article_key, views
+  )
+  SELECT 'v' AS kind, to_char(day, 'YYYY-MM-DD') AS day, article_key, visitor_hash, NULL::bigint AS views FROM visitor
+  UNION ALL SELECT 't', NULL, article_key, NULL, views FROM total
+  UNION ALL SELECT 'c', NULL, article_key, NULL, views FROM article_views WHERE article_key = ANY ($2::text[])
+  UNION ALL SELECT 'r', NULL, subject, rule, hits::bigint FROM counter`;

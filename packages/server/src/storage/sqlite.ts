@@ -43,6 +43,8 @@ import {
   UnknownParentError,
   updateShownSql,
   windowStart,
+  groupViewLimits,
+  overLimit,
   VISITOR_RETENTION_DAYS,
   type CommentRow,
   type ListingKind,
@@ -50,7 +52,15 @@ import {
 import { sqliteSpamStore } from './spam-store.js';
 import { importCommentsSqlite } from './import-comments.js';
 import { SQLITE_MIGRATIONS, type Migration } from './migrations.js';
-import type { ImportedComment, NewStoredComment, Storage, StoredComment, ThreadPage } from './types.js';
+import type {
+  ImportedComment,
+  NewStoredComment,
+  Storage,
+  StoredComment,
+  ThreadPage,
+  ViewLimit,
+  ViewResult,
+} from './types.js';
 
 export interface SqliteStorageOptions {
   /** 'NORMAL' (default): durable against process crashes; 'FULL': also against power loss. */
@@ -80,7 +90,8 @@ interface PendingView {
   articleKey: string;
   visitorHash: string;
   day: string;
-  resolve: (result: { counted: boolean; views: number }) => void;
+  limit: ViewLimit | undefined;
+  resolve: (result: ViewResult) => void;
   reject: (error: unknown) => void;
 }
 
@@ -102,7 +113,9 @@ export class SqliteStorage implements Storage {
         status: CommentStatus,
       ) => { rows: CommentRow[]; total: number })
     | null = null;
-  private recordViewsFn: ((batch: readonly PendingView[]) => Array<{ counted: boolean; views: number }>) | null = null;
+  private recordViewsFn: ((batch: readonly PendingView[]) => ViewResult[]) | null = null;
+  /** When idle view counters were last deleted from rate_limits (ms, the views' clock). */
+  private viewLimitsPrunedAt = 0;
   private viewQueue: PendingView[] = [];
   private viewFlush: NodeJS.Immediate | null = null;
   private threadsTx:
@@ -274,6 +287,16 @@ export class SqliteStorage implements Storage {
         )
         .pluck(),
       pruneRateLimits: db.prepare('DELETE FROM rate_limits WHERE window_start < ?'),
+      // A batch's hits on one counter at once (+n); a new window starts at n.
+      rateLimitAdd: db
+        .prepare(
+          `INSERT INTO rate_limits (rule, subject, window_start, hits) VALUES (?, ?, ?, ?)
+           ON CONFLICT (rule, subject) DO UPDATE SET
+             hits = CASE WHEN rate_limits.window_start = excluded.window_start THEN rate_limits.hits + excluded.hits ELSE excluded.hits END,
+             window_start = excluded.window_start
+           RETURNING hits`,
+        )
+        .pluck(),
       insertSalt: db.prepare('INSERT INTO visitor_salts (day, salt) VALUES (?, ?) ON CONFLICT (day) DO NOTHING'),
       deleteSalts: db.prepare('DELETE FROM visitor_salts WHERE day < ?'),
       salt: db.prepare('SELECT salt FROM visitor_salts WHERE day = ?').pluck(),
@@ -366,14 +389,14 @@ export class SqliteStorage implements Storage {
    * second into a few hundred, which is what keeps a call at a few microseconds; a lone call
    * waits only for the rest of the current turn.
    */
-  recordView(articleKey: string, visitorHash: string, day: string): Promise<{ counted: boolean; views: number }> {
+  recordView(articleKey: string, visitorHash: string, day: string, limit?: ViewLimit): Promise<ViewResult> {
     try {
       this.lastDay = checkView(articleKey, visitorHash, day, this.lastDay, this.closed);
     } catch (error) {
       return Promise.reject(error);
     }
     return new Promise((resolve, reject) => {
-      this.viewQueue.push({ articleKey, visitorHash, day, resolve, reject });
+      this.viewQueue.push({ articleKey, visitorHash, day, limit, resolve, reject });
       if (!this.holdingViews) this.viewFlush ??= setImmediate(this.flushViews);
     });
   }
@@ -384,7 +407,7 @@ export class SqliteStorage implements Storage {
     while (this.viewQueue.length > 0) {
       const batch = this.viewQueue.length <= MAX_VIEW_BATCH ? this.viewQueue : this.viewQueue.slice(0, MAX_VIEW_BATCH);
       this.viewQueue = batch === this.viewQueue ? [] : this.viewQueue.slice(MAX_VIEW_BATCH);
-      let results: Array<{ counted: boolean; views: number }>;
+      let results: ViewResult[];
       try {
         results = this.recordViewsTx(batch);
       } catch (error) {
@@ -409,18 +432,25 @@ export class SqliteStorage implements Storage {
    * One transaction for a batch. Each view's visitor row is inserted in order; the buckets and
    * totals then take one upsert per article and day for the whole batch (+n), and every call is
    * answered with the total it would have seen had the views been applied one by one, in order.
+   * Rate limits come first: one upsert per counter for the batch, and views over their limit
+   * insert nothing.
    */
-  private get recordViewsTx(): (batch: readonly PendingView[]) => Array<{ counted: boolean; views: number }> {
+  private get recordViewsTx(): (batch: readonly PendingView[]) => ViewResult[] {
     if (this.recordViewsFn) return this.recordViewsFn;
     const s = this.s;
     this.recordViewsFn = this.db.transaction((batch: readonly PendingView[]) => {
+      const { groups, groupOf, ordinal } = groupViewLimits(batch);
+      const hitsAfter = groups.map((g) => s.rateLimitAdd.get(g.rule, g.subject, g.windowStart, g.n) as number);
+      const limited = (i: number) =>
+        groupOf[i]! >= 0 && overLimit(groups[groupOf[i]!]!, hitsAfter[groupOf[i]!]!, ordinal[i]!);
+      if (groups.length > 0) this.pruneViewLimits(Math.max(...groups.map((g) => g.windowStart)));
       const counted = new Array<boolean>(batch.length);
       const perKey = new Map<string, { added: number; days: Map<string, number>; total: number }>();
       for (let i = 0; i < batch.length; i++) {
         const { articleKey, visitorHash, day } = batch[i]!;
         let entry = perKey.get(articleKey);
         if (!entry) perKey.set(articleKey, (entry = { added: 0, days: new Map(), total: 0 }));
-        counted[i] = s.insertVisitor.run(day, articleKey, visitorHash).changes > 0;
+        counted[i] = !limited(i) && s.insertVisitor.run(day, articleKey, visitorHash).changes > 0;
         if (counted[i]) {
           entry.added++;
           entry.days.set(day, (entry.days.get(day) ?? 0) + 1);
@@ -434,13 +464,26 @@ export class SqliteStorage implements Storage {
         for (const [day, n] of entry.days) s.bumpDaily.run(day, key, n);
         entry.total = s.bumpTotal.get(key, entry.added) as number;
       }
-      return answerBatch(
+      const results: ViewResult[] = answerBatch(
         batch,
         (i) => counted[i]!,
         (key) => perKey.get(key)!.total,
       );
+      for (let i = 0; i < batch.length; i++) {
+        if (!limited(i)) continue;
+        const group = groups[groupOf[i]!]!;
+        results[i]!.limited = { resetAtMs: group.windowStart + group.windowMs };
+      }
+      return results;
     }).immediate;
     return this.recordViewsFn;
+  }
+
+  /** Inside a view batch's transaction: counters idle for a day go, at most every ten minutes. */
+  private pruneViewLimits(nowMs: number): void {
+    if (Math.abs(nowMs - this.viewLimitsPrunedAt) < 600_000) return;
+    this.viewLimitsPrunedAt = nowMs;
+    this.s.pruneRateLimits.run(nowMs - 86_400_000);
   }
 
   /** Deletes visitor rows of days before `before`, a batch per turn of the event loop. */
@@ -478,6 +521,37 @@ export class SqliteStorage implements Storage {
       })
       .immediate();
     return { hits, resetAtMs: start + windowMs };
+  }
+
+  // Rare calls (once per process; once per captcha'd comment): prepared when called, so that the
+  // statements prepared up front need no table newer than migration 5.
+  async serverSecret(name: string, candidate: Buffer): Promise<Buffer> {
+    const db = this.db;
+    return db
+      .transaction(() => {
+        db.prepare('INSERT INTO server_secrets (name, secret) VALUES (?, ?) ON CONFLICT (name) DO NOTHING').run(
+          name,
+          candidate,
+        );
+        return db.prepare('SELECT secret FROM server_secrets WHERE name = ?').pluck().get(name) as Buffer;
+      })
+      .immediate();
+  }
+
+  async useOnce(kind: string, token: string, expiresAtMs: number, nowMs: number): Promise<boolean> {
+    const db = this.db;
+    return db
+      .transaction(() => {
+        db.prepare('DELETE FROM used_tokens WHERE expires_at <= ?').run(nowMs);
+        return (
+          db
+            .prepare(
+              'INSERT INTO used_tokens (kind, token, expires_at) VALUES (?, ?, ?) ON CONFLICT (kind, token) DO NOTHING',
+            )
+            .run(kind, token, expiresAtMs).changes > 0
+        );
+      })
+      .immediate();
   }
 
   async visitorSalt(day: string, candidate: Buffer): Promise<Buffer> {

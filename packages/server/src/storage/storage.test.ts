@@ -675,6 +675,101 @@ export function storageSuite(driver: Driver): void {
     });
   });
 
+  describe('shared limits, secrets and one-time tokens', () => {
+    const windowStartMs = Date.parse('2026-02-10T02:00:00Z'); // a whole minute
+    const limit = (nowMs: number, subject = 'address-hash') => ({
+      rule: 'views',
+      subject,
+      max: 3,
+      windowMs: 60_000,
+      nowMs,
+    });
+
+    test('a view over its rate limit counts nothing; the counter is shared and exact within a batch', async () => {
+      const s = await fresh();
+      const other = twin ? await twin(s) : s;
+      // One batch: the first three calls are within the limit, in call order.
+      const batch = await Promise.all(
+        Array.from({ length: 5 }, (_, i) => s.recordView('a', `v${i}`, TODAY, limit(windowStartMs + 1000))),
+      );
+      assert.deepEqual(
+        batch.map((r) => r.counted),
+        [true, true, true, false, false],
+      );
+      assert.deepEqual(
+        batch.map((r) => r.limited?.resetAtMs),
+        [undefined, undefined, undefined, windowStartMs + 60_000, windowStartMs + 60_000],
+      );
+      assert.deepEqual(await s.getViews(['a']), { a: 3 });
+      // Another process sees the same counter.
+      const late = await other.recordView('b', 'v9', TODAY, limit(windowStartMs + 2000));
+      assert.equal(late.counted, false);
+      assert.ok(late.limited);
+      // Another address, no limit, and the next window are not limited.
+      assert.equal((await other.recordView('b', 'v9', TODAY, limit(windowStartMs + 2000, 'other'))).counted, true);
+      assert.equal((await s.recordView('b', 'v10', TODAY)).counted, true);
+      const next = await s.recordView('a', 'v7', TODAY, limit(windowStartMs + 60_000));
+      assert.deepEqual(next, { counted: true, views: 4 });
+      const rows = await rawQuery(s, `SELECT hits FROM rate_limits WHERE rule = 'views' AND subject = 'address-hash'`);
+      assert.equal(Number(rows[0]!.hits), 1, 'a new window starts over');
+    });
+
+    test('server secrets: the first stored wins, for every process, and stays', async () => {
+      const s = await fresh();
+      const other = twin ? await twin(s) : s;
+      const a = Buffer.alloc(32, 1);
+      assert.deepEqual(await s.serverSecret('like-keys', a), a);
+      assert.deepEqual(await other.serverSecret('like-keys', Buffer.alloc(32, 2)), a);
+      const racing = await Promise.all(
+        Array.from({ length: 6 }, (_, i) => (i % 2 ? other : s).serverSecret('other', Buffer.alloc(32, 10 + i))),
+      );
+      assert.equal(new Set(racing.map((secret) => secret.toString('hex'))).size, 1);
+    });
+
+    test('a one-time token is accepted once by any process until it expires, then pruned', async () => {
+      const s = await fresh();
+      const other = twin ? await twin(s) : s;
+      const now = Date.parse('2026-02-10T02:00:00Z');
+      assert.equal(await s.useOnce('altcha', 'sig-1', now + 600_000, now), true);
+      assert.equal(await other.useOnce('altcha', 'sig-1', now + 600_000, now + 1000), false);
+      assert.equal(await s.useOnce('other-kind', 'sig-1', now + 600_000, now), true, 'kinds are apart');
+      const racing = await Promise.all(
+        Array.from({ length: 6 }, (_, i) => (i % 2 ? other : s).useOnce('altcha', 'sig-2', now + 600_000, now)),
+      );
+      assert.equal(racing.filter(Boolean).length, 1);
+      // Ten minutes on, both have expired and are deleted.
+      await s.useOnce('altcha', 'sig-3', now + 1_200_000, now + 600_000);
+      const left = await rawQuery(s, `SELECT token FROM used_tokens WHERE kind = 'altcha' ORDER BY token`);
+      assert.deepEqual(
+        left.map((r) => r.token),
+        ['sig-3'],
+      );
+    });
+
+    if (twin) {
+      test('migration 6 keeps the likes stored before it', async () => {
+        const migrations = (await driver.migrations()).filter((m) => m.version <= 5);
+        const old = track(await driver.open({ migrations }));
+        await old.migrate();
+        const { comment: liked } = await old.createComment(comment('bai'));
+        await old.likeComment(liked.id, 'daily-hash-of-2026-02-09');
+        const upgraded = await twin(old);
+        await upgraded.migrate();
+        const versions = await rawQuery(upgraded, 'SELECT version FROM schema_migrations ORDER BY version');
+        assert.deepEqual(
+          versions.map((r) => Number(r.version)),
+          ALL_VERSIONS,
+        );
+        assert.equal((await upgraded.getComment(liked.id))?.likes, 1);
+        assert.deepEqual(await upgraded.likeComment(liked.id, 'daily-hash-of-2026-02-09'), {
+          counted: false,
+          likes: 1,
+        });
+        assert.deepEqual(await upgraded.likeComment(liked.id, 'per-comment-key'), { counted: true, likes: 2 });
+      });
+    }
+  });
+
   describe('threads', () => {
     /** A thread tree on 'bai': top-level t0…t(n-1), each with `replies(i)` replies, some nested. */
     async function forum(s: Storage, n: number, replies: (i: number) => number) {

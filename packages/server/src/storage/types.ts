@@ -19,8 +19,12 @@ export interface Storage {
    * Counts a view unless this visitor already counted one for this article on this day.
    * `visitorHash` is a salted hash of the address (raw addresses are never stored).
    * Exact under concurrency: N parallel calls from N distinct visitors add exactly N.
+   *
+   * With `limit`, the call is also one hit on that rate limit's counter (`rateLimitHit`'s table,
+   * shared by every process), written in the same transaction as the view: a hit over the limit
+   * counts no view and answers `limited`.
    */
-  recordView(articleKey: string, visitorHash: string, day: string): Promise<{ counted: boolean; views: number }>;
+  recordView(articleKey: string, visitorHash: string, day: string, limit?: ViewLimit): Promise<ViewResult>;
   /** Total views per key; keys never viewed are absent. */
   getViews(articleKeys: readonly string[]): Promise<Record<string, number>>;
   /**
@@ -58,6 +62,20 @@ export interface Storage {
     windowMs: number,
     nowMs: number,
   ): Promise<{ hits: number; resetAtMs: number }>;
+
+  /**
+   * A long-lived random secret named `name` (e.g. 'like-keys'): stores `candidate` unless the
+   * name has one already, and answers the stored one, the same to every process and after a
+   * restart. Never deleted.
+   */
+  serverSecret(name: string, candidate: Buffer): Promise<Buffer>;
+
+  /**
+   * Marks a one-time token (`kind` 'altcha': a challenge's signature) used until `expiresAtMs`.
+   * True the first time; false while it is recorded, whichever process recorded it. Tokens
+   * expired at `nowMs` are deleted.
+   */
+  useOnce(kind: string, token: string, expiresAtMs: number, nowMs: number): Promise<boolean>;
 
   // ---- articles (what most-viewed items show) ---------------------------------------------
   upsertArticles(articles: ReadonlyArray<{ key: string; summary: ArticleSummary }>): Promise<void>;
@@ -118,7 +136,7 @@ export interface Storage {
   deleteComment(id: string): Promise<boolean>;
   /**
    * A reader likes a shown comment (approved, under shown parents): counted once per
-   * `visitorHash` and comment. Null when the id is unknown or the comment is not shown.
+   * `visitorHash` (the route passes a per-comment like key, security.ts) and comment. Null when the id is unknown or the comment is not shown.
    */
   likeComment(id: string, visitorHash: string): Promise<{ counted: boolean; likes: number } | null>;
   /** Shown comments per article key (what the public list counts); keys without any are absent. */
@@ -136,6 +154,25 @@ export interface Storage {
     rows: readonly ImportedComment[],
     options?: { dryRun?: boolean },
   ): Promise<{ inserted: number; existing: number }>;
+}
+
+/** The view counter's rate limit for one request (see `Storage.recordView`). */
+export interface ViewLimit {
+  /** The counter's name ('views') and the hashed address it counts. */
+  rule: string;
+  subject: string;
+  /** Hits allowed per window. */
+  max: number;
+  windowMs: number;
+  /** The request's time; the window is the `windowMs` slice of time holding it. */
+  nowMs: number;
+}
+
+/** What `recordView` answers: `limited` (with when the window ends, ms) when the limit refused it. */
+export interface ViewResult {
+  counted: boolean;
+  views: number;
+  limited?: { resetAtMs: number };
 }
 
 /** A comment read from an export file (see import/comments.ts). */
