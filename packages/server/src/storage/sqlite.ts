@@ -76,6 +76,8 @@ export interface SqliteStorageOptions {
    * or two fsyncs, ~25 ms on a slow disk).
    */
   checkpoint?: 'background' | 'auto';
+  /** WAL frames at which the checkpoint thread starts the WAL over. Default 4096; tests only. */
+  walResetFrames?: number;
   /** The migrations to apply; tests only. */
   migrations?: readonly Migration[];
 }
@@ -147,6 +149,7 @@ export class SqliteStorage implements Storage {
       pruneVisitors: options.pruneVisitors ?? true,
       checkpoint: options.checkpoint ?? 'background',
       migrations: options.migrations ?? SQLITE_MIGRATIONS,
+      walResetFrames: options.walResetFrames ?? RESET_FRAMES,
     };
     if (this.options.synchronous !== 'NORMAL' && this.options.synchronous !== 'FULL') {
       throw new TypeError(`synchronous must be NORMAL or FULL, got ${String(this.options.synchronous)}`);
@@ -953,7 +956,10 @@ parentPort.on('message', (message) => {
 schedule();
 `;
 
-function startCheckpointer(filename: string, options: { busyTimeoutMs: number; synchronous: string }): Worker {
+function startCheckpointer(
+  filename: string,
+  options: { busyTimeoutMs: number; synchronous: string; walResetFrames: number },
+): Worker {
   const worker = new Worker(CHECKPOINTER_SOURCE, {
     eval: true,
     workerData: {
@@ -962,7 +968,7 @@ function startCheckpointer(filename: string, options: { busyTimeoutMs: number; s
       busyTimeoutMs: options.busyTimeoutMs,
       synchronous: options.synchronous,
       intervalMs: CHECKPOINT_INTERVAL_MS,
-      resetFrames: RESET_FRAMES,
+      resetFrames: options.walResetFrames,
     },
   });
   worker.unref();
