@@ -1,4 +1,5 @@
-import { ElectionPlanWire, type ElectionPlan } from '@bantin/model';
+import type { ElectionPlan } from '@bantin/model';
+import { ElectionPlanWire } from '@bantin/model/wire-schemas/election-plan.js';
 import { TinCivicElement, type CivicProblem } from './civic-element.js';
 import { checkCivicWithLists } from './model-data.js';
 

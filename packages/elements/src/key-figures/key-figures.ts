@@ -1,5 +1,6 @@
 import { html, type PropertyValues } from 'lit';
-import { TargetWire, type Target } from '@bantin/model';
+import type { Target } from '@bantin/model';
+import { TargetWire } from '@bantin/model/wire-schemas/target.js';
 import { checkCivicList, TinCivicElement } from '../civic/civic-element.js';
 import { baseStyles, tokenStyles } from '../internal/styles.js';
 import { civicSectionStyles } from '../civic/civic.styles.js';

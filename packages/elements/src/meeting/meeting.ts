@@ -3,14 +3,14 @@ import {
   formatDate,
   formatMeetingTitle,
   groupAgendaByOutcome,
-  MeetingWire,
   officialTitles,
-  OfficialWire,
-  TargetWire,
   type Meeting,
   type Official,
   type Target,
 } from '@bantin/model';
+import { MeetingWire } from '@bantin/model/wire-schemas/meeting.js';
+import { OfficialWire } from '@bantin/model/wire-schemas/official.js';
+import { TargetWire } from '@bantin/model/wire-schemas/target.js';
 import {
   checkCivic,
   checkCivicList,

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
-import { officialTitles, OfficialWire, type Official } from '@bantin/model';
+import { officialTitles, type Official } from '@bantin/model';
+import { OfficialWire } from '@bantin/model/wire-schemas/official.js';
 import { checkCivic, isProblem, TinCivicElement } from '../civic/civic-element.js';
 import { renderOfficialCard } from './official-card.js';
 import { baseStyles, tokenStyles } from '../internal/styles.js';

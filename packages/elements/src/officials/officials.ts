@@ -1,5 +1,6 @@
 import { html, type PropertyValues } from 'lit';
-import { formatDate, officialTitles, OfficialWire, sortOfficialsByProtocol, type Official } from '@bantin/model';
+import { formatDate, officialTitles, sortOfficialsByProtocol, type Official } from '@bantin/model';
+import { OfficialWire } from '@bantin/model/wire-schemas/official.js';
 import { checkCivicList, isProblem, TinCivicElement } from '../civic/civic-element.js';
 import { baseStyles, tokenStyles } from '../internal/styles.js';
 import { civicSectionStyles } from '../civic/civic.styles.js';
