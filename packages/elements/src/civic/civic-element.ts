@@ -48,9 +48,12 @@ export function parseDateAttribute(name: string, value: string | undefined): Dat
 
 /**
  * What the civic elements share: data given as a property or as a child
- * `<script type="application/json">` (read when connected, never in the constructor or render,
- * so server rendering is unaffected), and the shared error state. Subclasses name their data
- * property in `dataProperty` and apply the parsed JSON in `applyScriptData`.
+ * `<script type="application/json">`, and the shared error state. The child is read when the
+ * element connects and again whenever it is added, changed or removed (a MutationObserver on the
+ * host's children; never in the constructor or render, so server rendering is unaffected). A
+ * property set by script wins over the child: the child only fills a property that is unset or
+ * still holds what the child put there. Subclasses name their data property in `dataProperty`
+ * and apply the parsed JSON in `applyScriptData`, through `fillFromScript`.
  */
 export abstract class TinCivicElement extends TinElement {
   /** The property the JSON child fills, named in the missing-data message. */
@@ -64,12 +67,28 @@ export abstract class TinCivicElement extends TinElement {
 
   private warnedProblem = '';
 
-  /** The data came from the JSON child (data arrival: events fire), not from a property set by script. */
-  protected fromScript = false;
+  /** What the JSON child last put in each property: a property still holding it is the child's. */
+  private readonly filledByScript = new Map<string, unknown>();
+
+  /** The child and text last read, so that unrelated mutations (a slotted photo) change nothing. */
+  private lastRead?: [Element | undefined, string];
+
+  private observer?: MutationObserver;
+
+  private waitingForParser = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.readScript();
+    this.observer ??= new MutationObserver(() => this.readScriptWhenParsed());
+    this.observer.observe(this, { childList: true, characterData: true, subtree: true });
+    // A child already there was parsed whole (an element upgraded after its content).
+    if (this.scriptChild()) this.readScript();
+    else this.readScriptWhenParsed();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.observer?.disconnect();
   }
 
   /**
@@ -83,20 +102,64 @@ export abstract class TinCivicElement extends TinElement {
     return super.createRenderRoot();
   }
 
-  private readScript(): void {
-    const script = [...this.children].find(
-      (child) => child.localName === 'script' && (child as HTMLScriptElement).type === 'application/json',
+  /** The data came from the JSON child (data arrival: events fire), not from a property set by script. */
+  protected get fromScript(): boolean {
+    return this.holdsScriptValue(this.dataProperty);
+  }
+
+  private holdsScriptValue(name: string): boolean {
+    const value = (this as unknown as Record<string, unknown>)[name];
+    return value !== undefined && this.filledByScript.get(name) === value;
+  }
+
+  /** Fills a property from the JSON child, unless script has set it (the property wins). */
+  protected fillFromScript(name: string, value: unknown): void {
+    const self = this as unknown as Record<string, unknown>;
+    if (self[name] !== undefined && !this.holdsScriptValue(name)) return;
+    self[name] = value;
+    this.filledByScript.set(name, value);
+  }
+
+  /**
+   * While the page is still parsing, a child may be there only in part: read it once the parser
+   * is done. Afterwards, at once.
+   */
+  private readScriptWhenParsed(): void {
+    if (document.readyState !== 'loading') return this.readScript();
+    if (this.waitingForParser) return;
+    this.waitingForParser = true;
+    document.addEventListener(
+      'DOMContentLoaded',
+      () => {
+        this.waitingForParser = false;
+        this.readScript();
+      },
+      { once: true },
     );
-    if (!script) {
-      // Defined while the page is still parsing (an async script), the element connects before
-      // its children exist: look again once they do.
-      if (document.readyState === 'loading')
-        document.addEventListener('DOMContentLoaded', () => this.readScript(), { once: true });
-      return;
-    }
+  }
+
+  private scriptChild(): HTMLScriptElement | undefined {
+    return [...this.children].find(
+      (child): child is HTMLScriptElement =>
+        child.localName === 'script' && (child as HTMLScriptElement).type === 'application/json',
+    );
+  }
+
+  private readScript(): void {
+    const script = this.scriptChild();
+    const text = script?.textContent ?? '';
+    if (this.lastRead && this.lastRead[0] === script && this.lastRead[1] === text) return;
+    this.lastRead = [script, text];
+    // What the previous child filled goes; a property set by script since then stays.
+    const self = this as unknown as Record<string, unknown>;
+    for (const name of this.filledByScript.keys()) if (this.holdsScriptValue(name)) self[name] = undefined;
+    this.filledByScript.clear();
+    this.scriptProblem = undefined;
+    this.requestUpdate();
+    if (!script) return;
     let data: unknown;
     try {
-      data = JSON.parse(script.textContent ?? '');
+      data = JSON.parse(text);
     } catch {
       this.scriptProblem = { key: 'invalidJson', params: {} };
       this.reportScriptProblem();
@@ -105,7 +168,7 @@ export abstract class TinCivicElement extends TinElement {
     this.applyScriptData(data);
   }
 
-  /** Takes the parsed JSON child; properties already set by script win over it. */
+  /** Takes the parsed JSON child; fills its properties with `fillFromScript`. */
   protected abstract applyScriptData(data: unknown): void;
 
   /** A problem found in data that arrived in the JSON child fires `tin-<element>-error` once. */

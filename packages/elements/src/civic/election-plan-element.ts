@@ -21,11 +21,7 @@ export abstract class TinElectionPlanElement extends TinCivicElement {
     }
     // Each subclass declares `plan` itself (a Lit property): declared here, the manifest would
     // call it inherited and the generated reference would leave it out.
-    const self = this as { plan?: ElectionPlan };
-    if (self.plan === undefined) {
-      self.plan = data as ElectionPlan;
-      this.fromScript = true;
-    }
+    this.fillFromScript('plan', data);
   }
 
   /** The plan checked, bad list items left out (one warning counts them); or the problem. */

@@ -69,10 +69,7 @@ export class TinKeyFigures extends TinCivicElement {
       this.reportScriptProblem();
       return;
     }
-    if (this.targets === undefined) {
-      this.targets = targets as Target[];
-      this.fromScript = true;
-    }
+    this.fillFromScript('targets', targets);
   }
 
   override willUpdate(changed: PropertyValues<this>): void {

@@ -96,11 +96,8 @@ export class TinMeeting extends TinCivicElement {
       this.scriptProblem = checked.problem;
       this.reportScriptProblem();
     }
-    if (this.meeting === undefined) {
-      this.meeting = meeting as Meeting;
-      this.fromScript = true;
-    }
-    if (meeting !== data && Array.isArray(wrapped?.officials)) this.officials ??= wrapped.officials as Official[];
+    this.fillFromScript('meeting', meeting);
+    if (meeting !== data && Array.isArray(wrapped?.officials)) this.fillFromScript('officials', wrapped.officials);
   }
 
   override willUpdate(changed: PropertyValues<this>): void {

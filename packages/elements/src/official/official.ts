@@ -14,7 +14,8 @@ export type OfficialLayout = 'inline' | 'card';
  * ủy, Trưởng đoàn Đại biểu Quốc hội Thành phố Vương Đình Huệ", inline in a sentence or as a card.
  *
  * The data is the `official` property, or a child `<script type="application/json">` holding the
- * same object (read when the element connects; the property wins). It is checked as API responses
+ * same object (read when the element connects and again whenever the child is added, changed or
+ * removed; the property wins). It is checked as API responses
  * are: invalid data shows the error state naming the field. Titles are those held on the Vietnam
  * date of `at`, whatever the reader's time zone; an official holding none shows the name alone
  * (inline) or the name and "Không giữ chức vụ nào vào ngày …" (card).
@@ -63,10 +64,7 @@ export class TinOfficial extends TinCivicElement {
       this.scriptProblem = checked.problem;
       this.reportScriptProblem();
     }
-    if (this.official === undefined) {
-      this.official = data as Official;
-      this.fromScript = true;
-    }
+    this.fillFromScript('official', data);
   }
 
   override render() {

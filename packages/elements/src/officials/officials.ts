@@ -77,10 +77,7 @@ export class TinOfficials extends TinCivicElement {
       this.reportScriptProblem();
       return;
     }
-    if (this.officials === undefined) {
-      this.officials = data as Official[];
-      this.fromScript = true;
-    }
+    this.fillFromScript('officials', data);
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
