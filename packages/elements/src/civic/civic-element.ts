@@ -5,6 +5,7 @@ import { emit, type TinInvalidItemsDetail, type TinLoadErrorDetail } from '../in
 import { translate } from '../internal/i18n.js';
 import { TinElement } from '../internal/tin-element.js';
 import { civicText, type CivicMessageKey } from './civic.i18n.js';
+import { takeOverServerRender } from './server-rendered.js';
 
 /** Why a civic element cannot show its data: the text names the property, attribute or field. */
 export interface CivicProblem {
@@ -91,14 +92,8 @@ export abstract class TinCivicElement extends TinElement {
     this.observer?.disconnect();
   }
 
-  /**
-   * A shadow root the server rendered (declarative shadow DOM) is taken over, not hydrated: Lit
-   * would otherwise render a second copy after it. Left alone when the page loads Lit's hydration
-   * support, which reuses it.
-   */
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
-    if (!(globalThis as { litElementHydrateSupport?: unknown }).litElementHydrateSupport)
-      this.shadowRoot?.replaceChildren();
+    takeOverServerRender(this);
     return super.createRenderRoot();
   }
 
