@@ -27,6 +27,7 @@ export * from './vi/parse-date.js';
 export * from './vi/lunar.js';
 export * from './vi/names.js';
 export * from './vi/officials.js';
+export * from './vi/official-titles.js';
 export * from './election.js';
 export * from './calendar-day.js';
 export * from './json-ld.js';

@@ -14,7 +14,7 @@ import {
   vietnamParts,
 } from './dates.js';
 import { toLunarDate } from './lunar.js';
-import { positionsAt } from './officials.js';
+import { positionsAt } from './official-titles.js';
 import { parseVietnameseDate } from './parse-date.js';
 
 test('the suite runs outside Vietnam time, so zone leaks would show', () => {

@@ -122,6 +122,16 @@ function dateName(p: VietnamDateParts, part: 'weekday' | 'month', locale: DateLo
  * - `dateTime`: "25/11/2026 08:30", the byline form of Vietnamese portals
  * - `time`: "08:30"
  */
+/**
+ * The instant the next Vietnam calendar day starts (00:00 UTC+7), strictly after `now`: when a
+ * page left open overnight turns to the next day, at Vietnam midnight rather than the reader's.
+ */
+export function startOfNextVietnamDay(now: DateInput = Date.now()): Date {
+  const { year, month, day } = vietnamParts(now);
+  // Date.UTC rolls day 32 over into the next month, and 31 December into the next year.
+  return fromVietnamTime(year, month, day + 1);
+}
+
 export type DateStyle = 'full' | 'short' | 'long' | 'dateTime' | 'time';
 
 export function formatDate(
