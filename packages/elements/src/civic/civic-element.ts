@@ -4,12 +4,12 @@ import { BantinDataError } from '../data/errors.js';
 import { emit, type TinInvalidItemsDetail, type TinLoadErrorDetail } from '../internal/events.js';
 import { translate } from '../internal/i18n.js';
 import { TinElement } from '../internal/tin-element.js';
-import { civicText, type CivicMessageKey } from './civic.i18n.js';
+import { localize, problemMessages } from './civic.i18n.js';
 import { takeOverServerRender } from './server-rendered.js';
 
 /** Why a civic element cannot show its data: the text names the property, attribute or field. */
 export interface CivicProblem {
-  key: 'missing' | Extract<CivicMessageKey, 'invalid' | 'invalidJson' | 'invalidDate'>;
+  key: 'missing' | keyof (typeof problemMessages)['vi'];
   params: Record<string, string>;
 }
 
@@ -184,16 +184,12 @@ export abstract class TinCivicElement extends TinElement {
     return parseDateAttribute('at', at) ?? new Date(now ?? Date.now());
   }
 
-  protected text(key: CivicMessageKey, params?: Record<string, string | number>): string {
-    return civicText(this.locale, key, params);
-  }
-
   protected problemText(problem: CivicProblem, locale: Locale = this.locale): string {
     const { key, params } = problem;
     if (key === 'missing') return translate(locale, 'errorConfig', { attribute: params.name ?? '' });
-    if (key !== 'invalid') return civicText(locale, key, params);
+    if (key !== 'invalid') return localize(problemMessages, locale, key, params);
     const issue = formatIssue({ path: params.issue ?? '', code: '', message: params.code ?? '' }, locale);
-    return civicText(locale, 'invalid', { issue });
+    return localize(problemMessages, locale, 'invalid', { issue });
   }
 
   /**

@@ -19,6 +19,8 @@ import {
   type CivicProblem,
 } from '../civic/civic-element.js';
 import { civicSectionStyles } from '../civic/civic.styles.js';
+import { localize } from '../civic/civic.i18n.js';
+import { meetingMessages } from './meeting.i18n.js';
 import { baseStyles, tokenStyles } from '../internal/styles.js';
 import { tilesStyles } from '../key-figures/key-figures.styles.js';
 import { renderTiles, sharedYear } from '../key-figures/tiles.js';
@@ -126,6 +128,10 @@ export class TinMeeting extends TinCivicElement {
     return { meeting: whole.value, targets: valid };
   }
 
+  private message(key: keyof (typeof meetingMessages)['vi'], params?: Record<string, string | number>): string {
+    return localize(meetingMessages, this.locale, key, params);
+  }
+
   override render() {
     const checked = this.checked;
     if (!checked)
@@ -155,13 +161,13 @@ export class TinMeeting extends TinCivicElement {
       level,
       html`<dl part="details" class="details">
           <div>
-            <dt>${this.text('meetingTime')}</dt>
+            <dt>${this.message('time')}</dt>
             <dd><time datetime=${at}>${formatDate(at, 'full', { locale })}, ${formatDate(at, 'time')}</time></dd>
           </div>
           ${
             meeting.location
               ? html`<div>
-                  <dt>${this.text('meetingPlace')}</dt>
+                  <dt>${this.message('place')}</dt>
                   <dd>${meeting.location}</dd>
                 </div>`
               : nothing
@@ -170,7 +176,7 @@ export class TinMeeting extends TinCivicElement {
         ${
           chairs.length
             ? html`<div class="part">
-                ${sub(this.text('meetingChairs'))}
+                ${sub(this.message('chairs'))}
                 <ul part="chairs">
                   ${chairs.map(person)}
                 </ul>
@@ -180,7 +186,7 @@ export class TinMeeting extends TinCivicElement {
         ${
           attendees.length || groups.length
             ? html`<div class="part">
-                ${sub(this.text('meetingAttendees'))}
+                ${sub(this.message('attendees'))}
                 <ul part="attendees">
                   ${attendees.map(person)}${groups.map((group) => html`<li>${group}</li>`)}
                 </ul>
@@ -190,11 +196,11 @@ export class TinMeeting extends TinCivicElement {
         ${
           agenda.length
             ? html`<div class="part">
-                ${sub(this.text('meetingAgenda'))}
+                ${sub(this.message('agenda'))}
                 ${agenda.map(
                   ({ outcome, items }) =>
                     html`<div part="outcome" class="outcome" role="heading" aria-level=${Math.min(6, level + 2)}>
-                        ${this.text(outcome)}
+                        ${this.message(outcome)}
                       </div>
                       <ol part="agenda">
                         ${items.map((item) => html`<li>${item.title}</li>`)}
@@ -206,7 +212,7 @@ export class TinMeeting extends TinCivicElement {
         ${
           targets.length
             ? html`<div class="part">
-                ${sub(year === undefined ? this.text('targets') : this.text('targetsOfYear', { year }))}
+                ${sub(year === undefined ? this.message('targets') : this.message('targetsOfYear', { year }))}
                 ${renderTiles(targets, locale)}
               </div>`
             : nothing
