@@ -37,3 +37,4 @@ export * from './vi/text.js';
 export * from './vi/abbreviations.js';
 export * from './protocol.js';
 export * from './meeting-format.js';
+export * from './target-format.js';
