@@ -21,6 +21,7 @@ export * from './issues.js';
 export * from './validate.js';
 
 export * from './vi/dates.js';
+export * from './vi/relative-time.js';
 export * from './vi/numbers.js';
 export * from './vi/terms.js';
 export * from './vi/parse-date.js';
