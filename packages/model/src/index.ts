@@ -30,6 +30,7 @@ export * from './vi/names.js';
 export * from './vi/officials.js';
 export * from './vi/official-titles.js';
 export * from './election.js';
+export * from './election-day.js';
 export * from './calendar-day.js';
 export * from './json-ld.js';
 export * from './wire.js';
