@@ -71,20 +71,17 @@ export abstract class TinCivicElement extends TinElement {
   /** What the JSON child last put in each property: a property still holding it is the child's. */
   private readonly filledByScript = new Map<string, unknown>();
 
-  /** The child and text last read, so that unrelated mutations (a slotted photo) change nothing. */
-  private lastRead?: [Element | undefined, string];
+  /** The JSON child's text when last read (null: there was none); other mutations change nothing. */
+  private readText?: string | null;
 
   private observer?: MutationObserver;
 
-  private waitingForParser = false;
-
   override connectedCallback(): void {
     super.connectedCallback();
-    this.observer ??= new MutationObserver(() => this.readScriptWhenParsed());
+    this.observer ??= new MutationObserver(() => this.readScript(true));
     this.observer.observe(this, { childList: true, characterData: true, subtree: true });
     // A child already there was parsed whole (an element upgraded after its content).
-    if (this.scriptChild()) this.readScript();
-    else this.readScriptWhenParsed();
+    this.readScript(!this.scriptChild());
   }
 
   override disconnectedCallback(): void {
@@ -115,43 +112,31 @@ export abstract class TinCivicElement extends TinElement {
     this.filledByScript.set(name, value);
   }
 
+  private scriptChild(): HTMLScriptElement | null {
+    return this.querySelector(':scope > script[type="application/json"]');
+  }
+
   /**
-   * While the page is still parsing, a child may be there only in part: read it once the parser
-   * is done. Afterwards, at once.
+   * Reads the JSON child when its text changed. While the page is still parsing, a child that
+   * is new or changing may be there only in part (`mayBePartial`): it is read once the parser is
+   * done.
    */
-  private readScriptWhenParsed(): void {
-    if (document.readyState !== 'loading') return this.readScript();
-    if (this.waitingForParser) return;
-    this.waitingForParser = true;
-    document.addEventListener(
-      'DOMContentLoaded',
-      () => {
-        this.waitingForParser = false;
-        this.readScript();
-      },
-      { once: true },
-    );
-  }
-
-  private scriptChild(): HTMLScriptElement | undefined {
-    return [...this.children].find(
-      (child): child is HTMLScriptElement =>
-        child.localName === 'script' && (child as HTMLScriptElement).type === 'application/json',
-    );
-  }
-
-  private readScript(): void {
+  private readScript(mayBePartial: boolean): void {
+    if (mayBePartial && document.readyState === 'loading') {
+      document.addEventListener('DOMContentLoaded', () => this.readScript(false), { once: true });
+      return;
+    }
     const script = this.scriptChild();
-    const text = script?.textContent ?? '';
-    if (this.lastRead && this.lastRead[0] === script && this.lastRead[1] === text) return;
-    this.lastRead = [script, text];
+    const text = script ? script.textContent : null;
+    if (text === this.readText) return;
+    this.readText = text;
     // What the previous child filled goes; a property set by script since then stays.
     const self = this as unknown as Record<string, unknown>;
     for (const name of this.filledByScript.keys()) if (this.holdsScriptValue(name)) self[name] = undefined;
     this.filledByScript.clear();
     this.scriptProblem = undefined;
     this.requestUpdate();
-    if (!script) return;
+    if (text === null) return;
     let data: unknown;
     try {
       data = JSON.parse(text);
