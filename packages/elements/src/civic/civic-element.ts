@@ -4,7 +4,7 @@ import { BantinDataError } from '../data/errors.js';
 import { emit, type TinInvalidItemsDetail, type TinLoadErrorDetail } from '../internal/events.js';
 import { translate } from '../internal/i18n.js';
 import { TinElement } from '../internal/tin-element.js';
-import { localize, problemMessages } from './civic.i18n.js';
+import { localize, problemMessages, type CivicMessages } from './civic.i18n.js';
 import { takeOverServerRender } from './server-rendered.js';
 
 /** Why a civic element cannot show its data: the text names the property, attribute or field. */
@@ -167,6 +167,15 @@ export abstract class TinCivicElement extends TinElement {
    */
   protected atDate(at: string, now: Date | number | undefined): Date | CivicProblem {
     return parseDateAttribute('at', at) ?? new Date(now ?? Date.now());
+  }
+
+  /** A string of the element's own table (`<element>.i18n.ts`) in its language, filled. */
+  protected message<Key extends string>(
+    table: CivicMessages<Key>,
+    key: Key,
+    params?: Record<string, string | number>,
+  ): string {
+    return localize(table, this.locale, key, params);
   }
 
   protected problemText(problem: CivicProblem, locale: Locale = this.locale): string {

@@ -4,7 +4,6 @@ import { TargetWire } from '@bantin/model/wire-schemas/target.js';
 import { checkCivicList, TinCivicElement } from '../civic/civic-element.js';
 import { baseStyles, tokenStyles } from '../internal/styles.js';
 import { civicSectionStyles } from '../civic/civic.styles.js';
-import { localize } from '../civic/civic.i18n.js';
 import { keyFiguresMessages } from './key-figures.i18n.js';
 import { tilesStyles } from './key-figures.styles.js';
 import { renderTiles, sharedYear } from './tiles.js';
@@ -82,21 +81,20 @@ export class TinKeyFigures extends TinCivicElement {
     }
   }
 
-  private message(key: keyof (typeof keyFiguresMessages)['vi'], params?: Record<string, string | number>): string {
-    return localize(keyFiguresMessages, this.locale, key, params);
-  }
-
   override render() {
     const shown = this.valid.slice(0, Math.max(0, this.limit));
     const year = sharedYear(shown);
     const heading =
-      this.heading || (year === undefined ? this.message('heading') : this.message('headingOfYear', { year }));
+      this.heading ||
+      (year === undefined
+        ? this.message(keyFiguresMessages, 'heading')
+        : this.message(keyFiguresMessages, 'headingOfYear', { year }));
     return this.renderSection(
       heading,
       this.headingLevel,
       this.listProblem(this.targets) ??
         (shown.length === 0
-          ? html`<p part="empty" role="status">${this.message('empty')}</p>`
+          ? html`<p part="empty" role="status">${this.message(keyFiguresMessages, 'empty')}</p>`
           : renderTiles(shown, this.locale)),
     );
   }

@@ -19,7 +19,6 @@ import {
   type CivicProblem,
 } from '../civic/civic-element.js';
 import { civicSectionStyles } from '../civic/civic.styles.js';
-import { localize } from '../civic/civic.i18n.js';
 import { meetingMessages } from './meeting.i18n.js';
 import { baseStyles, tokenStyles } from '../internal/styles.js';
 import { tilesStyles } from '../key-figures/key-figures.styles.js';
@@ -128,10 +127,6 @@ export class TinMeeting extends TinCivicElement {
     return { meeting: whole.value, targets: valid };
   }
 
-  private message(key: keyof (typeof meetingMessages)['vi'], params?: Record<string, string | number>): string {
-    return localize(meetingMessages, this.locale, key, params);
-  }
-
   override render() {
     const checked = this.checked;
     if (!checked)
@@ -161,13 +156,13 @@ export class TinMeeting extends TinCivicElement {
       level,
       html`<dl part="details" class="details">
           <div>
-            <dt>${this.message('time')}</dt>
+            <dt>${this.message(meetingMessages, 'time')}</dt>
             <dd><time datetime=${at}>${formatDate(at, 'full', { locale })}, ${formatDate(at, 'time')}</time></dd>
           </div>
           ${
             meeting.location
               ? html`<div>
-                  <dt>${this.message('place')}</dt>
+                  <dt>${this.message(meetingMessages, 'place')}</dt>
                   <dd>${meeting.location}</dd>
                 </div>`
               : nothing
@@ -176,7 +171,7 @@ export class TinMeeting extends TinCivicElement {
         ${
           chairs.length
             ? html`<div class="part">
-                ${sub(this.message('chairs'))}
+                ${sub(this.message(meetingMessages, 'chairs'))}
                 <ul part="chairs">
                   ${chairs.map(person)}
                 </ul>
@@ -186,7 +181,7 @@ export class TinMeeting extends TinCivicElement {
         ${
           attendees.length || groups.length
             ? html`<div class="part">
-                ${sub(this.message('attendees'))}
+                ${sub(this.message(meetingMessages, 'attendees'))}
                 <ul part="attendees">
                   ${attendees.map(person)}${groups.map((group) => html`<li>${group}</li>`)}
                 </ul>
@@ -196,11 +191,11 @@ export class TinMeeting extends TinCivicElement {
         ${
           agenda.length
             ? html`<div class="part">
-                ${sub(this.message('agenda'))}
+                ${sub(this.message(meetingMessages, 'agenda'))}
                 ${agenda.map(
                   ({ outcome, items }) =>
                     html`<div part="outcome" class="outcome" role="heading" aria-level=${Math.min(6, level + 2)}>
-                        ${this.message(outcome)}
+                        ${this.message(meetingMessages, outcome)}
                       </div>
                       <ol part="agenda">
                         ${items.map((item) => html`<li>${item.title}</li>`)}
@@ -212,7 +207,7 @@ export class TinMeeting extends TinCivicElement {
         ${
           targets.length
             ? html`<div class="part">
-                ${sub(year === undefined ? this.message('targets') : this.message('targetsOfYear', { year }))}
+                ${sub(year === undefined ? this.message(meetingMessages, 'targets') : this.message(meetingMessages, 'targetsOfYear', { year }))}
                 ${renderTiles(targets, locale)}
               </div>`
             : nothing

@@ -4,7 +4,6 @@ import { OfficialWire } from '@bantin/model/wire-schemas/official.js';
 import { checkCivicList, isProblem, TinCivicElement } from '../civic/civic-element.js';
 import { baseStyles, tokenStyles } from '../internal/styles.js';
 import { civicSectionStyles } from '../civic/civic.styles.js';
-import { localize } from '../civic/civic.i18n.js';
 import { officialsMessages } from './officials.i18n.js';
 import { renderOfficialCard } from '../official/official-card.js';
 import { officialCardStyles } from '../official/official.styles.js';
@@ -90,14 +89,10 @@ export class TinOfficials extends TinCivicElement {
     }
   }
 
-  private message(key: keyof (typeof officialsMessages)['vi'], params?: Record<string, string | number>): string {
-    return localize(officialsMessages, this.locale, key, params);
-  }
-
   override render() {
     const at = this.atDate(this.at, this.now);
     return this.renderSection(
-      this.heading || this.message('heading'),
+      this.heading || this.message(officialsMessages, 'heading'),
       this.headingLevel,
       isProblem(at) ? this.renderProblem(at) : (this.listProblem(this.officials) ?? this.renderList(at)),
     );
@@ -110,7 +105,9 @@ export class TinOfficials extends TinCivicElement {
       at,
     ).slice(0, Math.max(0, this.limit));
     if (shown.length === 0)
-      return html`<p part="empty" role="status">${this.message('empty', { date: formatDate(at, 'short') })}</p>`;
+      return html`<p part="empty" role="status">
+        ${this.message(officialsMessages, 'empty', { date: formatDate(at, 'short') })}
+      </p>`;
     return html`<ul part="list">
       ${shown.map(
         (official) =>
