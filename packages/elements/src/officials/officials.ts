@@ -104,10 +104,10 @@ export class TinOfficials extends TinCivicElement {
       this.valid.filter((official) => officialTitles(official, at) !== ''),
       at,
     ).slice(0, Math.max(0, this.limit));
-    if (shown.length === 0)
-      return html`<p part="empty" role="status">
-        ${this.message(officialsMessages, 'empty', { date: formatDate(at, 'short') })}
-      </p>`;
+    if (shown.length === 0) {
+      const empty = this.message(officialsMessages, 'empty', { date: formatDate(at, 'short') });
+      return html`<p part="empty" role="status">${empty}</p>`;
+    }
     return html`<ul part="list">
       ${shown.map(
         (official) =>
