@@ -208,10 +208,19 @@ export abstract class TinCivicElement extends TinElement {
     >`;
   }
 
+  /**
+   * The error state for data that cannot be shown: its problem, else (no data) the JSON child's
+   * problem, else the missing-data error naming the property.
+   */
+  protected renderUnusable(checked?: { problem: CivicProblem }) {
+    return this.renderProblem(
+      checked?.problem ?? this.scriptProblem ?? { key: 'missing', params: { name: this.dataProperty } },
+    );
+  }
+
   /** The error state for list data that is missing or is no array; undefined when it is a list. */
   protected listProblem(list: unknown) {
-    if (list === undefined)
-      return this.renderProblem(this.scriptProblem ?? { key: 'missing', params: { name: this.dataProperty } });
+    if (list === undefined) return this.renderUnusable();
     if (!Array.isArray(list))
       return this.renderProblem({ key: 'invalid', params: { issue: this.dataProperty, code: 'invalid_type: array' } });
     return undefined;

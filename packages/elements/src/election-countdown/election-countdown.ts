@@ -101,9 +101,7 @@ export class TinElectionCountdown extends TinElectionPlanElement {
 
   override render() {
     const checked = this.checked;
-    if (!checked)
-      return this.renderProblem(this.scriptProblem ?? { key: 'missing', params: { name: this.dataProperty } });
-    if ('problem' in checked) return this.renderProblem(checked.problem);
+    if (!checked || 'problem' in checked) return this.renderUnusable(checked);
     const locale = this.locale;
     const { electionDay, title } = checked.value;
     const text = electionCountdownMessages[locale];

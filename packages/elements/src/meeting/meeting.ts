@@ -129,9 +129,7 @@ export class TinMeeting extends TinCivicElement {
 
   override render() {
     const checked = this.checked;
-    if (!checked)
-      return this.renderProblem(this.scriptProblem ?? { key: 'missing', params: { name: this.dataProperty } });
-    if ('problem' in checked) return this.renderProblem(checked.problem);
+    if (!checked || 'problem' in checked) return this.renderUnusable(checked);
     const { meeting, targets } = checked;
     const locale = this.locale;
     const at = meeting.startAt;

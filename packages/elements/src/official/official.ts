@@ -70,10 +70,8 @@ export class TinOfficial extends TinCivicElement {
   override render() {
     const at = this.atDate(this.at, this.now);
     if (isProblem(at)) return this.renderProblem(at);
-    if (this.official === undefined)
-      return this.renderProblem(this.scriptProblem ?? { key: 'missing', params: { name: this.dataProperty } });
-    const checked = checkCivic(OfficialWire, this.official);
-    if ('problem' in checked) return this.renderProblem(checked.problem);
+    const checked = this.official === undefined ? undefined : checkCivic(OfficialWire, this.official);
+    if (!checked || 'problem' in checked) return this.renderUnusable(checked);
     const official = checked.value;
     if (this.layout === 'card')
       return html`<div part="base" class="card">${renderOfficialCard(official, at, this.locale, 'photo')}</div>`;
