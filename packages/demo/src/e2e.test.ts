@@ -186,6 +186,44 @@ test('the election page shows the countdown and the progress bars from the plan 
   assert.equal(await officials.locator('[part=error]').count(), 0);
 });
 
+/**
+ * What each civic element shows once its script has taken over the shadow root the server sent:
+ * the element children of that root (one copy of its content, never the server's beside the
+ * browser's), whether the server's inline <style> is still there, and any error part.
+ */
+const CIVIC = "'tin-date-bar, tin-officials, tin-meeting, tin-election-countdown, tin-election-progress'";
+
+async function civicShadows(): Promise<Array<{ tag: string; children: number; serverStyle: boolean; error: boolean }>> {
+  // In the page (strings: this package's TypeScript has no DOM types).
+  await page.waitForFunction(
+    `[...document.querySelectorAll(${CIVIC})].every((el) => el.matches(':defined') && !el.shadowRoot?.querySelector(':scope > style'))`,
+  );
+  return page.evaluate(
+    `[...document.querySelectorAll(${CIVIC})].map((el) => ({
+      tag: el.localName,
+      children: el.shadowRoot.children.length,
+      serverStyle: !!el.shadowRoot.querySelector('style'),
+      error: !!el.shadowRoot.querySelector('[part~="error"]'),
+    }))`,
+  );
+}
+
+test('the server-rendered civic boxes upgrade in place: one copy each, no error, on both pages', async () => {
+  for (const [url, tags] of [
+    [
+      demo.url + mostViewedArticle.url,
+      ['tin-date-bar', 'tin-officials', 'tin-election-countdown', 'tin-election-progress'],
+    ],
+    [demo.articleUrl, ['tin-date-bar', 'tin-officials', 'tin-meeting']],
+  ] as const) {
+    await page.goto(url);
+    const shadows = await civicShadows();
+    assert.deepEqual(shadows.map(({ tag }) => tag).sort(), [...tags].sort(), url);
+    for (const shadow of shadows)
+      assert.deepEqual(shadow, { tag: shadow.tag, children: 1, serverStyle: false, error: false });
+  }
+});
+
 test('no console errors or page errors on the way', () => {
   assert.deepEqual(problems, []);
 });

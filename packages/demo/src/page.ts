@@ -2,7 +2,6 @@ import {
   articleJsonLd,
   formatDate,
   formatNumber,
-  formatOfficial,
   isSafeLinkUrl,
   jsonLdScriptContent,
   type Article,
@@ -14,7 +13,7 @@ import {
 } from '@bantin/model';
 import { dateBar } from './election-page.js';
 import { html, raw, type RawHtml } from './html.js';
-import { renderMeetingBox } from './ssr.js';
+import { renderMeetingBox, renderOfficials } from './ssr.js';
 
 export interface ArticlePageOptions {
   article: Article;
@@ -74,14 +73,16 @@ function block(item: ArticleBlock): RawHtml {
 
 /**
  * The meeting box, server-rendered (declarative shadow DOM), with its data in the HTML: a JSON
- * child the element reads when it upgrades (escaped for a <script> by jsonLdScriptContent),
- * holding only the officials the meeting names.
+ * child the element reads when it upgrades, holding only the officials the meeting names.
  */
 function meetingBox(meeting: Meeting, officials: readonly Official[]): RawHtml {
   const named = new Set([...meeting.chairIds, ...meeting.attendeeIds]);
-  const present = officials.filter((official) => named.has(official.id));
-  const json = `<script type="application/json">${jsonLdScriptContent({ meeting, officials: present })}</script>`;
-  return raw(renderMeetingBox(meeting, present, json));
+  return raw(
+    renderMeetingBox(
+      meeting,
+      officials.filter((official) => named.has(official.id)),
+    ),
+  );
 }
 
 function relatedCard(summary: ArticleSummary): RawHtml {
@@ -171,16 +172,8 @@ export function renderArticlePage(options: ArticlePageOptions): string {
               ${
                 mentioned.length
                   ? html`<aside class="officials">
-                      <!-- The officials named, with the titles they held on the article's date; the
-                           list inside is what readers get before the element upgrades. -->
-                      <tin-officials heading="Đại biểu được nhắc đến" heading-level="2" at="${article.publishedAt}"
-                        ><script type="application/json">
-                          ${raw(jsonLdScriptContent(mentioned))}
-                        </script>
-                        <ul>
-                          ${mentioned.map((official) => html`<li>${formatOfficial(official, { style: 'full', at: article.publishedAt })}</li>`)}
-                        </ul></tin-officials
-                      >
+                      <!-- The officials named, with the titles they held on the article's date. -->
+                      ${raw(renderOfficials(mentioned, article.publishedAt, 'Đại biểu được nhắc đến'))}
                     </aside>`
                   : ''
               }

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { formatLunarDate, lunarHoliday, startOfNextVietnamDay, vietnamCalendarDay } from './calendar-day.js';
+import { formatLunarDate, lunarHoliday, vietnamCalendarDay } from './calendar-day.js';
+import { startOfNextVietnamDay } from './vi/dates.js';
 import { toVietnamDateString, toVietnamIsoString } from './vi/dates.js';
 
 test("the issue's example: Thứ Hai 30/11/2026 is 22 tháng 10 năm Bính Ngọ", () => {

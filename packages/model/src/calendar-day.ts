@@ -3,16 +3,9 @@ import { fromVietnamTime, toVietnamDateString, vietnamParts, type DateInput, typ
 
 /**
  * What a Vietnamese portal's date bar shows for one day: the lunar date in words and the
- * festival of the day, and when that day ends in Vietnam (so a page left open overnight
- * turns the page at Vietnam midnight, not at the reader's).
+ * festival of the day. When that day ends in Vietnam is `startOfNextVietnamDay` (vi/dates.ts),
+ * kept there so a countdown that only needs midnight does not download the lunar calendar.
  */
-
-/** The instant the next Vietnam calendar day starts (00:00 UTC+7), strictly after `now`. */
-export function startOfNextVietnamDay(now: DateInput = Date.now()): Date {
-  const { year, month, day } = vietnamParts(now);
-  // Date.UTC rolls day 32 over into the next month, and 31 December into the next year.
-  return fromVietnamTime(year, month, day + 1);
-}
 
 /** The lunar days portals name: Tết Nguyên đán (1 tháng Giêng) and Rằm (the 15th). */
 export type LunarHoliday = 'tet' | 'ram';

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { daysUntilElection, electionProgress } from './election.js';
+import { daysUntilElection } from './election-day.js';
+import { electionProgress } from './election.js';
 import { seedElectionPlan } from './fixtures/index.js';
 
 test('days until 15/3/2026, counted in Vietnam', () => {

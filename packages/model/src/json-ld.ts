@@ -3,7 +3,7 @@ import type { Meeting } from './meeting.js';
 import type { Official } from './official.js';
 import { formatTerm } from './vi/terms.js';
 import { splitVietnameseName } from './vi/names.js';
-import { positionsAt } from './vi/officials.js';
+import { positionsAt } from './vi/official-titles.js';
 import type { DateInput } from './vi/dates.js';
 
 /**

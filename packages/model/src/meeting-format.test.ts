@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { seedMeeting } from './fixtures/index.js';
-import { formatMeetingTitle, formatTarget, groupAgendaByOutcome } from './meeting-format.js';
+import { formatMeetingTitle, groupAgendaByOutcome } from './meeting-format.js';
+import { formatTarget } from './target-format.js';
 
 test('the seed meeting heading, and headings without a session or with a period only', () => {
   assert.equal(formatMeetingTitle(seedMeeting), 'Hội nghị lần thứ 2 Ban Chấp hành Đảng bộ Thành phố (khóa XVII)');

@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { officials } from './fixtures/index.js';
 import type { Official } from './official.js';
-import { officialProtocolRank, officialTitles, protocolRank, sortOfficialsByProtocol } from './protocol.js';
+import { officialProtocolRank, protocolRank, sortOfficialsByProtocol } from './protocol.js';
+import { officialTitles } from './vi/official-titles.js';
 
 const names = (list: readonly Official[]) => list.map((official) => official.fullName);
 

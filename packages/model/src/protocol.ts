@@ -10,7 +10,7 @@
  */
 import type { Official } from './official.js';
 import { compareVietnameseNames } from './vi/names.js';
-import { formatOfficial, positionsAt } from './vi/officials.js';
+import { positionsAt } from './vi/official-titles.js';
 
 /**
  * Title beginnings, highest in protocol first: the usual order of a city's or province's
@@ -38,7 +38,6 @@ const PROTOCOL_TITLES: readonly (readonly string[])[] = [
   ['Thành ủy viên', 'Tỉnh ủy viên'],
 ];
 
-// Pure: a bundle that only needs officialTitles drops the table and the collator.
 const collator = /* @__PURE__ */ new Intl.Collator('vi', { sensitivity: 'base' });
 
 /** Whether `title` (NFC, spaces collapsed) begins with the words of `prefix`. */
@@ -85,13 +84,4 @@ export function sortOfficialsByProtocol<T extends Official>(
     .map((official) => ({ official, rank: officialProtocolRank(official, at) }))
     .sort((a, b) => a.rank - b.rank || compareVietnameseNames(a.official.fullName, b.official.fullName))
     .map(({ official }) => official);
-}
-
-/**
- * The chain of titles held on the Vietnam date of `at`, in the order the news writes them
- * ("Ủy viên Bộ Chính trị, Bí thư Thành ủy, Trưởng đoàn Đại biểu Quốc hội Thành phố"), without
- * the name; "" when nothing is held. The same chain `formatOfficial` writes before the name.
- */
-export function officialTitles(official: Official, at: Date | string = new Date()): string {
-  return formatOfficial({ ...official, fullName: '' }, { at });
 }

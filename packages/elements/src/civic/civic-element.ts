@@ -4,11 +4,12 @@ import { BantinDataError } from '../data/errors.js';
 import { emit, type TinInvalidItemsDetail, type TinLoadErrorDetail } from '../internal/events.js';
 import { translate } from '../internal/i18n.js';
 import { TinElement } from '../internal/tin-element.js';
-import { civicText, type CivicMessageKey } from './civic.i18n.js';
+import { localize, problemMessages, type CivicMessages } from './civic.i18n.js';
+import { takeOverServerRender } from './server-rendered.js';
 
 /** Why a civic element cannot show its data: the text names the property, attribute or field. */
 export interface CivicProblem {
-  key: 'missing' | Extract<CivicMessageKey, 'invalid' | 'invalidJson' | 'invalidDate'>;
+  key: 'missing' | keyof (typeof problemMessages)['vi'];
   params: Record<string, string>;
 }
 
@@ -48,9 +49,12 @@ export function parseDateAttribute(name: string, value: string | undefined): Dat
 
 /**
  * What the civic elements share: data given as a property or as a child
- * `<script type="application/json">` (read when connected, never in the constructor or render,
- * so server rendering is unaffected), and the shared error state. Subclasses name their data
- * property in `dataProperty` and apply the parsed JSON in `applyScriptData`.
+ * `<script type="application/json">`, and the shared error state. The child is read when the
+ * element connects and again whenever it is added, changed or removed (a MutationObserver on the
+ * host's children; never in the constructor or render, so server rendering is unaffected). A
+ * property set by script wins over the child: the child only fills a property that is unset or
+ * still holds what the child put there. Subclasses name their data property in `dataProperty`
+ * and apply the parsed JSON in `applyScriptData`, through `fillFromScript`.
  */
 export abstract class TinCivicElement extends TinElement {
   /** The property the JSON child fills, named in the missing-data message. */
@@ -64,39 +68,78 @@ export abstract class TinCivicElement extends TinElement {
 
   private warnedProblem = '';
 
-  /** The data came from the JSON child (data arrival: events fire), not from a property set by script. */
-  protected fromScript = false;
+  /** What the JSON child last put in each property: a property still holding it is the child's. */
+  private readonly filledByScript = new Map<string, unknown>();
+
+  /** The JSON child's text when last read (null: there was none); other mutations change nothing. */
+  private readText?: string | null;
+
+  private observer?: MutationObserver;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.readScript();
+    this.observer ??= new MutationObserver(() => this.readScript(true));
+    this.observer.observe(this, { childList: true, characterData: true, subtree: true });
+    // A child already there was parsed whole (an element upgraded after its content).
+    this.readScript(!this.scriptChild());
   }
 
-  /**
-   * A shadow root the server rendered (declarative shadow DOM) is taken over, not hydrated: Lit
-   * would otherwise render a second copy after it. Left alone when the page loads Lit's hydration
-   * support, which reuses it.
-   */
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.observer?.disconnect();
+  }
+
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
-    if (!(globalThis as { litElementHydrateSupport?: unknown }).litElementHydrateSupport)
-      this.shadowRoot?.replaceChildren();
+    takeOverServerRender(this);
     return super.createRenderRoot();
   }
 
-  private readScript(): void {
-    const script = [...this.children].find(
-      (child) => child.localName === 'script' && (child as HTMLScriptElement).type === 'application/json',
-    );
-    if (!script) {
-      // Defined while the page is still parsing (an async script), the element connects before
-      // its children exist: look again once they do.
-      if (document.readyState === 'loading')
-        document.addEventListener('DOMContentLoaded', () => this.readScript(), { once: true });
+  /** The data came from the JSON child (data arrival: events fire), not from a property set by script. */
+  protected get fromScript(): boolean {
+    return this.holdsScriptValue(this.dataProperty);
+  }
+
+  private holdsScriptValue(name: string): boolean {
+    const value = (this as unknown as Record<string, unknown>)[name];
+    return value !== undefined && this.filledByScript.get(name) === value;
+  }
+
+  /** Fills a property from the JSON child, unless script has set it (the property wins). */
+  protected fillFromScript(name: string, value: unknown): void {
+    const self = this as unknown as Record<string, unknown>;
+    if (self[name] !== undefined && !this.holdsScriptValue(name)) return;
+    self[name] = value;
+    this.filledByScript.set(name, value);
+  }
+
+  private scriptChild(): HTMLScriptElement | null {
+    return this.querySelector(':scope > script[type="application/json"]');
+  }
+
+  /**
+   * Reads the JSON child when its text changed. While the page is still parsing, a child that
+   * is new or changing may be there only in part (`mayBePartial`): it is read once the parser is
+   * done.
+   */
+  private readScript(mayBePartial: boolean): void {
+    if (mayBePartial && document.readyState === 'loading') {
+      document.addEventListener('DOMContentLoaded', () => this.readScript(false), { once: true });
       return;
     }
+    const script = this.scriptChild();
+    const text = script ? script.textContent : null;
+    if (text === this.readText) return;
+    this.readText = text;
+    // What the previous child filled goes; a property set by script since then stays.
+    const self = this as unknown as Record<string, unknown>;
+    for (const name of this.filledByScript.keys()) if (this.holdsScriptValue(name)) self[name] = undefined;
+    this.filledByScript.clear();
+    this.scriptProblem = undefined;
+    this.requestUpdate();
+    if (text === null) return;
     let data: unknown;
     try {
-      data = JSON.parse(script.textContent ?? '');
+      data = JSON.parse(text);
     } catch {
       this.scriptProblem = { key: 'invalidJson', params: {} };
       this.reportScriptProblem();
@@ -105,7 +148,7 @@ export abstract class TinCivicElement extends TinElement {
     this.applyScriptData(data);
   }
 
-  /** Takes the parsed JSON child; properties already set by script win over it. */
+  /** Takes the parsed JSON child; fills its properties with `fillFromScript`. */
   protected abstract applyScriptData(data: unknown): void;
 
   /** A problem found in data that arrived in the JSON child fires `tin-<element>-error` once. */
@@ -126,16 +169,21 @@ export abstract class TinCivicElement extends TinElement {
     return parseDateAttribute('at', at) ?? new Date(now ?? Date.now());
   }
 
-  protected text(key: CivicMessageKey, params?: Record<string, string | number>): string {
-    return civicText(this.locale, key, params);
+  /** A string of the element's own table (`<element>.i18n.ts`) in its language, filled. */
+  protected message<Key extends string>(
+    table: CivicMessages<Key>,
+    key: Key,
+    params?: Record<string, string | number>,
+  ): string {
+    return localize(table, this.locale, key, params);
   }
 
   protected problemText(problem: CivicProblem, locale: Locale = this.locale): string {
     const { key, params } = problem;
     if (key === 'missing') return translate(locale, 'errorConfig', { attribute: params.name ?? '' });
-    if (key !== 'invalid') return civicText(locale, key, params);
+    if (key !== 'invalid') return localize(problemMessages, locale, key, params);
     const issue = formatIssue({ path: params.issue ?? '', code: '', message: params.code ?? '' }, locale);
-    return civicText(locale, 'invalid', { issue });
+    return localize(problemMessages, locale, 'invalid', { issue });
   }
 
   /**
@@ -160,10 +208,19 @@ export abstract class TinCivicElement extends TinElement {
     >`;
   }
 
+  /**
+   * The error state for data that cannot be shown: its problem, else (no data) the JSON child's
+   * problem, else the missing-data error naming the property.
+   */
+  protected renderUnusable(checked?: { problem: CivicProblem }) {
+    return this.renderProblem(
+      checked?.problem ?? this.scriptProblem ?? { key: 'missing', params: { name: this.dataProperty } },
+    );
+  }
+
   /** The error state for list data that is missing or is no array; undefined when it is a list. */
   protected listProblem(list: unknown) {
-    if (list === undefined)
-      return this.renderProblem(this.scriptProblem ?? { key: 'missing', params: { name: this.dataProperty } });
+    if (list === undefined) return this.renderUnusable();
     if (!Array.isArray(list))
       return this.renderProblem({ key: 'invalid', params: { issue: this.dataProperty, code: 'invalid_type: array' } });
     return undefined;

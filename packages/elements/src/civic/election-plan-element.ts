@@ -1,4 +1,5 @@
-import { ElectionPlanWire, type ElectionPlan } from '@bantin/model';
+import type { ElectionPlan } from '@bantin/model';
+import { ElectionPlanWire } from '@bantin/model/wire-schemas/election-plan.js';
 import { TinCivicElement, type CivicProblem } from './civic-element.js';
 import { checkCivicWithLists } from './model-data.js';
 
@@ -20,11 +21,7 @@ export abstract class TinElectionPlanElement extends TinCivicElement {
     }
     // Each subclass declares `plan` itself (a Lit property): declared here, the manifest would
     // call it inherited and the generated reference would leave it out.
-    const self = this as { plan?: ElectionPlan };
-    if (self.plan === undefined) {
-      self.plan = data as ElectionPlan;
-      this.fromScript = true;
-    }
+    this.fillFromScript('plan', data);
   }
 
   /** The plan checked, bad list items left out (one warning counts them); or the problem. */

@@ -31,11 +31,3 @@ export function checkCivicWithLists<T>(
   const second = checkCivicWithLists(schema, trimmed, []);
   return 'problem' in second ? second : { value: second.value, skipped };
 }
-
-/** "{days}" and "{date}" in a translated sentence, filled with text or templates (never markup from strings). */
-export function fillTemplate(text: string, values: Record<string, unknown>): unknown[] {
-  return text.split(/(\{\w+\})/).map((piece) => {
-    const name = /^\{(\w+)\}$/.exec(piece)?.[1];
-    return name !== undefined && name in values ? values[name] : piece;
-  });
-}

@@ -7,6 +7,7 @@ import {
   vietnamCalendarDay,
   type VietnamCalendarDay,
 } from '@bantin/model';
+import { takeOverServerRender } from '../civic/server-rendered.js';
 import { subscribeToVietnamMidnight } from '../civic/vietnam-midnight.js';
 import { baseStyles, tokenStyles } from '../internal/styles.js';
 import { TinElement } from '../internal/tin-element.js';
@@ -61,6 +62,12 @@ export class TinDateBar extends TinElement {
     super.disconnectedCallback();
     this.unsubscribe?.();
     this.unsubscribe = undefined;
+  }
+
+  /** A server-rendered date bar (declarative shadow DOM) is replaced by today's in the browser. */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    takeOverServerRender(this);
+    return super.createRenderRoot();
   }
 
   override willUpdate(changed: PropertyValues<this>): void {

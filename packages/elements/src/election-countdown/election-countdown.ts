@@ -9,7 +9,6 @@ import {
 } from '@bantin/model';
 import { headingLevel, type CivicProblem } from '../civic/civic-element.js';
 import { TinElectionPlanElement } from '../civic/election-plan-element.js';
-import { fillTemplate } from '../civic/model-data.js';
 import { subscribeToVietnamMidnight } from '../civic/vietnam-midnight.js';
 import { baseStyles, tokenStyles } from '../internal/styles.js';
 import { electionCountdownMessages } from './election-countdown.i18n.js';
@@ -102,9 +101,7 @@ export class TinElectionCountdown extends TinElectionPlanElement {
 
   override render() {
     const checked = this.checked;
-    if (!checked)
-      return this.renderProblem(this.scriptProblem ?? { key: 'missing', params: { name: this.dataProperty } });
-    if ('problem' in checked) return this.renderProblem(checked.problem);
+    if (!checked || 'problem' in checked) return this.renderUnusable(checked);
     const locale = this.locale;
     const { electionDay, title } = checked.value;
     const text = electionCountdownMessages[locale];
@@ -136,6 +133,14 @@ export class TinElectionCountdown extends TinElectionPlanElement {
       </p>
     </section>`;
   }
+}
+
+/** "{days}" and "{date}" in a translated sentence, filled with text or templates (never markup from strings). */
+function fillTemplate(text: string, values: Record<string, unknown>): unknown[] {
+  return text.split(/(\{\w+\})/).map((piece) => {
+    const name = /^\{(\w+)\}$/.exec(piece)?.[1];
+    return name !== undefined && name in values ? values[name] : piece;
+  });
 }
 
 declare global {

@@ -48,7 +48,3 @@ export const electionProgressMessages: Record<Locale, Messages> = {
     overdue: 'Overdue',
   },
 };
-
-export function fill(text: string, values: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}

@@ -3,7 +3,8 @@ import { electionProgress, formatDate, formatNumber, type ElectionPlan, type Mil
 import { headingLevel, type CivicProblem } from '../civic/civic-element.js';
 import { TinElectionPlanElement } from '../civic/election-plan-element.js';
 import { baseStyles, tokenStyles } from '../internal/styles.js';
-import { electionProgressMessages, fill } from './election-progress.i18n.js';
+import { fill } from '../civic/civic.i18n.js';
+import { electionProgressMessages } from './election-progress.i18n.js';
 import { electionProgressStyles } from './election-progress.styles.js';
 
 const STATUS_ICON: Record<MilestoneStatus, string> = { done: '✓', 'in-progress': '◐', upcoming: '○', overdue: '!' };
@@ -73,9 +74,7 @@ export class TinElectionProgress extends TinElectionPlanElement {
 
   override render() {
     const checked = this.checked;
-    if (!checked)
-      return this.renderProblem(this.scriptProblem ?? { key: 'missing', params: { name: this.dataProperty } });
-    if ('problem' in checked) return this.renderProblem(checked.problem);
+    if (!checked || 'problem' in checked) return this.renderUnusable(checked);
     const locale = this.locale;
     const plan = checked.value;
     const text = electionProgressMessages[locale];

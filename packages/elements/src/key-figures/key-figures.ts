@@ -1,8 +1,10 @@
 import { html, type PropertyValues } from 'lit';
-import { TargetWire, type Target } from '@bantin/model';
+import type { Target } from '@bantin/model';
+import { TargetWire } from '@bantin/model/wire-schemas/target.js';
 import { checkCivicList, TinCivicElement } from '../civic/civic-element.js';
 import { baseStyles, tokenStyles } from '../internal/styles.js';
 import { civicSectionStyles } from '../civic/civic.styles.js';
+import { keyFiguresMessages } from './key-figures.i18n.js';
 import { tilesStyles } from './key-figures.styles.js';
 import { renderTiles, sharedYear } from './tiles.js';
 
@@ -68,10 +70,7 @@ export class TinKeyFigures extends TinCivicElement {
       this.reportScriptProblem();
       return;
     }
-    if (this.targets === undefined) {
-      this.targets = targets as Target[];
-      this.fromScript = true;
-    }
+    this.fillFromScript('targets', targets);
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -86,13 +85,16 @@ export class TinKeyFigures extends TinCivicElement {
     const shown = this.valid.slice(0, Math.max(0, this.limit));
     const year = sharedYear(shown);
     const heading =
-      this.heading || (year === undefined ? this.text('figuresHeading') : this.text('figuresHeadingOfYear', { year }));
+      this.heading ||
+      (year === undefined
+        ? this.message(keyFiguresMessages, 'heading')
+        : this.message(keyFiguresMessages, 'headingOfYear', { year }));
     return this.renderSection(
       heading,
       this.headingLevel,
       this.listProblem(this.targets) ??
         (shown.length === 0
-          ? html`<p part="empty" role="status">${this.text('figuresEmpty')}</p>`
+          ? html`<p part="empty" role="status">${this.message(keyFiguresMessages, 'empty')}</p>`
           : renderTiles(shown, this.locale)),
     );
   }

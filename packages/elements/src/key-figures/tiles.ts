@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { formatTarget, type Locale, type Target } from '@bantin/model';
-import { civicText } from '../civic/civic.i18n.js';
+import { localize } from '../civic/civic.i18n.js';
+import { keyFiguresMessages } from './key-figures.i18n.js';
 
 /** The year every target shares, if they share one: it then goes in the heading, not on each tile. */
 export function sharedYear(targets: readonly Target[]): number | undefined {
@@ -20,6 +21,11 @@ export function renderTiles(targets: readonly Target[], locale: Locale) {
     ${targets.map((target) => {
       const { display, spoken } = formatTarget(target, { locale });
       const arrow = target.change === 'increase' ? '▲' : target.change === 'decrease' ? '▼' : '';
+      // A tile's own year, when the targets do not share one (the heading then names none).
+      const ofYear =
+        year === undefined && target.year !== undefined
+          ? localize(keyFiguresMessages, locale, 'year', { year: target.year })
+          : undefined;
       return html`<div part="tile" class="tile" data-change=${target.change ?? nothing}>
         <dt part="indicator" class="indicator">${target.indicator}</dt>
         <dd part="figure" class="figure">
@@ -31,11 +37,7 @@ export function renderTiles(targets: readonly Target[], locale: Locale) {
                   ><span class="visually-hidden">${spoken}</span>`
           }
         </dd>
-        ${
-          year === undefined && target.year !== undefined
-            ? html`<dd part="year" class="year">${civicText(locale, 'year', { year: target.year })}</dd>`
-            : nothing
-        }
+        ${ofYear === undefined ? nothing : html`<dd part="year" class="year">${ofYear}</dd>`}
       </div>`;
     })}
   </dl>`;

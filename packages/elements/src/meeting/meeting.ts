@@ -3,14 +3,14 @@ import {
   formatDate,
   formatMeetingTitle,
   groupAgendaByOutcome,
-  MeetingWire,
   officialTitles,
-  OfficialWire,
-  TargetWire,
   type Meeting,
   type Official,
   type Target,
 } from '@bantin/model';
+import { MeetingWire } from '@bantin/model/wire-schemas/meeting.js';
+import { OfficialWire } from '@bantin/model/wire-schemas/official.js';
+import { TargetWire } from '@bantin/model/wire-schemas/target.js';
 import {
   checkCivic,
   checkCivicList,
@@ -19,6 +19,7 @@ import {
   type CivicProblem,
 } from '../civic/civic-element.js';
 import { civicSectionStyles } from '../civic/civic.styles.js';
+import { meetingMessages } from './meeting.i18n.js';
 import { baseStyles, tokenStyles } from '../internal/styles.js';
 import { tilesStyles } from '../key-figures/key-figures.styles.js';
 import { renderTiles, sharedYear } from '../key-figures/tiles.js';
@@ -96,11 +97,8 @@ export class TinMeeting extends TinCivicElement {
       this.scriptProblem = checked.problem;
       this.reportScriptProblem();
     }
-    if (this.meeting === undefined) {
-      this.meeting = meeting as Meeting;
-      this.fromScript = true;
-    }
-    if (meeting !== data && Array.isArray(wrapped?.officials)) this.officials ??= wrapped.officials as Official[];
+    this.fillFromScript('meeting', meeting);
+    if (meeting !== data && Array.isArray(wrapped?.officials)) this.fillFromScript('officials', wrapped.officials);
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -131,9 +129,7 @@ export class TinMeeting extends TinCivicElement {
 
   override render() {
     const checked = this.checked;
-    if (!checked)
-      return this.renderProblem(this.scriptProblem ?? { key: 'missing', params: { name: this.dataProperty } });
-    if ('problem' in checked) return this.renderProblem(checked.problem);
+    if (!checked || 'problem' in checked) return this.renderUnusable(checked);
     const { meeting, targets } = checked;
     const locale = this.locale;
     const at = meeting.startAt;
@@ -158,13 +154,13 @@ export class TinMeeting extends TinCivicElement {
       level,
       html`<dl part="details" class="details">
           <div>
-            <dt>${this.text('meetingTime')}</dt>
+            <dt>${this.message(meetingMessages, 'time')}</dt>
             <dd><time datetime=${at}>${formatDate(at, 'full', { locale })}, ${formatDate(at, 'time')}</time></dd>
           </div>
           ${
             meeting.location
               ? html`<div>
-                  <dt>${this.text('meetingPlace')}</dt>
+                  <dt>${this.message(meetingMessages, 'place')}</dt>
                   <dd>${meeting.location}</dd>
                 </div>`
               : nothing
@@ -173,7 +169,7 @@ export class TinMeeting extends TinCivicElement {
         ${
           chairs.length
             ? html`<div class="part">
-                ${sub(this.text('meetingChairs'))}
+                ${sub(this.message(meetingMessages, 'chairs'))}
                 <ul part="chairs">
                   ${chairs.map(person)}
                 </ul>
@@ -183,7 +179,7 @@ export class TinMeeting extends TinCivicElement {
         ${
           attendees.length || groups.length
             ? html`<div class="part">
-                ${sub(this.text('meetingAttendees'))}
+                ${sub(this.message(meetingMessages, 'attendees'))}
                 <ul part="attendees">
                   ${attendees.map(person)}${groups.map((group) => html`<li>${group}</li>`)}
                 </ul>
@@ -193,11 +189,11 @@ export class TinMeeting extends TinCivicElement {
         ${
           agenda.length
             ? html`<div class="part">
-                ${sub(this.text('meetingAgenda'))}
+                ${sub(this.message(meetingMessages, 'agenda'))}
                 ${agenda.map(
                   ({ outcome, items }) =>
                     html`<div part="outcome" class="outcome" role="heading" aria-level=${Math.min(6, level + 2)}>
-                        ${this.text(outcome)}
+                        ${this.message(meetingMessages, outcome)}
                       </div>
                       <ol part="agenda">
                         ${items.map((item) => html`<li>${item.title}</li>`)}
@@ -209,7 +205,7 @@ export class TinMeeting extends TinCivicElement {
         ${
           targets.length
             ? html`<div class="part">
-                ${sub(year === undefined ? this.text('targets') : this.text('targetsOfYear', { year }))}
+                ${sub(year === undefined ? this.message(meetingMessages, 'targets') : this.message(meetingMessages, 'targetsOfYear', { year }))}
                 ${renderTiles(targets, locale)}
               </div>`
             : nothing

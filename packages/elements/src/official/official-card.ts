@@ -1,6 +1,7 @@
 import { html } from 'lit';
 import { formatDate, officialTitles, type Locale, type Official } from '@bantin/model';
-import { civicText } from '../civic/civic.i18n.js';
+import { localize } from '../civic/civic.i18n.js';
+import { officialMessages } from './official.i18n.js';
 
 /**
  * An official as a card shows one: the photo slot, the name, and the chain of titles held on
@@ -15,7 +16,7 @@ export function renderOfficialCard(official: Official, at: Date, locale: Locale,
         titles
           ? html`<span part="titles" class="titles">${titles}</span>`
           : html`<span part="no-position" class="no-position"
-              >${civicText(locale, 'noPosition', { date: formatDate(at, 'short') })}</span
+              >${localize(officialMessages, locale, 'noPosition', { date: formatDate(at, 'short') })}</span
             >`
       }</span
     >`;

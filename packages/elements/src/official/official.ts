@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
-import { officialTitles, OfficialWire, type Official } from '@bantin/model';
+import { officialTitles, type Official } from '@bantin/model';
+import { OfficialWire } from '@bantin/model/wire-schemas/official.js';
 import { checkCivic, isProblem, TinCivicElement } from '../civic/civic-element.js';
 import { renderOfficialCard } from './official-card.js';
 import { baseStyles, tokenStyles } from '../internal/styles.js';
@@ -13,7 +14,8 @@ export type OfficialLayout = 'inline' | 'card';
  * ủy, Trưởng đoàn Đại biểu Quốc hội Thành phố Vương Đình Huệ", inline in a sentence or as a card.
  *
  * The data is the `official` property, or a child `<script type="application/json">` holding the
- * same object (read when the element connects; the property wins). It is checked as API responses
+ * same object (read when the element connects and again whenever the child is added, changed or
+ * removed; the property wins). It is checked as API responses
  * are: invalid data shows the error state naming the field. Titles are those held on the Vietnam
  * date of `at`, whatever the reader's time zone; an official holding none shows the name alone
  * (inline) or the name and "Không giữ chức vụ nào vào ngày …" (card).
@@ -62,19 +64,14 @@ export class TinOfficial extends TinCivicElement {
       this.scriptProblem = checked.problem;
       this.reportScriptProblem();
     }
-    if (this.official === undefined) {
-      this.official = data as Official;
-      this.fromScript = true;
-    }
+    this.fillFromScript('official', data);
   }
 
   override render() {
     const at = this.atDate(this.at, this.now);
     if (isProblem(at)) return this.renderProblem(at);
-    if (this.official === undefined)
-      return this.renderProblem(this.scriptProblem ?? { key: 'missing', params: { name: this.dataProperty } });
-    const checked = checkCivic(OfficialWire, this.official);
-    if ('problem' in checked) return this.renderProblem(checked.problem);
+    const checked = this.official === undefined ? undefined : checkCivic(OfficialWire, this.official);
+    if (!checked || 'problem' in checked) return this.renderUnusable(checked);
     const official = checked.value;
     if (this.layout === 'card')
       return html`<div part="base" class="card">${renderOfficialCard(official, at, this.locale, 'photo')}</div>`;

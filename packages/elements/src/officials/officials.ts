@@ -1,8 +1,10 @@
 import { html, type PropertyValues } from 'lit';
-import { formatDate, officialTitles, OfficialWire, sortOfficialsByProtocol, type Official } from '@bantin/model';
+import { formatDate, officialTitles, sortOfficialsByProtocol, type Official } from '@bantin/model';
+import { OfficialWire } from '@bantin/model/wire-schemas/official.js';
 import { checkCivicList, isProblem, TinCivicElement } from '../civic/civic-element.js';
 import { baseStyles, tokenStyles } from '../internal/styles.js';
 import { civicSectionStyles } from '../civic/civic.styles.js';
+import { officialsMessages } from './officials.i18n.js';
 import { renderOfficialCard } from '../official/official-card.js';
 import { officialCardStyles } from '../official/official.styles.js';
 import { officialsStyles } from './officials.styles.js';
@@ -76,10 +78,7 @@ export class TinOfficials extends TinCivicElement {
       this.reportScriptProblem();
       return;
     }
-    if (this.officials === undefined) {
-      this.officials = data as Official[];
-      this.fromScript = true;
-    }
+    this.fillFromScript('officials', data);
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -93,7 +92,7 @@ export class TinOfficials extends TinCivicElement {
   override render() {
     const at = this.atDate(this.at, this.now);
     return this.renderSection(
-      this.heading || this.text('officialsHeading'),
+      this.heading || this.message(officialsMessages, 'heading'),
       this.headingLevel,
       isProblem(at) ? this.renderProblem(at) : (this.listProblem(this.officials) ?? this.renderList(at)),
     );
@@ -105,8 +104,10 @@ export class TinOfficials extends TinCivicElement {
       this.valid.filter((official) => officialTitles(official, at) !== ''),
       at,
     ).slice(0, Math.max(0, this.limit));
-    if (shown.length === 0)
-      return html`<p part="empty" role="status">${this.text('officialsEmpty', { date: formatDate(at, 'short') })}</p>`;
+    if (shown.length === 0) {
+      const empty = this.message(officialsMessages, 'empty', { date: formatDate(at, 'short') });
+      return html`<p part="empty" role="status">${empty}</p>`;
+    }
     return html`<ul part="list">
       ${shown.map(
         (official) =>

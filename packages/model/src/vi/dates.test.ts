@@ -4,17 +4,16 @@ import fc from 'fast-check';
 import {
   calendarDaysBetween,
   formatDate,
-  formatRelativeTime,
   fromVietnamTime,
-  relativeTimeRefreshMs,
   toDate,
   toVietnamDateString,
   toVietnamIsoString,
   VN_TIME_ZONE,
   vietnamParts,
 } from './dates.js';
+import { formatRelativeTime, relativeTimeRefreshMs } from './relative-time.js';
 import { toLunarDate } from './lunar.js';
-import { positionsAt } from './officials.js';
+import { positionsAt } from './official-titles.js';
 import { parseVietnameseDate } from './parse-date.js';
 
 test('the suite runs outside Vietnam time, so zone leaks would show', () => {

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import type { Official } from '../official.js';
-import { formatOfficial, parseOfficialMention, positionsAt } from './officials.js';
+import { formatOfficial, positionsAt } from './official-titles.js';
+import { parseOfficialMention } from './officials.js';
 
 function check(text: string, fullName: string, expectedTitles: string[]): void {
   const parsed = parseOfficialMention(text);

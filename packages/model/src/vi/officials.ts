@@ -7,7 +7,8 @@
  *     "đồng chí Vũ Đại Thắng, Ủy viên BCH Trung ương Đảng, Phó Bí thư Thành ủy, Chủ tịch UBND Thành phố"
  *   and the mix of both — "Bí thư Thành ủy Nguyễn Duy Ngọc, Trưởng ban Chỉ đạo".
  *
- * `parseOfficialMention` reads such a mention, `formatOfficial` writes one back (form 1) for a date.
+ * `parseOfficialMention` reads such a mention; `formatOfficial` (official-titles.ts) writes one back
+ * (form 1) for a date.
  *
  * ## How the name is found
  * A name is a run of 2–5 capitalised syllables ("Nguyễn", not "HĐND", not "phố") whose first
@@ -29,9 +30,8 @@
  * is glued back onto the previous title with ", ": "Ủy viên Trung ương Đảng theo dõi, hướng dẫn Đảng
  * bộ thành phố Hà Nội" stays one title instead of becoming two half-titles.
  */
-import type { Official, Position } from '../official.js';
 import { splitVietnameseName } from './names.js';
-import { toVietnamDateString } from './dates.js';
+import { cleanMention } from './mention-text.js';
 
 /**
  * About a hundred of the commonest Vietnamese family names, plus the commonest surnames of the
@@ -270,16 +270,6 @@ const PLACE_KEYS: readonly (readonly string[])[] = /* @__PURE__ */ PLACE_NAMES.m
   place.split(' ').map(syllableKey),
 );
 
-function clean(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/\u00d0/g, 'Đ') // Icelandic eth, a common mis-encoding of Đ/đ
-    .replace(/\u00f0/g, 'đ')
-    .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 function trimEdges(text: string): string {
   return text.replace(EDGE_PUNCTUATION, '');
 }
@@ -371,7 +361,7 @@ function prefixBefore(tokens: readonly string[], nameStart: number): string {
  *   title. Never throws (a non-string input is read as "").
  */
 export function parseOfficialMention(text: string): { fullName: string; positions: { title: string }[] } {
-  let cleaned = typeof text === 'string' ? clean(text) : '';
+  let cleaned = typeof text === 'string' ? cleanMention(text) : '';
   cleaned =
     cleaned
       .split(';')
@@ -429,57 +419,4 @@ export function parseOfficialMention(text: string): { fullName: string; position
   }
 
   return { fullName: '', positions: titlesFrom(segments) };
-}
-
-/**
- * The positions held on the Vietnam calendar date of `at` (default: now; `toVietnamDateString`,
- * so "2026-02-17" is that day and an instant is read at UTC+7): `from` absent or
- * ≤ date, and `to` absent, null or ≥ date (both ends inclusive). Returned in the official's own
- * order (a filter; no sorting). Throws a RangeError for an invalid date.
- */
-export function positionsAt(official: Pick<Official, 'positions'>, at: Date | string = new Date()): Position[] {
-  const day = toVietnamDateString(at);
-  return official.positions.filter(
-    (position) => (position.from == null || position.from <= day) && (position.to == null || day <= position.to),
-  );
-}
-
-/**
- * Write an official as the news does, for the titles held at `at` (default: now, Vietnam date):
- *  - `full` (default): the titles sorted by `rank`, a missing rank counting as 0, ties in the
- *    official's own order, joined with ", ", then the name — "Ủy viên Bộ Chính trị, Bí thư Thành
- *    ủy, Trưởng đoàn Đại biểu Quốc hội Thành phố Vương Đình Huệ" (form 1, which parseOfficialMention
- *    reads back);
- *  - `primary`: the title explicitly ranked 0 (else the first of the chain) and the name — "Bí thư
- *    Thành ủy Vương Đình Huệ". So a title that belongs at the head of the chain without being the
- *    primary one ("Ủy viên Bộ Chính trị" above) is simply left unranked and written first:
- *    [{ title: 'Ủy viên Bộ Chính trị' }, { title: 'Bí thư Thành ủy', rank: 0 },
- *     { title: 'Trưởng đoàn Đại biểu Quốc hội Thành phố', rank: 1 }];
- *  - `name`: the name alone.
- * `honorific: true` prefixes "đồng chí ". With no title held at `at`, the name alone is written.
- * Throws a RangeError for an invalid `at`.
- */
-export function formatOfficial(
-  official: Official,
-  options: { style?: 'full' | 'primary' | 'name'; at?: Date | string; honorific?: boolean } = {},
-): string {
-  const { style = 'full', at = new Date(), honorific = false } = options;
-  const name = clean(official.fullName);
-  const held = positionsAt(official, at)
-    .map((position, index) => ({ position, index }))
-    .sort((a, b) => (a.position.rank ?? 0) - (b.position.rank ?? 0) || a.index - b.index)
-    .map(({ position }) => position);
-
-  let titles: string[] = [];
-  if (style === 'full') titles = held.map((position) => position.title);
-  else if (style === 'primary') {
-    const primary = held.find((position) => position.rank === 0) ?? held[0];
-    if (primary) titles = [primary.title];
-  }
-  const chain = titles
-    .map(clean)
-    .filter((title) => title !== '')
-    .join(', ');
-  const text = [chain, name].filter((part) => part !== '').join(' ');
-  return honorific ? `đồng chí ${text}` : text;
 }
