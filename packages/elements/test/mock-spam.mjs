@@ -63,7 +63,7 @@ export async function mockSpam(context, next) {
     if (mode === 'on') return send(context, 200, await challenge());
     if (mode === 'unsolvable') return send(context, 200, await challenge('ARGON2ID'));
     if (mode === 'broken') return send(context, 500, { error: { code: 'internal', message: 'broken' } });
-    return send(context, 404, { error: { code: 'not_found', message: `no route GET ${path}` } });
+    return send(context, 200, { altcha: false });
   }
   if (context.method === 'GET' && path === '/received') return send(context, 200, received.get(mode) ?? []);
   if (context.method === 'POST' && path === '/verify') {

@@ -291,11 +291,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(async (views) => viewRoutes(views, ctx));
       await api.register(async (comments) => commentRoutes(comments, ctx));
       await api.register(async (engagement) => engagementRoutes(engagement, ctx));
-      if (captcha)
-        api.get('/altcha-challenge', async (_request, reply) => {
-          reply.header('cache-control', 'no-store');
-          return captcha.challenge();
-        });
+      // Served with ALTCHA off too, answering that no captcha is asked: a 404 would be logged as
+      // an error in the console of every reader who starts a comment.
+      api.get('/altcha-challenge', async (_request, reply) => {
+        reply.header('cache-control', 'no-store');
+        return captcha ? captcha.challenge() : { altcha: false };
+      });
       if (ctx.adminToken) await api.register(async (admin) => adminRoutes(admin, ctx));
     },
     { prefix },

@@ -88,7 +88,7 @@ describe('tin-comment-thread: spam defence, without ALTCHA', () => {
   it('asks once whether the server wants a captcha, loads no solver when it does not, and sends no altcha', async () => {
     expect(solverLoaded(), 'nothing loaded the solver before this test').to.equal(false);
     const el = await postToServer('off');
-    // A second comment: the 404 is remembered, so the challenge is not asked for again.
+    // A second comment: "no captcha" is remembered, so the challenge is not asked for again.
     await typeInto(el, 'content', 'Thêm một ý kiến nữa về lịch tiếp xúc cử tri.');
     submitButton(el).click();
     await waitUntil(async () => (await received('off')).length === 2, 'second post', { timeout: 5000 });

@@ -13,10 +13,12 @@ const CommentLikesWire: WireSchema<{ likes: number }> = {
   required: ['likes'],
 };
 
-const AltchaChallengeWire: WireSchema<AltchaChallenge> = {
-  type: 'object',
-  properties: { parameters: { type: 'object' } },
-  required: ['parameters'],
+/** A challenge, or `{ "altcha": false }` from a server that asks for no captcha. */
+const AltchaChallengeWire: WireSchema<AltchaChallenge | { altcha: false }> = {
+  anyOf: [
+    { type: 'object', properties: { parameters: { type: 'object' } }, required: ['parameters'] },
+    { type: 'object', properties: { altcha: { enum: [false] } }, required: ['altcha'] },
+  ],
 };
 
 /**
@@ -59,12 +61,13 @@ export function createCommentSource(endpoint: string, options: HttpDataSourceOpt
       try {
         // The envelope only: altcha-lib's solver checks the parameters it reads, and the rest
         // goes back to the server untouched (comment-thread/altcha.ts).
-        return await fetchJson(`${base}/altcha-challenge`, AltchaChallengeWire, {
+        const answer = await fetchJson(`${base}/altcha-challenge`, AltchaChallengeWire, {
           ...request,
           ...(opts.signal ? { signal: opts.signal } : {}),
         });
+        return 'parameters' in answer ? answer : null;
       } catch (error) {
-        // No such route: this server asks for no captcha.
+        // No such route (a server other than bantin-server, or an older one): no captcha either.
         if (error instanceof BantinDataError && error.details.status === 404) return null;
         throw error;
       }

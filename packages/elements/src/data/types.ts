@@ -56,7 +56,7 @@ export interface BantinDataSource {
   likeComment?(articleId: string, commentId: string, options?: RequestOptions): Promise<number>;
   /**
    * The server's ALTCHA challenge (`GET {endpoint}/altcha-challenge`, docs/api.md), or null when
-   * it asks for no captcha (404). Optional: without it, or with null, comments carry no `altcha`.
+   * it asks for no captcha (`{ "altcha": false }`, or a 404 from a server without the route). Optional: without it, or with null, comments carry no `altcha`.
    */
   altchaChallenge?(options?: RequestOptions): Promise<AltchaChallenge | null>;
   /** `idempotencyKey` lets a server drop a retried duplicate of a post it already stored. */

@@ -246,4 +246,19 @@ describe('ALTCHA, self-hosted', () => {
       await storage.close();
     }
   });
+
+  it('says so, with a 200, when it asks for no captcha (a 404 would be a console error in the page)', async () => {
+    const storage = await backends.SQLite!();
+    await storage.migrate();
+    const app = await buildApp({ storage, rateLimit: false });
+    try {
+      const answer = await app.inject({ method: 'GET', url: '/api/altcha-challenge' });
+      assert.equal(answer.statusCode, 200);
+      assert.equal(answer.headers['cache-control'], 'no-store');
+      assert.deepEqual(answer.json(), { altcha: false });
+    } finally {
+      await app.close();
+      await storage.close();
+    }
+  });
 });
