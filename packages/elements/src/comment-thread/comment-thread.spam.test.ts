@@ -236,6 +236,21 @@ describe('tin-comment-thread: ALTCHA', () => {
     expect(warnings).to.deep.equal([]);
   });
 
+  it('asks again when its endpoint moves to a server that wants a captcha', async () => {
+    const el = await postToServer('off');
+    const before = (await received('on')).length;
+    el.endpoint = '/spam-api/on';
+    await el.updateComplete;
+    const content = 'Ý kiến gửi sang máy chủ có ALTCHA.';
+    await typeInto(el, 'content', content);
+    submitButton(el).click();
+    await waitUntil(async () => (await received('on')).some((r) => r.body.content === content), content, {
+      timeout: 9000,
+    });
+    const [post] = (await received('on')).slice(before);
+    expect(post!.verified, 'the post to the new server carries a solution it verifies').to.equal(true);
+  });
+
   it('asks for a new challenge for the next comment (a solution is good once)', async () => {
     const el = await fixture<TinCommentThread>(
       html`<tin-comment-thread article-id=${ARTICLE} endpoint="/spam-api/on"></tin-comment-thread>`,

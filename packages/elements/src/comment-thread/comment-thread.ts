@@ -236,7 +236,7 @@ export class TinCommentThread extends TinElement {
    * for moderation rather than dropping it.
    */
   private captcha?: Promise<{ payload: string; expires: number } | undefined>;
-  /** The server answered 404 for its challenge: it asks for no captcha, so it is not asked again. */
+  /** The server asks for no captcha (its answer, or a 404), so it is not asked again. */
   private captchaless = false;
 
   private list = new Task(this, {
@@ -334,6 +334,12 @@ export class TinCommentThread extends TinElement {
       this.failed = false;
       this.posted = [];
       this.liked = loadLiked(this.articleId);
+    }
+    // Another server may ask for a captcha where the last did not, and a solution is only
+    // valid where its challenge came from.
+    if (changed.has('endpoint') || changed.has('dataSource')) {
+      this.captcha = undefined;
+      this.captchaless = false;
     }
     if (changed.has('sort') || changed.has('comments')) this.pages = 1;
     // Comments given by script are checked like a response (no event: it is not data arrival).
