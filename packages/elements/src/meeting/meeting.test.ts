@@ -132,6 +132,24 @@ describe('tin-meeting', () => {
     await expect(broken).to.be.accessible();
   });
 
+  it('a JSON child with one invalid target: the figure is skipped and reported, not an error', async () => {
+    const events: string[] = [];
+    const seen = await warnings(async () => {
+      const el = document.createElement('tin-meeting') as TinMeeting;
+      for (const type of ['tin-meeting-error', 'tin-meeting-invalid-items'])
+        el.addEventListener(type, (event) => events.push(`${type} ${JSON.stringify((event as CustomEvent).detail)}`));
+      const data = { meeting: { ...seedMeeting, targets: [...seedMeeting.targets, { indicator: '' }] }, officials };
+      el.innerHTML = `<script type="application/json">${JSON.stringify(data)}</script>`;
+      document.body.append(el);
+      await el.updateComplete;
+      expect($$(el, '[part="tile"]')).to.have.length(6);
+      expect(part(el, 'error')).to.equal(null);
+      el.remove();
+    });
+    expect(events).to.deep.equal(['tin-meeting-invalid-items {"count":1}']);
+    expect(seen).to.deep.equal(['[bantin] <tin-meeting>: skipped 1 invalid targets.']);
+  });
+
   it('fits a 390 px phone with the longest agenda titles, with room for stacked diacritics', async () => {
     const wrapper = await fixture<HTMLDivElement>(
       html`<div style="width: 390px">

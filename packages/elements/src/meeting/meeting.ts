@@ -92,8 +92,9 @@ export class TinMeeting extends TinCivicElement {
   protected applyScriptData(data: unknown): void {
     const wrapped = data as { meeting?: unknown; officials?: unknown } | null;
     const meeting = wrapped && typeof wrapped === 'object' && 'meeting' in wrapped ? wrapped.meeting : data;
-    const checked = checkCivic(MeetingWire, meeting);
-    if ('problem' in checked) {
+    // Checked as the element will use it: an invalid figure is skipped there, not an error.
+    const checked = this.check(meeting, false);
+    if (checked && 'problem' in checked) {
       this.scriptProblem = checked.problem;
       this.reportScriptProblem();
     }
@@ -117,13 +118,13 @@ export class TinMeeting extends TinCivicElement {
   }
 
   /** The meeting without its figures must be valid; each figure is then checked on its own. */
-  private check(meeting: unknown) {
+  private check(meeting: unknown, warn = true) {
     if (meeting === undefined) return undefined;
     const targets = (meeting as { targets?: unknown } | null)?.targets;
     const whole = checkCivic(MeetingWire, Array.isArray(targets) ? { ...(meeting as object), targets: [] } : meeting);
     if ('problem' in whole) return whole;
     const { valid, skipped } = checkCivicList(TargetWire, targets);
-    this.warnSkipped('targets', skipped);
+    if (warn) this.warnSkipped('targets', skipped);
     return { meeting: whole.value, targets: valid };
   }
 
