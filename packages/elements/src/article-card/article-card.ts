@@ -148,8 +148,8 @@ export class TinArticleCard extends TinElement {
     const fetchComments = comments === undefined && !!this.endpoint && !!id;
     const count = (value: number) => formatCompactNumber(value, { locale: this.locale });
     const title = html`<slot name="title">${this.heading || article?.title}</slot>`;
-    // .base, .body and .meta are flex boxes, where whitespace between tags renders nothing, so the
-    // templates have none (it would be bytes in the bundle): line breaks go inside ${}.
+    // .base, .body and .meta are flex boxes, where whitespace between tags renders nothing: the
+    // build's template minifier drops it (scripts/minify-literals.mjs).
     return html`<article part="base" class="base">
       <slot name="image"
         >${

@@ -378,8 +378,8 @@ export class TinCommentThread extends TinElement {
     this.canLike = !!source?.likeComment;
     this.canListReplies = !!source?.listReplies;
 
-    // Template whitespace is bytes in the bundle, so templates keep only the spaces that render
-    // (between inline elements and text); line breaks go inside ${}.
+    // The build's template minifier collapses whitespace, keeping one space where it renders
+    // (between inline elements and text).
     return html`<div part="heading" role="heading" aria-level=${Math.min(6, Math.max(2, this.headingLevel)) || 2}>
         ${this.heading || t('commentsHeading')}
       </div>

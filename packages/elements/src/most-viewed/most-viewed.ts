@@ -174,7 +174,7 @@ export class TinMostViewed extends TinElement {
     const tabbed = tabs.length > 0;
     const { status, value, error } = this.task;
     // Every box here is a block, flex or grid container, where whitespace between tags renders
-    // nothing, so the templates have none (it would be bytes in the bundle): line breaks go inside ${}.
+    // nothing: the build's template minifier drops it (scripts/minify-literals.mjs).
     return html`<section part="base" aria-labelledby="heading">
       <div part="heading" id="heading" role="heading" aria-level=${Math.min(6, Math.max(2, this.headingLevel)) || 2}>
         ${this.heading || this.t('mostViewedHeading')}
