@@ -274,27 +274,7 @@ export class PostgresStorage implements Storage {
             }
           : {
               name: 'bantin_record_views',
-              text: `WITH input AS (
-            SELECT * FROM unnest($1::date[], $2::text[], $3::text[]) AS t (day, article_key, visitor_hash)
-          ), visitor AS (
-            INSERT INTO view_visitors (day, article_key, visitor_hash)
-            SELECT day, article_key, visitor_hash FROM input ORDER BY day, article_key, visitor_hash
-            ON CONFLICT DO NOTHING
-            RETURNING day, article_key, visitor_hash
-          ), bucket AS (
-            INSERT INTO daily_views (day, article_key, views)
-            SELECT day, article_key, count(*) FROM visitor GROUP BY day, article_key ORDER BY day, article_key
-            ON CONFLICT (day, article_key) DO UPDATE SET views = daily_views.views + EXCLUDED.views
-            RETURNING article_key
-          ), total AS (
-            INSERT INTO article_views (article_key, views)
-            SELECT article_key, count(*) FROM visitor GROUP BY article_key ORDER BY article_key
-            ON CONFLICT (article_key) DO UPDATE SET views = article_views.views + EXCLUDED.views
-            RETURNING article_key, views
-          )
-          SELECT 'v' AS kind, to_char(day, 'YYYY-MM-DD') AS day, article_key, visitor_hash, NULL::bigint AS views FROM visitor
-          UNION ALL SELECT 't', NULL, article_key, NULL, views FROM total
-          UNION ALL SELECT 'c', NULL, article_key, NULL, views FROM article_views WHERE article_key = ANY ($2::text[])`,
+              text: RECORD_VIEWS_SQL,
               values: [
                 candidates.map((i) => batch[i]!.day),
                 candidates.map((i) => batch[i]!.articleKey),
@@ -921,6 +901,39 @@ function threadsSql(kind: ListingKind, withCursor: boolean): string {
 }
 
 /**
+ * The view writes both statements share, from the views to count (`source`: day, article_key,
+ * visitor_hash): the dedupe row, the day's bucket and the total, in a fixed order (no deadlock
+ * between processes), then what each view did ('v': counted), the new totals ('t') and the
+ * current totals of every article in the batch ('c').
+ */
+function recordViewsFrom(source: string): string {
+  return `visitor AS (
+    INSERT INTO view_visitors (day, article_key, visitor_hash)
+    SELECT day, article_key, visitor_hash FROM ${source} ORDER BY day, article_key, visitor_hash
+    ON CONFLICT DO NOTHING
+    RETURNING day, article_key, visitor_hash
+  ), bucket AS (
+    INSERT INTO daily_views (day, article_key, views)
+    SELECT day, article_key, count(*) FROM visitor GROUP BY day, article_key ORDER BY day, article_key
+    ON CONFLICT (day, article_key) DO UPDATE SET views = daily_views.views + EXCLUDED.views
+    RETURNING article_key
+  ), total AS (
+    INSERT INTO article_views (article_key, views)
+    SELECT article_key, count(*) FROM visitor GROUP BY article_key ORDER BY article_key
+    ON CONFLICT (article_key) DO UPDATE SET views = article_views.views + EXCLUDED.views
+    RETURNING article_key, views
+  )
+  SELECT 'v' AS kind, to_char(day, 'YYYY-MM-DD') AS day, article_key, visitor_hash, NULL::bigint AS views FROM visitor
+  UNION ALL SELECT 't', NULL, article_key, NULL, views FROM total
+  UNION ALL SELECT 'c', NULL, article_key, NULL, views FROM article_views WHERE article_key = ANY ($2::text[])`;
+}
+
+/** A batch of views without limits, in one statement (one transaction, one commit). */
+const RECORD_VIEWS_SQL = `WITH input AS (
+    SELECT * FROM unnest($1::date[], $2::text[], $3::text[]) AS t (day, article_key, visitor_hash)
+  ), ${recordViewsFrom('input')}`;
+
+/**
  * A batch of views with rate limits, in one statement (one transaction, one commit), in a fixed
  * order: each counter takes the batch's hits at once (+n, or n in a new window), sorted by
  * (rule, subject) so that two processes' batches lock counters in the same order; then only the
@@ -944,23 +957,5 @@ const RECORD_LIMITED_VIEWS_SQL = `WITH input AS (
     LEFT JOIN hit h ON h.grp = i.grp
     LEFT JOIN counter c ON c.rule = h.rule AND c.subject = h.subject
     WHERE i.grp = 0 OR c.hits - h.n + i.ordinal <= h.max
-  ), visitor AS (
-    INSERT INTO view_visitors (day, article_key, visitor_hash)
-    SELECT day, article_key, visitor_hash FROM allowed ORDER BY day, article_key, visitor_hash
-    ON CONFLICT DO NOTHING
-    RETURNING day, article_key, visitor_hash
-  ), bucket AS (
-    INSERT INTO daily_views (day, article_key, views)
-    SELECT day, article_key, count(*) FROM visitor GROUP BY day, article_key ORDER BY day, article_key
-    ON CONFLICT (day, article_key) DO UPDATE SET views = daily_views.views + EXCLUDED.views
-    RETURNING article_key
-  ), total AS (
-    INSERT INTO article_views (article_key, views)
-    SELECT article_key, count(*) FROM visitor GROUP BY article_key ORDER BY article_key
-    ON CONFLICT (article_key) DO UPDATE SET views = article_views.views + EXCLUDED.views
-    RETURNING article_key, views
-  )
-  SELECT 'v' AS kind, to_char(day, 'YYYY-MM-DD') AS day, article_key, visitor_hash, NULL::bigint AS views FROM visitor
-  UNION ALL SELECT 't', NULL, article_key, NULL, views FROM total
-  UNION ALL SELECT 'c', NULL, article_key, NULL, views FROM article_views WHERE article_key = ANY ($2::text[])
+  ), ${recordViewsFrom('allowed')}
   UNION ALL SELECT 'r', NULL, subject, rule, hits::bigint FROM counter`;
