@@ -195,6 +195,47 @@ function answerClientError(error: Error & { code?: string }, socket: Duplex): vo
  * The JSON API of docs/api.md (views, comments, most viewed) plus moderation, as a Fastify
  * instance. `listen()` it, `inject()` it, or hand its `routing` function to another server.
  */
+/** How long close() waits for handlers still running. */
+const CLOSE_WAIT_MS = 10_000;
+
+/**
+ * close() waits for the handlers still running (up to 10 s). The server's own close waits for
+ * open connections only, and a client that went away (a reader closing the tab, a load test
+ * stopping) takes its connection with it while its handler still runs: the embedder would then
+ * close the storage under that handler's next query, and a write might be lost.
+ */
+function waitForHandlersOnClose(app: FastifyInstance): void {
+  const running = new Set<FastifyRequest>();
+  let drained: (() => void) | undefined;
+  const finish = (request: FastifyRequest) => {
+    running.delete(request);
+    if (running.size === 0) drained?.();
+  };
+  // Callback hooks, not async ones: no promise per request on the hot path (views).
+  app.addHook('onRequest', (request, _reply, done) => {
+    running.add(request);
+    done();
+  });
+  // onSend follows the handler's end whether or not the client is still there.
+  app.addHook('onSend', (request, _reply, payload, done) => {
+    finish(request);
+    done(null, payload);
+  });
+  app.addHook('onResponse', (request, _reply, done) => {
+    finish(request);
+    done();
+  });
+  app.addHook('onClose', async () => {
+    if (running.size === 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      new Promise<void>((resolve) => (drained = resolve)),
+      new Promise<void>((resolve) => (timer = setTimeout(resolve, CLOSE_WAIT_MS))),
+    ]);
+    clearTimeout(timer);
+  });
+}
+
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const prefix = (options.prefix ?? DEFAULT_PREFIX).replace(/\/+$/, '');
   const rateLimits = resolveRateLimits(options.rateLimit);
@@ -220,6 +261,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     },
     clientErrorHandler: answerClientError,
   });
+
+  waitForHandlersOnClose(app);
 
   const now = options.now ? () => options.now!().getTime() : Date.now;
   // A solution is good for one comment, whichever process sees it (Storage.useOnce). The real

@@ -1,0 +1,80 @@
+// Closing the app waits for handlers still running, even when their client has gone (and taken
+// its connection, which is all the HTTP server's own close waits for), so that the storage the
+// embedder closes next is never closed under a handler.
+import assert from 'node:assert/strict';
+import { request } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { buildApp } from './app.js';
+import { openStorage } from './storage/open.js';
+import type { Storage } from './storage/types.js';
+import { startPostgres, type RunningPostgres } from '../test/postgres.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'bantin-close-'));
+let pg: RunningPostgres | undefined;
+after(async () => {
+  await pg?.stop();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+const backends = {
+  SQLite: async () => openStorage(`sqlite:${join(tmp, 'close.db')}`),
+  // Where the load test saw it: "Cannot use a pool after calling end on the pool".
+  PostgreSQL: async () => {
+    pg ??= await startPostgres();
+    return openStorage(await pg.createDatabase());
+  },
+};
+
+/** The storage, with a listThreads that takes `ms` and says when it starts and whether it ended. */
+function slowThreads(storage: Storage, ms: number) {
+  let started!: () => void;
+  const state = {
+    started: new Promise<void>((resolve) => (started = resolve)),
+    running: 0,
+    failures: [] as unknown[],
+  };
+  const slow = new Proxy(storage, {
+    get(target, key, receiver) {
+      if (key !== 'listThreads') return Reflect.get(target, key, receiver);
+      return async (...args: Parameters<Storage['listThreads']>) => {
+        state.running++;
+        started();
+        try {
+          await new Promise((resolve) => setTimeout(resolve, ms));
+          return await target.listThreads(...args);
+        } catch (error) {
+          state.failures.push(error);
+          throw error;
+        } finally {
+          state.running--;
+        }
+      };
+    },
+  });
+  return { slow, state };
+}
+
+for (const [name, open] of Object.entries(backends))
+  test(`close() waits for a handler whose client went away, then the storage closes cleanly (${name})`, async () => {
+    const storage = await open();
+    await storage.migrate();
+    const { slow, state } = slowThreads(storage, 400);
+    const app = await buildApp({ storage: slow, rateLimit: false });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.server.address() as { port: number };
+
+    // A reader asks for the comments and leaves before the answer.
+    const client = request({ host: '127.0.0.1', port, path: '/api/articles/bai-viet/comments?limit=20' });
+    client.on('error', () => {});
+    client.end();
+    await state.started;
+    client.destroy();
+
+    await app.close();
+    assert.equal(state.running, 0, 'close() returned while a handler was still running');
+    await storage.close();
+    assert.deepEqual(state.failures, []);
+  });
