@@ -90,7 +90,7 @@ const REPLIES_PER_THREAD = 3;
  * proof of work asked for at the first input and solved in the background with altcha-lib,
  * whose solver is downloaded only then. If it cannot be had, the comment goes without it.
  *
- * @fires tin-comment-thread-submit - Cancelable; `detail: { articleId, comment }`. Cancel it to stop the post (the draft is kept).
+ * @fires tin-comment-thread-submit - Cancelable; `detail: { articleId, comment }`. Cancel it to stop the post (the draft is kept). `comment` carries the form's `website` and `fillMs`: a host that posts itself should send them on, or its server judges the comment as an API client's (content rules only).
  * @fires tin-comment-thread-posted - The server accepted a comment (approved or pending); `detail: { articleId, comment }`.
  * @fires tin-comment-thread-post-error - A post failed; `detail: { articleId, error, draft }`. The draft stays in the form and in storage.
  * @fires tin-comment-thread-like - The server counted a reader's like; `detail: { articleId, commentId, likes }`.
@@ -695,11 +695,16 @@ export class TinCommentThread extends TinElement {
     }
     const { articleId, draft } = this;
     const email = draft.email.trim();
+    const now = Date.now();
+    // With the form's spam-defence fields (docs/api.md): a host that cancels the submit event to
+    // post itself has them too. The captcha, solved for the data source, comes later.
     const comment: NewComment = {
       authorName: draft.authorName.trim(),
       content: draft.content.trim(),
       ...(email ? { email } : {}),
       ...(draft.parentId ? { parentId: draft.parentId } : {}),
+      website: this.renderRoot.querySelector<HTMLInputElement>('[name=website]')?.value ?? '',
+      fillMs: Math.max(0, now - (draft.startedAt || now)),
     };
     if (
       !emit<TinCommentThreadSubmitDetail>(
@@ -725,15 +730,8 @@ export class TinCommentThread extends TinElement {
           '<tin-comment-thread>: set `dataSource` or `endpoint` to post comments, or cancel tin-comment-thread-submit.',
         );
       const altcha = await this.captchaPayload();
-      // The spam-defence fields (docs/api.md): the honeypot, the fill time and the captcha.
-      const { key, startedAt } = this.draft;
-      const now = Date.now();
-      const body: NewComment = {
-        ...comment,
-        website: this.renderRoot.querySelector<HTMLInputElement>('[name=website]')?.value ?? '',
-        fillMs: Math.max(0, now - (startedAt || now)),
-        ...(altcha ? { altcha } : {}),
-      };
+      const { key } = this.draft;
+      const body: NewComment = { ...comment, ...(altcha ? { altcha } : {}) };
       const posted = await source.postComment(articleId, body, { idempotencyKey: key });
       // A solution is good for one comment: the next one gets a new challenge.
       this.captcha = undefined;
