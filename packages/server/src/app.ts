@@ -207,6 +207,13 @@ const CLOSE_WAIT_MS = 10_000;
 function waitForHandlersOnClose(app: FastifyInstance): void {
   const running = new Set<FastifyRequest>();
   let drained: (() => void) | undefined;
+  // Once closing, every answer says `Connection: close`: a keep-alive client would otherwise
+  // hold its connection, and close() with it, until the keep-alive timeout (72 s).
+  let closing = false;
+  app.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
   const finish = (request: FastifyRequest) => {
     running.delete(request);
     if (running.size === 0) drained?.();
@@ -217,8 +224,9 @@ function waitForHandlersOnClose(app: FastifyInstance): void {
     done();
   });
   // onSend follows the handler's end whether or not the client is still there.
-  app.addHook('onSend', (request, _reply, payload, done) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     finish(request);
+    if (closing) reply.header('connection', 'close');
     done(null, payload);
   });
   app.addHook('onResponse', (request, _reply, done) => {

@@ -2,7 +2,7 @@
 // its connection, which is all the HTTP server's own close waits for), so that the storage the
 // embedder closes next is never closed under a handler.
 import assert from 'node:assert/strict';
-import { request } from 'node:http';
+import { Agent, request } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -78,3 +78,33 @@ for (const [name, open] of Object.entries(backends))
     await storage.close();
     assert.deepEqual(state.failures, []);
   });
+
+test('close() does not wait for a keep-alive client: the answer in flight says Connection: close', async () => {
+  const storage = await openStorage(`sqlite:${join(tmp, 'keep-alive.db')}`);
+  await storage.migrate();
+  const { slow, state } = slowThreads(storage, 300);
+  const app = await buildApp({ storage: slow, rateLimit: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as { port: number };
+  const agent = new Agent({ keepAlive: true, keepAliveMsecs: 60_000 });
+  try {
+    const answer = new Promise<{ status?: number; connection?: string }>((resolve, reject) => {
+      request({ host: '127.0.0.1', port, agent, path: '/api/articles/bai-viet/comments?limit=20' }, (response) => {
+        response.resume();
+        response.on('end', () => resolve({ status: response.statusCode, connection: response.headers.connection }));
+      })
+        .on('error', reject)
+        .end();
+    });
+    await state.started;
+    const start = Date.now();
+    await app.close();
+    const took = Date.now() - start;
+    assert.deepEqual(await answer, { status: 200, connection: 'close' });
+    // Without the header the connection, and close() with it, would wait out the keep-alive timeout (72 s).
+    assert.ok(took < 5_000, `close() took ${took} ms`);
+  } finally {
+    agent.destroy();
+    await storage.close();
+  }
+});
