@@ -1,12 +1,8 @@
 import type { Locale } from '@bantin/model';
+import { fill } from '../internal/i18n.js';
 
 /** One element's strings in both languages: English has exactly the Vietnamese keys. */
 export type CivicMessages<Key extends string> = Record<Locale, Record<Key, string>>;
-
-/** Fills `{name}` placeholders with text (never markup); an unknown placeholder stays as written. */
-export function fill(text: string, values: Record<string, string | number> = {}): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
 
 /** A string of an element's table in `locale` (Vietnamese when the table lacks it), filled. */
 export function localize<Key extends string>(

@@ -3,7 +3,7 @@ import { electionProgress, formatDate, formatNumber, type ElectionPlan, type Mil
 import { headingLevel, type CivicProblem } from '../civic/civic-element.js';
 import { TinElectionPlanElement } from '../civic/election-plan-element.js';
 import { baseStyles, tokenStyles } from '../internal/styles.js';
-import { fill } from '../civic/civic.i18n.js';
+import { fill } from '../internal/i18n.js';
 import { electionProgressMessages } from './election-progress.i18n.js';
 import { electionProgressStyles } from './election-progress.styles.js';
 

@@ -73,6 +73,10 @@ export function addMessages<Key extends string>(table: MessageTable<Key>): void 
 }
 
 export function translate(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
-  const template = messages[locale]?.[key] ?? messages.vi[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return fill(messages[locale]?.[key] ?? messages.vi[key] ?? key, params);
+}
+
+/** Fills `{name}` placeholders with text (never markup); an unknown placeholder stays as written. */
+export function fill(text: string, values: Record<string, string | number> = {}): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
