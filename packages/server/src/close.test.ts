@@ -3,30 +3,13 @@
 // embedder closes next is never closed under a handler.
 import assert from 'node:assert/strict';
 import { Agent, request } from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { buildApp } from './app.js';
-import { openStorage } from './storage/open.js';
 import type { Storage } from './storage/types.js';
-import { startPostgres, type RunningPostgres } from '../test/postgres.js';
+import { testBackends } from '../test/backends.js';
 
-const tmp = mkdtempSync(join(tmpdir(), 'bantin-close-'));
-let pg: RunningPostgres | undefined;
-after(async () => {
-  await pg?.stop();
-  rmSync(tmp, { recursive: true, force: true });
-});
-
-const backends = {
-  SQLite: async () => openStorage(`sqlite:${join(tmp, 'close.db')}`),
-  // Where the load test saw it: "Cannot use a pool after calling end on the pool".
-  PostgreSQL: async () => {
-    pg ??= await startPostgres();
-    return openStorage(await pg.createDatabase());
-  },
-};
+// PostgreSQL is where the load test saw it: "Cannot use a pool after calling end on the pool".
+const backends = testBackends('close');
 
 /** The storage, with a listThreads that takes `ms` and says when it starts and whether it ended. */
 function slowThreads(storage: Storage, ms: number) {
@@ -80,7 +63,7 @@ for (const [name, open] of Object.entries(backends))
   });
 
 test('close() does not wait for a keep-alive client: the answer in flight says Connection: close', async () => {
-  const storage = await openStorage(`sqlite:${join(tmp, 'keep-alive.db')}`);
+  const storage = await backends.SQLite();
   await storage.migrate();
   const { slow, state } = slowThreads(storage, 300);
   const app = await buildApp({ storage: slow, rateLimit: false });

@@ -3,37 +3,19 @@
 // Chromium, as a moderator uses it: sign in, search, approve with a click and with a key, bulk
 // reject, and the approved comment in the public list.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ApiErrorSchema, ModerationBulkResponseSchema, ModerationQueueResponseSchema } from '@bantin/model';
 import type { FastifyInstance } from 'fastify';
 import { valid } from '../test/http.js';
-import { startPostgres, type RunningPostgres } from '../test/postgres.js';
+import { testBackends } from '../test/backends.js';
 import { buildApp } from './app.js';
-import { openStorage } from './storage/open.js';
 import type { Storage } from './storage/types.js';
 import { CHROMIUM_FLAGS } from '../../../scripts/chromium-flags.mjs';
 
 const token = 'moderation-test-token-0123456789';
 const auth = { authorization: `Bearer ${token}` };
-const tmp = mkdtempSync(join(tmpdir(), 'bantin-moderation-'));
-let pg: RunningPostgres | null = null;
-
-after(async () => {
-  await pg?.stop();
-  rmSync(tmp, { recursive: true, force: true });
-});
-
-const backends = {
-  SQLite: async () => openStorage(`sqlite:${join(tmp, `db-${Date.now()}-${Math.random()}.db`)}`),
-  PostgreSQL: async () => {
-    pg ??= await startPostgres();
-    return openStorage(await pg.createDatabase());
-  },
-};
+const backends = testBackends('moderation');
 
 interface Site {
   app: FastifyInstance;

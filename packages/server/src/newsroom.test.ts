@@ -2,10 +2,7 @@
 // registered articles only, --registered-only, likes, batched comment counts and imported view
 // baselines; on SQLite and on PostgreSQL.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import {
   ApiErrorSchema,
   ArticleUpsertResponseSchema,
@@ -15,31 +12,15 @@ import {
   type ArticleSummary,
 } from '@bantin/model';
 import { request, valid } from '../test/http.js';
-import { startPostgres, type RunningPostgres } from '../test/postgres.js';
+import { testBackends } from '../test/backends.js';
 import { buildApp, type BuildAppOptions } from './app.js';
-import { openStorage } from './storage/open.js';
 import { PostgresStorage } from './storage/postgres.js';
 import { SqliteStorage } from './storage/sqlite.js';
 import type { Storage } from './storage/types.js';
 
 const token = 'newsroom-test-token-0123456789';
 const auth = { authorization: `Bearer ${token}` };
-const tmp = mkdtempSync(join(tmpdir(), 'bantin-newsroom-'));
-let pg: RunningPostgres | null = null;
-let dbCount = 0;
-
-after(async () => {
-  await pg?.stop();
-  rmSync(tmp, { recursive: true, force: true });
-});
-
-const backends: Record<string, () => Promise<Storage>> = {
-  SQLite: () => openStorage(`sqlite:${join(tmp, `db-${++dbCount}.db`)}`),
-  PostgreSQL: async () => {
-    pg ??= await startPostgres();
-    return openStorage(await pg.createDatabase());
-  },
-};
+const backends = testBackends('newsroom');
 
 function summary(id: string, title = `Bài ${id}`): ArticleSummary {
   return { id, slug: id, title, url: `/tin-tuc/${id}`, publishedAt: '2026-11-01T08:00:00+07:00' };

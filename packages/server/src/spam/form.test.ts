@@ -5,25 +5,22 @@
 // solved in the page, verifies. A bot's post to the same server is held with its flags, so the
 // verdict can go the other way. Every request the page makes goes to this server.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join, normalize, sep } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { CHROMIUM_FLAGS } from '../../../../scripts/chromium-flags.mjs';
-import { startPostgres, type RunningPostgres } from '../../test/postgres.js';
+import { testBackends } from '../../test/backends.js';
 import { buildApp } from '../app.js';
-import { openStorage } from '../storage/open.js';
 import type { Storage } from '../storage/types.js';
 
 const token = 'spam-form-test-token-0123456789';
 const auth = { authorization: `Bearer ${token}` };
 const articleId = 'hoi-nghi-lan-thu-2';
 const cdn = join(dirname(createRequire(import.meta.url).resolve('@bantin/elements/package.json')), 'dist', 'cdn');
-const tmp = mkdtempSync(join(tmpdir(), 'bantin-spam-form-'));
-let pg: RunningPostgres | null = null;
+const storages = testBackends('spam-form');
 let browser: Browser;
 
 before(async () => {
@@ -35,21 +32,13 @@ before(async () => {
 });
 after(async () => {
   await browser?.close();
-  await pg?.stop();
-  rmSync(tmp, { recursive: true, force: true });
 });
 
 // Each backend with one of the two ways a theme loads the kit: the element's own module, and
 // bantin.js, the one file (whose ALTCHA solver is still a file of its own, imported on demand).
 const backends = {
-  SQLite: { script: 'bantin.js', open: async () => openStorage(`sqlite:${join(tmp, `db-${Date.now()}.db`)}`) },
-  PostgreSQL: {
-    script: 'elements/comment-thread.js',
-    open: async () => {
-      pg ??= await startPostgres();
-      return openStorage(await pg.createDatabase());
-    },
-  },
+  SQLite: { script: 'bantin.js', open: storages.SQLite },
+  PostgreSQL: { script: 'elements/comment-thread.js', open: storages.PostgreSQL },
 };
 
 /** The real server with ALTCHA, plus a theme's page and the kit's no-build files on the same origin. */

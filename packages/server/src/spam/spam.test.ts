@@ -2,28 +2,18 @@
 // honest readers and API clients published at once (with --auto-approve), suspects held and
 // flagged, counts per rule, the editable blocklist matched diacritic-free.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { ModerationQueueResponseSchema, SpamBlocklistSchema, SpamStatsResponseSchema } from '@bantin/model';
 import { request, valid } from '../../test/http.js';
-import { startPostgres, type RunningPostgres } from '../../test/postgres.js';
+import { testBackends } from '../../test/backends.js';
 import { buildApp } from '../app.js';
-import { openStorage } from '../storage/open.js';
-import type { Storage } from '../storage/types.js';
 import { solveChallenge, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
 import { blocklistMatcher, countLinks, DEFAULT_SPAM_OPTIONS, spamFlags } from './rules.js';
 
 const token = 'spam-test-token-0123456789abcdef';
 const auth = { authorization: `Bearer ${token}` };
-const tmp = mkdtempSync(join(tmpdir(), 'bantin-spam-'));
-let pg: RunningPostgres | null = null;
-after(async () => {
-  await pg?.stop();
-  rmSync(tmp, { recursive: true, force: true });
-});
+const backends = testBackends('spam');
 
 describe('spam rules', () => {
   const none = () => false;
@@ -67,14 +57,6 @@ describe('spam rules', () => {
     assert.equal(countLinks('không có liên kết, chỉ có a.vn'), 0);
   });
 });
-
-const backends: Record<string, () => Promise<Storage>> = {
-  SQLite: () => openStorage(`sqlite:${join(tmp, `spam-${Date.now()}-${Math.random()}.db`)}`),
-  PostgreSQL: async () => {
-    pg ??= await startPostgres();
-    return openStorage(await pg.createDatabase());
-  },
-};
 
 for (const [name, open] of Object.entries(backends)) {
   describe(`spam defence on ${name}`, () => {
@@ -210,7 +192,7 @@ for (const [name, open] of Object.entries(backends)) {
 
 describe('ALTCHA, self-hosted', () => {
   it('serves challenges, accepts a solved one once, and flags comments without one', async () => {
-    const storage = await backends.SQLite!();
+    const storage = await backends.SQLite();
     await storage.migrate();
     const app = await buildApp({
       storage,
@@ -248,7 +230,7 @@ describe('ALTCHA, self-hosted', () => {
   });
 
   it('says so, with a 200, when it asks for no captcha (a 404 would be a console error in the page)', async () => {
-    const storage = await backends.SQLite!();
+    const storage = await backends.SQLite();
     await storage.migrate();
     const app = await buildApp({ storage, rateLimit: false });
     try {
