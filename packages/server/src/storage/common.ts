@@ -318,6 +318,15 @@ export function threadPage(
 
 // ---- rate limits ----------------------------------------------------------------------------
 
+/**
+ * Adds a counter's new hits (`excluded.hits`) to its window, or starts a new window with them:
+ * the one upsert of `rate_limits`, for a single hit and for a batch of views alike, on both
+ * databases.
+ */
+export const ADD_RATE_LIMIT_HITS = `ON CONFLICT (rule, subject) DO UPDATE SET
+  hits = CASE WHEN rate_limits.window_start = excluded.window_start THEN rate_limits.hits + excluded.hits ELSE excluded.hits END,
+  window_start = excluded.window_start`;
+
 /** The fixed window holding `nowMs`: windows of one length start at the same instants everywhere. */
 export function windowStart(windowMs: number, nowMs: number): number {
   assertPositiveInt('windowMs', windowMs);

@@ -34,6 +34,7 @@ import {
   UnknownParentError,
   updateShownSql,
   windowStart,
+  ADD_RATE_LIMIT_HITS,
   groupViewLimits,
   overLimit,
   VISITOR_RETENTION_DAYS,
@@ -328,15 +329,18 @@ export class PostgresStorage implements Storage {
   private pruneViewLimits(nowMs: number): void {
     if (this.closed || Math.abs(nowMs - this.viewLimitsPrunedAt) < 600_000) return;
     this.viewLimitsPrunedAt = nowMs;
-    this.pool
-      .query({
-        name: 'bantin_prune_rate_limits',
-        text: 'DELETE FROM rate_limits WHERE window_start < $1',
-        values: [nowMs - 86_400_000],
-      })
-      .catch(() => {
-        // The next prune tries again.
-      });
+    this.pruneRateLimits(nowMs).catch(() => {
+      // The next prune tries again.
+    });
+  }
+
+  /** Deletes rate-limit counters idle for a day. */
+  private async pruneRateLimits(nowMs: number): Promise<void> {
+    await this.pool.query({
+      name: 'bantin_prune_rate_limits',
+      text: 'DELETE FROM rate_limits WHERE window_start < $1',
+      values: [nowMs - 86_400_000],
+    });
   }
 
   private schedulePrune(before: string): void {
@@ -373,20 +377,13 @@ export class PostgresStorage implements Storage {
     const { rows } = await this.pool.query<{ hits: number }>({
       name: 'bantin_rate_limit_hit',
       text: `INSERT INTO rate_limits (rule, subject, window_start, hits) VALUES ($1, $2, $3, 1)
-             ON CONFLICT (rule, subject) DO UPDATE SET
-               hits = CASE WHEN rate_limits.window_start = EXCLUDED.window_start THEN rate_limits.hits + 1 ELSE 1 END,
-               window_start = EXCLUDED.window_start
-             RETURNING hits`,
+             ${ADD_RATE_LIMIT_HITS} RETURNING hits`,
       values: [rule, subject, start],
     });
     const hits = rows[0]!.hits;
     if (hits === 1) {
       // A new window: counters idle for a day are dropped, now and then.
-      await this.pool.query({
-        name: 'bantin_prune_rate_limits',
-        text: 'DELETE FROM rate_limits WHERE window_start < $1',
-        values: [nowMs - 86_400_000],
-      });
+      await this.pruneRateLimits(nowMs);
     }
     return { hits, resetAtMs: start + windowMs };
   }
@@ -948,9 +945,7 @@ const RECORD_LIMITED_VIEWS_SQL = `WITH input AS (
   ), counter AS (
     INSERT INTO rate_limits (rule, subject, window_start, hits)
     SELECT rule, subject, window_start, n FROM hit ORDER BY rule, subject
-    ON CONFLICT (rule, subject) DO UPDATE SET
-      hits = CASE WHEN rate_limits.window_start = EXCLUDED.window_start THEN rate_limits.hits + EXCLUDED.hits ELSE EXCLUDED.hits END,
-      window_start = EXCLUDED.window_start
+    ${ADD_RATE_LIMIT_HITS}
     RETURNING rule, subject, hits
   ), allowed AS (
     SELECT i.day, i.article_key, i.visitor_hash FROM input i

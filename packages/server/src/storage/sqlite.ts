@@ -43,6 +43,7 @@ import {
   UnknownParentError,
   updateShownSql,
   windowStart,
+  ADD_RATE_LIMIT_HITS,
   groupViewLimits,
   overLimit,
   VISITOR_RETENTION_DAYS,
@@ -280,24 +281,12 @@ export class SqliteStorage implements Storage {
         )
         .pluck(),
       total: db.prepare('SELECT views FROM article_views WHERE article_key = ?').pluck(),
-      rateLimitHit: db
-        .prepare(
-          `INSERT INTO rate_limits (rule, subject, window_start, hits) VALUES (?, ?, ?, 1)
-           ON CONFLICT (rule, subject) DO UPDATE SET
-             hits = CASE WHEN rate_limits.window_start = excluded.window_start THEN rate_limits.hits + 1 ELSE 1 END,
-             window_start = excluded.window_start
-           RETURNING hits`,
-        )
-        .pluck(),
       pruneRateLimits: db.prepare('DELETE FROM rate_limits WHERE window_start < ?'),
-      // A batch's hits on one counter at once (+n); a new window starts at n.
+      // n hits on one counter at once: 1 for rateLimitHit, a batch's for views.
       rateLimitAdd: db
         .prepare(
           `INSERT INTO rate_limits (rule, subject, window_start, hits) VALUES (?, ?, ?, ?)
-           ON CONFLICT (rule, subject) DO UPDATE SET
-             hits = CASE WHEN rate_limits.window_start = excluded.window_start THEN rate_limits.hits + excluded.hits ELSE excluded.hits END,
-             window_start = excluded.window_start
-           RETURNING hits`,
+           ${ADD_RATE_LIMIT_HITS} RETURNING hits`,
         )
         .pluck(),
       insertSalt: db.prepare('INSERT INTO visitor_salts (day, salt) VALUES (?, ?) ON CONFLICT (day) DO NOTHING'),
@@ -517,7 +506,7 @@ export class SqliteStorage implements Storage {
     const s = this.s;
     const hits = this.db
       .transaction(() => {
-        const n = s.rateLimitHit.get(rule, subject, start) as number;
+        const n = s.rateLimitAdd.get(rule, subject, start, 1) as number;
         // A new window: counters idle for a day are dropped, now and then.
         if (n === 1) s.pruneRateLimits.run(nowMs - 86_400_000);
         return n;
